@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MigraHubConfig(AppConfig):
+    name = "migra_hub"
+    verbose_name = "Migra Hub"

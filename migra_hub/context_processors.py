@@ -1,0 +1,15 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language, get_language_bidi
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "DATA_LICENCE_NAME": settings.DATA_LICENCE_NAME,
+        "DATA_LICENCE_URL": settings.DATA_LICENCE_URL,
+        "LANGUAGE_DIR": "rtl" if get_language_bidi() else "ltr",
+        "CURRENT_LANGUAGE": get_language(),
+    }

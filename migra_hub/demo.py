@@ -1,0 +1,44 @@
+"""Helpers for the fictional demo data that every app's ``demo.seed()`` uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from accounts.models import User
+
+DEMO_PASSWORD = "demo-Passwort-2026"
+DEMO_DOMAIN = "demo.migra-hub.invalid"
+
+
+@dataclass
+class DemoLogins:
+    """The demo accounts seed_demo prints at the end: (role description, e-mail)."""
+
+    rows: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, role: str, email: str) -> None:
+        if (role, email) not in self.rows:
+            self.rows.append((role, email))
+
+
+def demo_user(local_part: str, name: str, *, superuser: bool = False) -> User:
+    """A demo account with a verified e-mail address; the same call twice gives the same user."""
+    email = f"{local_part}@{DEMO_DOMAIN}"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(
+            email=email,
+            name=name,
+            is_staff=superuser,
+            is_superuser=superuser,
+            privacy_consent_at=timezone.now(),
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

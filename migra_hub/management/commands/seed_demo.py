@@ -1,0 +1,26 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from events import demo as events_demo
+from migra_hub.demo import DEMO_PASSWORD, DemoLogins
+from networks import demo as networks_demo
+from organisations import demo as organisations_demo
+
+
+class Command(BaseCommand):
+    help = "Fill the database with fictional demo data (idempotent; only with DEBUG on)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not settings.TESTING:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
+        logins = DemoLogins()
+        # Lower apps first: networks build on organisations, events on both.
+        organisations_demo.seed(logins)
+        networks_demo.seed(logins)
+        events_demo.seed(logins)
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
+        for role, email in logins.rows:
+            self.stdout.write(f"  {role:<45} {email}")
+        self.stdout.write(f"  Password for all demo accounts: {DEMO_PASSWORD}")

@@ -1,0 +1,91 @@
+from django.contrib import admin
+
+from organisations.models import (
+    City,
+    District,
+    DistrictStaff,
+    Language,
+    Offer,
+    OfferKind,
+    Organisation,
+    OrganisationKind,
+    OrganisationMembership,
+    TargetGroup,
+    Topic,
+)
+
+
+class DistrictInline(admin.TabularInline):
+    model = District
+    extra = 0
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [DistrictInline]
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "city"]
+    list_filter = ["city"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name_de", "name_en", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name_de", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_de", "name_en", "name_native"]
+    search_fields = ["code", "name_de", "name_en", "name_native"]
+
+
+class OfferInline(admin.StackedInline):
+    model = Offer
+    extra = 0
+    autocomplete_fields = ["topics", "target_groups", "languages"]
+    show_change_link = True
+
+
+class MembershipInline(admin.TabularInline):
+    model = OrganisationMembership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "migrant_led", "updated_at"]
+    list_filter = ["status", "kind", "migrant_led", "districts"]
+    search_fields = ["name", "short_name", "description", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["languages", "counselling_languages", "topics", "target_groups"]
+    filter_horizontal = ["districts"]
+    date_hierarchy = "updated_at"
+    inlines = [MembershipInline, OfferInline]
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "kind", "cost", "ends_on"]
+    list_filter = ["kind", "cost"]
+    search_fields = ["title", "description", "organisation__name"]
+    autocomplete_fields = ["organisation", "topics", "target_groups", "languages"]
+    list_select_related = ["organisation", "kind"]
+
+
+@admin.register(DistrictStaff)
+class DistrictStaffAdmin(admin.ModelAdmin):
+    list_display = ["user", "district", "created_at"]
+    list_filter = ["district"]
+    raw_id_fields = ["user"]

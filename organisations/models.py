@@ -1,0 +1,413 @@
+"""The core of the directory: places, vocabularies, organisations, offers, members, staff."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# --- Geography -------------------------------------------------------------------------------
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="districts", verbose_name=_("city")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"))
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["city__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "slug"], name="district_unique_slug_per_city"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Vocabularies ----------------------------------------------------------------------------
+
+
+class TranslatedName(models.Model):
+    """A vocabulary entry named in every interface language; German is the fallback."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name_de = models.CharField(_("name (German)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name_de"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        value = getattr(self, f"name_{(get_language() or 'de')[:2]}", "")
+        return value or self.name_de
+
+
+class Topic(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class TargetGroup(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class OrganisationKind(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("kind of organisation")
+        verbose_name_plural = _("kinds of organisation")
+
+
+class OfferKind(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("kind of offer")
+        verbose_name_plural = _("kinds of offer")
+
+
+class Language(models.Model):
+    """A language people speak, named in German, English and in the language itself."""
+
+    code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
+    name_de = models.CharField(_("name (German)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_native = models.CharField(_("name in the language itself"), max_length=100)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["name_de"]
+
+    def __str__(self) -> str:
+        if self.name_native and self.name_native != self.name:
+            return f"{self.name} / {self.name_native}"
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "de").startswith("en") else self.name_de
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def published(self) -> OrganisationQuerySet:
+        return self.filter(status=Organisation.Status.PUBLISHED)
+
+    def in_districts(
+        self, districts: models.QuerySet[District] | list[District]
+    ) -> OrganisationQuerySet:
+        return self.filter(districts__in=districts).distinct()
+
+
+class Address(models.Model):
+    """A postal address with optional coordinates for the map."""
+
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    locality = models.CharField(_("town or city"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in (self.street, f"{self.postcode} {self.locality}".strip()) if line]
+
+
+class Organisation(Address):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PENDING = "pending", _("pending review")
+        PUBLISHED = "published", _("published")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+        REJECTED = "rejected", _("rejected")
+        ARCHIVED = "archived", _("archived")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    kind = models.ForeignKey(
+        OrganisationKind,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("kind"),
+    )
+    migrant_led = models.BooleanField(
+        _("migrant-led"),
+        default=False,
+        help_text=_("Self-declared: the organisation is run by people with a migration history."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    founding_year = models.PositiveSmallIntegerField(
+        _("founding year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    districts = models.ManyToManyField(
+        District, related_name="organisations", verbose_name=_("districts served")
+    )
+    no_public_address = models.BooleanField(
+        _("no public address"),
+        default=False,
+        help_text=_("Neither the address nor a map pin is shown to the public."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    social_links = models.TextField(
+        _("social media links"), blank=True, help_text=_("One address per line.")
+    )
+    languages = models.ManyToManyField(
+        Language,
+        related_name="organisations_speaking",
+        blank=True,
+        verbose_name=_("languages spoken"),
+    )
+    counselling_languages = models.ManyToManyField(
+        Language,
+        related_name="organisations_counselling",
+        blank=True,
+        verbose_name=_("languages of counselling"),
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="organisations", blank=True, verbose_name=_("topics")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="organisations", blank=True, verbose_name=_("target groups")
+    )
+    register_court = models.CharField(_("register court"), max_length=100, blank=True)
+    register_number = models.CharField(
+        _("register number"), max_length=50, blank=True, help_text=_("e.g. VR 12345 B")
+    )
+    non_profit = models.BooleanField(_("recognised as non-profit"), default=False)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
+    last_confirmed_at = models.DateTimeField(_("last confirmed on"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def shows_address(self) -> bool:
+        return not self.no_public_address and bool(self.street or self.locality)
+
+    @property
+    def shows_map(self) -> bool:
+        return (
+            not self.no_public_address and self.latitude is not None and self.longitude is not None
+        )
+
+
+class OfferQuerySet(models.QuerySet["Offer"]):
+    def public(self) -> OfferQuerySet:
+        return self.filter(organisation__status=Organisation.Status.PUBLISHED)
+
+    def current(self, today: datetime.date | None = None) -> OfferQuerySet:
+        today = today or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+
+    def ended(self, today: datetime.date | None = None) -> OfferQuerySet:
+        today = today or timezone.localdate()
+        return self.filter(ends_on__lt=today)
+
+
+class Offer(Address):
+    class Cost(models.TextChoices):
+        FREE = "free", _("free of charge")
+        REDUCED = "reduced", _("reduced fees possible")
+        PAID = "paid", _("fee")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="offers",
+        verbose_name=_("organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.ForeignKey(
+        OfferKind, on_delete=models.PROTECT, related_name="offers", verbose_name=_("kind")
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="offers", blank=True, verbose_name=_("topics")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="offers", blank=True, verbose_name=_("target groups")
+    )
+    languages = models.ManyToManyField(
+        Language, related_name="offers", blank=True, verbose_name=_("languages")
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    schedule = models.CharField(
+        _("when"), max_length=200, blank=True, help_text=_("In words, e.g. “Tuesdays 4–6 pm”.")
+    )
+    at_organisation_address = models.BooleanField(
+        _("takes place at the organisation's address"), default=True
+    )
+    step_free = models.BooleanField(_("step-free access"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessibility_notes = models.CharField(_("notes on accessibility"), max_length=300, blank=True)
+    registration_required = models.BooleanField(_("registration needed"), default=False)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(starts_on__lte=models.F("ends_on")),
+                name="offer_starts_before_it_ends",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_on is not None and self.ends_on < timezone.localdate()
+
+
+# --- People ----------------------------------------------------------------------------------
+
+
+class OrganisationMembership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("owner")
+        EDITOR = "editor", _("editor")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation member")
+        verbose_name_plural = _("organisation members")
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_user_and_organisation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.organisation})"
+
+
+class DistrictStaff(models.Model):
+    """A person working for a district office; sees and decides what their district owns."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="district_staff_roles",
+        verbose_name=_("user"),
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="staff", verbose_name=_("district")
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("district staff member")
+        verbose_name_plural = _("district staff")
+        ordering = ["district__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "district"], name="one_staff_role_per_user_and_district"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.district})"

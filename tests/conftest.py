@@ -1,0 +1,130 @@
+"""Shared fixtures: the standing cast of users, mail, and a real Chromium for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accounts.models import User
+from organisations.models import District, Organisation
+from tests.factories import (
+    DistrictFactory,
+    DistrictStaffFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+# pytest-playwright runs the sync API inside an event loop; Django's live_server is fine with it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    using_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    has_browser = os.path.exists(CHROMIUM)
+    in_ci = os.environ.get("CI") == "true"
+    for item in items:
+        if "postgres" in item.keywords and not using_postgres:
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)"))
+        if "browser" in item.keywords and not has_browser and not in_ci:
+            # In CI a missing browser fails the run instead (the launch raises).
+            item.add_marker(pytest.mark.skip(reason="needs Debian's chromium"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings: object) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+# --- The standing cast -----------------------------------------------------------------------
+
+
+@dataclass
+class Cast:
+    district: District
+    other_district: District
+    organisation: Organisation
+    other_organisation: Organisation
+    owner: User
+    editor: User
+    other_member: User
+    staff: User
+    other_staff: User
+    outsider: User
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    """Owner and editor of one organisation, a member of another, staff of this and another
+    district, and a logged-in person with no role at all."""
+    from organisations.models import OrganisationMembership
+
+    district = DistrictFactory(name="Pankow")
+    other_district = DistrictFactory(name="Spandau")
+    organisation = OrganisationFactory(name="Brücke e.V.", districts=[district])
+    other_organisation = OrganisationFactory(name="Andere Initiative", districts=[other_district])
+    owner = MembershipFactory(
+        organisation=organisation, role=OrganisationMembership.Role.OWNER
+    ).user
+    editor = MembershipFactory(
+        organisation=organisation, role=OrganisationMembership.Role.EDITOR
+    ).user
+    other_member = MembershipFactory(organisation=other_organisation).user
+    staff = DistrictStaffFactory(district=district).user
+    other_staff = DistrictStaffFactory(district=other_district).user
+    return Cast(
+        district=district,
+        other_district=other_district,
+        organisation=organisation,
+        other_organisation=other_organisation,
+        owner=owner,
+        editor=editor,
+        other_member=other_member,
+        staff=staff,
+        other_staff=other_staff,
+        outsider=UserFactory(),
+    )
+
+
+@pytest.fixture
+def client_for(db: None):  # type: ignore[no-untyped-def]
+    """``client_for(user)`` returns a test client logged in as ``user`` (None: anonymous)."""
+
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def context(context):  # type: ignore[no-untyped-def]
+    """Fail a browser step after 10 s instead of Playwright's 30 s."""
+    context.set_default_timeout(10_000)
+    return context

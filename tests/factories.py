@@ -1,0 +1,157 @@
+"""factory_boy factories for every model the tests need (no JSON fixtures, no magic ids)."""
+
+from __future__ import annotations
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import User
+from organisations.models import (
+    City,
+    District,
+    DistrictStaff,
+    Language,
+    Offer,
+    OfferKind,
+    Organisation,
+    OrganisationKind,
+    OrganisationMembership,
+    TargetGroup,
+    Topic,
+)
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password(PASSWORD)
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """Users have a verified e-mail address unless ``verified=False`` is passed."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ["slug"]
+
+    name = "Berlin"
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    city = factory.SubFactory(CityFactory)
+    name = factory.Sequence(lambda n: f"District {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class VocabularyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+        django_get_or_create = ["slug"]
+
+    name_de = factory.Sequence(lambda n: f"Begriff {n}")
+    name_en = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_en))
+
+
+class TopicFactory(VocabularyFactory):
+    class Meta:
+        model = Topic
+
+
+class TargetGroupFactory(VocabularyFactory):
+    class Meta:
+        model = TargetGroup
+
+
+class OrganisationKindFactory(VocabularyFactory):
+    class Meta:
+        model = OrganisationKind
+
+    name_de = "Eingetragener Verein"
+    name_en = "Registered association"
+
+
+class OfferKindFactory(VocabularyFactory):
+    class Meta:
+        model = OfferKind
+
+    name_de = "Beratung"
+    name_en = "Counselling"
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ["code"]
+
+    code = "ar"
+    name_de = "Arabisch"
+    name_en = "Arabic"
+    name_native = "العربية"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = factory.SubFactory(OrganisationKindFactory)
+    description = "We advise families in their own languages."
+    street = "Hauptstraße 1"
+    postcode = "10115"
+    locality = "Berlin"
+    email = factory.LazyAttribute(lambda o: f"info@{o.slug}.example.org")
+    status = Organisation.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    last_confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def districts(self, create: bool, extracted: list[District] | None, **kwargs: object) -> None:
+        if create:
+            self.districts.set(extracted if extracted is not None else [DistrictFactory()])
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Offer {n}")
+    kind = factory.SubFactory(OfferKindFactory)
+    description = "Counselling in several languages."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationMembership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = OrganisationMembership.Role.OWNER
+
+
+class DistrictStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DistrictStaff
+
+    user = factory.SubFactory(UserFactory)
+    district = factory.SubFactory(DistrictFactory)

@@ -1,0 +1,90 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from migra_hub.env import env_bool, env_int, env_list, parse_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k" * 30 + "-production-like-secret-key-for-the-check-" + "z" * 20,
+    "ALLOWED_HOSTS": "migra-hub.example.org",
+    "DATABASE_URL": "sqlite:///var/check-deploy.sqlite3",
+    "SECURE_PROXY_SSL_HEADER_ENABLED": "true",
+}
+
+
+def run_django(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_settings_refuse_a_missing_secret_key_when_debug_is_off() -> None:
+    result = run_django(["check"], {**PRODUCTION_ENV, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_check_deploy_with_production_variables_reports_nothing() -> None:
+    result = run_django(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_debug_flag_refuses_values_it_does_not_understand(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_FLAG", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env_bool("SOME_FLAG")
+
+
+def test_whole_numbers_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
+        env_int("SOME_NUMBER", default=1)
+    monkeypatch.setenv("SOME_NUMBER", "10")
+    assert env_int("SOME_NUMBER", default=1) == 10
+
+
+def test_lists_are_split_on_commas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_HOSTS", "a.example.org, b.example.org,")
+    assert env_list("SOME_HOSTS") == ["a.example.org", "b.example.org"]
+
+
+def test_database_url_selects_postgresql() -> None:
+    config = parse_database_url("postgres://user:p%40ss@db.internal:5433/hub", ROOT)
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("hub", "user", "p@ss")
+    assert (config["HOST"], config["PORT"]) == ("db.internal", "5433")
+
+
+def test_database_url_defaults_to_a_sqlite_file_under_the_project() -> None:
+    config = parse_database_url("sqlite:///var/db.sqlite3", ROOT)
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == ROOT / "var" / "db.sqlite3"
+
+
+def test_database_url_with_an_unknown_scheme_is_refused() -> None:
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        parse_database_url("mysql://localhost/hub", ROOT)
+
+
+def test_seed_demo_refuses_to_run_with_debug_off() -> None:
+    result = run_django(["seed_demo"], PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "only runs with DEBUG on" in result.stderr

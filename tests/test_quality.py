@@ -1,0 +1,74 @@
+"""Every page passes the Nu HTML checker and axe-core (WCAG 2.1 AA, no serious findings).
+
+Each area adds its pages to ``quality_pages``: (name, url, user or None for anonymous).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from playwright.sync_api import Page
+
+from accounts.models import User
+from tests.conftest import Cast
+from tests.quality import axe_findings, html_errors
+
+QualityPages = list[tuple[str, str, User | None]]
+
+
+@pytest.fixture
+def quality_pages(cast: Cast) -> QualityPages:
+    organisation = cast.organisation
+    pages: QualityPages = []
+    for language in ("de", "en"):
+        pages += [
+            (f"home {language}", f"/{language}/", None),
+            (f"home logged in {language}", f"/{language}/", cast.owner),
+            (f"imprint {language}", f"/{language}/imprint/", None),
+            (f"privacy {language}", f"/{language}/privacy/", None),
+            (f"accessibility {language}", f"/{language}/accessibility/", None),
+            (f"login {language}", f"/{language}/accounts/login/", None),
+            (f"signup {language}", f"/{language}/accounts/signup/", None),
+            (f"password reset {language}", f"/{language}/accounts/password/reset/", None),
+            (f"password change {language}", f"/{language}/accounts/password/change/", cast.owner),
+            (f"e-mail addresses {language}", f"/{language}/accounts/email/", cast.owner),
+        ]
+    pages += [
+        ("directory", "/de/organisations/", None),
+        ("organisation", organisation.get_absolute_url(), None),
+        ("networks", "/de/networks/", None),
+        ("events", "/de/events/", None),
+    ]
+    return pages
+
+
+def test_pages_are_valid_html(quality_pages: QualityPages) -> None:
+    documents = {}
+    for name, url, user in quality_pages:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, f"{name}: {url} answered {response.status_code}"
+        documents[name] = response.content.decode()
+    errors = html_errors(documents)
+    assert errors == [], "\n".join(errors)
+
+
+def test_sign_up_form_with_errors_is_valid_html(client: Client, db: None) -> None:
+    response = client.post("/en/accounts/signup/", {"email": "not-an-address"})
+    assert response.status_code == 200
+    errors = html_errors({"signup with errors": response.content.decode()})
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_pages_have_no_serious_accessibility_findings(
+    quality_pages: QualityPages, live_server, page: Page, transactional_db: None
+) -> None:
+    findings = []
+    anonymous = [(name, url) for name, url, user in quality_pages if user is None]
+    for name, url in anonymous:
+        page.goto(live_server.url + url)
+        findings += [f"{name}: {finding}" for finding in axe_findings(page)]
+    assert findings == [], "\n".join(findings)
