@@ -411,3 +411,38 @@ class DistrictStaff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.district})"
+
+
+class ProblemReport(models.Model):
+    """A visitor's note that an entry is wrong; waits in the staff queue of its districts."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="problem_reports",
+        verbose_name=_("organisation"),
+    )
+    message = models.TextField(_("what is wrong?"), max_length=2000)
+    reporter_email = models.EmailField(
+        _("your e-mail (optional)"),
+        blank=True,
+        help_text=_("Only if you want an answer. Only district staff see it."),
+    )
+    created_at = models.DateTimeField(_("reported on"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved on"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.message[:40]}"
