@@ -166,7 +166,9 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 # Right-to-left languages that are prepared but not yet translated.
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ first (makemessages writes there); locale/allauth overrides django-allauth's German,
+# which says "du" where we say "Sie". Earlier paths win over later ones and over the apps.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", default="Europe/Berlin")
