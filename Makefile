@@ -92,7 +92,7 @@ test-postgres: install-test
 	  || { echo "PostgreSQL at $$DATABASE_URL is not reachable"; exit 1; }
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
 
-test: install-test lint
+test: install-test lint typecheck
 	$(DEV_ENV) env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	@case "$$DATABASE_URL" in postgres*) $(MAKE) --no-print-directory test-postgres;; \

@@ -137,7 +137,7 @@ def load_vocabularies() -> dict[str, int]:
                 slug=slug, defaults={"name_de": name_de, "name_en": name_en, "position": position}
             )
             count += was_created
-        created[model._meta.model_name] = count
+        created[str(model._meta.model_name)] = count
     count = 0
     for code, name_de, name_en, native in LANGUAGES:
         _, was_created = Language.objects.get_or_create(

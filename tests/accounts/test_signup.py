@@ -10,7 +10,10 @@ from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-SUBJECTS = {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse", "en": "Please Confirm Your Email Address"}
+SUBJECTS = {
+    "de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+    "en": "Please Confirm Your Email Address",
+}
 
 
 def sign_up(client: Client, language: str, email: str = "amal@example.org", **extra: str):
