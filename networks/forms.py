@@ -107,12 +107,17 @@ class OrganisationSearchForm(forms.Form):
 
 
 class NoteForm(forms.ModelForm):
+    # Links only to web pages (no javascript: or ftp:).
+    attachment_url = forms.URLField(
+        label=NetworkNote._meta.get_field("attachment_url").verbose_name,
+        help_text=NetworkNote._meta.get_field("attachment_url").help_text,
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+
     class Meta:
         model = NetworkNote
         fields = ["title", "date", "text", "attachment_url"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Links only to web pages (no javascript: or ftp:).
-        self.fields["attachment_url"].validators.append(URLValidator(schemes=["http", "https"]))

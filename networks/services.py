@@ -69,7 +69,16 @@ def network_create(*, user: User, data: dict, topics: Iterable[Topic] = ()) -> N
 # --- Membership changes ------------------------------------------------------------------------
 
 
-def _lock(membership: NetworkMembership) -> NetworkMembership:
+def _lock(membership: NetworkMembership, *, roles: bool = False) -> NetworkMembership:
+    """Lock the membership row and return it as it is now.
+
+    Changes that may touch the network's coordinators (``roles=True``) first lock the network
+    row: it serialises them per network, always in the same order (network, then membership),
+    so two people ending the last two coordinator roles at once neither both succeed nor
+    deadlock.
+    """
+    if roles:
+        Network.objects.select_for_update().get(pk=membership.network_id)
     return (
         NetworkMembership.objects.select_for_update()
         .select_related("network", "organisation")
@@ -138,21 +147,16 @@ def _not_open_message(membership: NetworkMembership) -> str:
 
 
 def _check_last_coordinator(membership: NetworkMembership) -> None:
-    """Refuse to end the role of a network's last coordinator.
-
-    Locks every coordinator membership of the network (in a fixed order), so that two people
-    removing the two last coordinators at once cannot both succeed.
-    """
+    """Refuse to end the role of a network's last coordinator (the caller holds the network
+    lock, see ``_lock(roles=True)``)."""
     if not membership.is_coordinator:
         return
-    coordinators = list(
+    others = (
         NetworkMembership.objects.coordinators()
         .filter(network=membership.network_id)
-        .select_for_update()
-        .order_by("pk")
-        .values_list("pk", flat=True)
+        .exclude(pk=membership.pk)
     )
-    if coordinators == [membership.pk]:
+    if not others.exists():
         raise NetworkError(
             _(
                 "%(organisation)s is the last coordinator of this network. "
@@ -299,7 +303,7 @@ def membership_leave(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
     _require_member(user, membership.organisation)
-    membership = _lock(membership)
+    membership = _lock(membership, roles=True)
     if membership.status != Status.ACTIVE:
         raise NetworkError(_("The organisation is not a member of this network."))
     _check_last_coordinator(membership)
@@ -360,7 +364,7 @@ def membership_remove(
     _require_curator(user, membership.network)
     if not reason.strip():
         raise NetworkError(_("Please give a reason."))
-    membership = _lock(membership)
+    membership = _lock(membership, roles=True)
     if membership.status == Status.INVITED:
         action = Action.INVITATION_WITHDRAWN
     elif membership.status == Status.ACTIVE:
@@ -391,7 +395,7 @@ def _set_role(membership: NetworkMembership, *, role: str, user: User, action: s
 @transaction.atomic
 def membership_name_coordinator(*, membership: NetworkMembership, user: User) -> NetworkMembership:
     _require_curator(user, membership.network)
-    membership = _lock(membership)
+    membership = _lock(membership, roles=True)
     if membership.status != Status.ACTIVE:
         raise NetworkError(_("Only active members can coordinate a network."))
     if membership.role == NetworkMembership.Role.COORDINATOR:
@@ -413,7 +417,7 @@ def membership_remove_coordinator(
     *, membership: NetworkMembership, user: User
 ) -> NetworkMembership:
     _require_curator(user, membership.network)
-    membership = _lock(membership)
+    membership = _lock(membership, roles=True)
     if not membership.is_coordinator:
         raise NetworkError(
             _("%(organisation)s does not coordinate this network.")
