@@ -57,6 +57,11 @@ def _membership(request: HttpRequest, network: Network, pk: int) -> NetworkMembe
     )
 
 
+def _data(request: HttpRequest) -> Any:
+    """The submitted data for a form: bound on POST (even when empty), unbound otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
 def _next_or(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -159,7 +164,7 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     # All the user's published organisations: one that already asked gets a clear message
     # from the service rather than "not a valid choice".
     organisations = access.acting_organisations(request.user).published().order_by("name")
-    form = JoinRequestForm(request.POST or None, organisations=organisations)
+    form = JoinRequestForm(_data(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(
@@ -217,7 +222,7 @@ def _decision_view(
             if curator
             else network.get_absolute_url()
         )
-        form = form_class(request.POST or None, prefix=f"m{membership.pk}") if form_class else None
+        form = form_class(_data(request), prefix=f"m{membership.pk}") if form_class else None
         if request.method == "POST" and (form is None or form.is_valid()):
             data = dict(form.cleaned_data) if form else {}
             try:
@@ -323,7 +328,7 @@ membership_remove_coordinator = _decision_view(
 def network_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create_networks(request.user):
         raise PermissionDenied
-    form = NetworkForm(request.POST or None, districts=access.creatable_districts(request.user))
+    form = NetworkForm(_data(request), districts=access.creatable_districts(request.user))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "topics"}
         network = services.network_create(
@@ -343,7 +348,7 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
         districts = access.creatable_districts(request.user)
         if network.district_id:
             districts = districts | District.objects.filter(pk=network.district_id)
-    form = NetworkForm(request.POST or None, instance=network, districts=districts)
+    form = NetworkForm(_data(request), instance=network, districts=districts)
     if request.method == "POST" and form.is_valid():
         network = form.save(commit=False)
         if network.district_id:
@@ -413,7 +418,7 @@ def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
 def membership_invite(request: HttpRequest, slug: str, organisation: str) -> HttpResponse:
     network = _curated_network(request, slug)
     invitee = get_object_or_404(Organisation.objects.published(), slug=organisation)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_invite(
@@ -455,7 +460,7 @@ def network_notes(request: HttpRequest, slug: str) -> HttpResponse:
     if not access.can_see_notes(request.user, network):
         raise PermissionDenied
     can_write = access.can_curate(request.user, network)
-    form = NoteForm(request.POST or None) if can_write else None
+    form = NoteForm(_data(request)) if can_write else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied

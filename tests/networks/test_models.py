@@ -51,7 +51,5 @@ def test_network_page_members_are_active_and_published() -> None:
     network = NetworkFactory()
     shown = NetworkMembershipFactory(network=network)
     NetworkMembershipFactory(network=network, status=Status.REQUESTED)
-    NetworkMembershipFactory(
-        network=network, organisation=OrganisationFactory(status="archived")
-    )
+    NetworkMembershipFactory(network=network, organisation=OrganisationFactory(status="archived"))
     assert list(network.memberships.public()) == [shown]

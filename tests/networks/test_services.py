@@ -385,7 +385,7 @@ def _race(*calls) -> list[object]:  # type: ignore[no-untyped-def]
         try:
             barrier.wait()
             results[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what happened
+        except Exception as error:  # the test inspects what happened
             results[index] = error
         finally:
             connection.close()
