@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.validators import URLValidator
 from django.db.models import QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network, NetworkNote
@@ -109,7 +110,7 @@ class OrganisationSearchForm(forms.Form):
 class NoteForm(forms.ModelForm):
     # Links only to web pages (no javascript: or ftp:).
     attachment_url = forms.URLField(
-        label=NetworkNote._meta.get_field("attachment_url").verbose_name,
+        label=capfirst(NetworkNote._meta.get_field("attachment_url").verbose_name),
         help_text=NetworkNote._meta.get_field("attachment_url").help_text,
         required=False,
         max_length=200,
@@ -121,3 +122,8 @@ class NoteForm(forms.ModelForm):
         model = NetworkNote
         fields = ["title", "date", "text", "attachment_url"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The model's callable default would add a hidden "initial-date" input.
+        self.fields["date"].show_hidden_initial = False
