@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from accounts.models import User
 from networks.models import MembershipChange, Network, NetworkMembership
@@ -46,6 +47,14 @@ class World:
             "other_staff": self.cast.other_staff,
             "admin": self.admin,
         }[role]
+
+
+@pytest.fixture(autouse=True)
+def english() -> object:
+    """Assert on English texts: URLs are reversed to /en/, service messages are English.
+    (E-mails still go out in German, the recipients' language, see test_services.)"""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
