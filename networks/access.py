@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from networks.models import Network, NetworkMembership
+from networks.models import Network, NetworkMembership, NetworkQuerySet
 from organisations.access import AnyUser, is_district_staff, member_organisations
 from organisations.models import District, Organisation, OrganisationMembership
 
@@ -22,19 +22,26 @@ def _coordinates(user: AnyUser) -> Exists:
     """For a Network queryset: the user acts for an organisation that coordinates it."""
     return Exists(
         NetworkMembership.objects.coordinators().filter(
-            network=OuterRef("pk"), organisation__memberships__user=user
+            network=OuterRef("pk"), organisation__memberships__user_id=_pk(user)
         )
     )
 
 
+def _pk(user: AnyUser) -> int:
+    """The user's id, for lookups (callers have made sure the user is logged in)."""
+    return int(user.pk or 0)
+
+
 def _staff_curates(user: AnyUser) -> Q:
     """For a Network queryset: the user is staff of its district or named for it."""
-    staff_of_district = District.objects.filter(pk=OuterRef("district_id"), staff__user=user)
-    named = Network.curators.through.objects.filter(network=OuterRef("pk"), user=user)
+    staff_of_district = District.objects.filter(
+        pk=OuterRef("district_id"), staff__user_id=_pk(user)
+    )
+    named = Network.curators.through.objects.filter(network=OuterRef("pk"), user_id=_pk(user))
     return Q(Exists(staff_of_district)) | Q(Exists(named))
 
 
-def staff_curated_networks(user: AnyUser) -> QuerySet[Network]:
+def staff_curated_networks(user: AnyUser) -> NetworkQuerySet:
     if not user.is_authenticated:
         return Network.objects.none()
     if user.is_superuser:
@@ -42,7 +49,7 @@ def staff_curated_networks(user: AnyUser) -> QuerySet[Network]:
     return Network.objects.filter(_staff_curates(user))
 
 
-def curated_networks(user: AnyUser) -> QuerySet[Network]:
+def curated_networks(user: AnyUser) -> NetworkQuerySet:
     """The networks this user curates as staff, coordinator or site administrator."""
     if not user.is_authenticated:
         return Network.objects.none()
@@ -51,7 +58,7 @@ def curated_networks(user: AnyUser) -> QuerySet[Network]:
     return Network.objects.filter(_staff_curates(user) | Q(_coordinates(user)))
 
 
-def visible_networks(user: AnyUser) -> QuerySet[Network]:
+def visible_networks(user: AnyUser) -> NetworkQuerySet:
     """Everyone sees networks that are not being set up; curators and organisations with a
     current membership (e.g. an invitation) see those being set up too."""
     if not user.is_authenticated:
@@ -118,7 +125,11 @@ def joinable_organisations(user: AnyUser, network: Network) -> QuerySet[Organisa
     """The user's published organisations without a current membership in the network."""
     current = network.memberships.current().filter(organisation=OuterRef("pk"))
     return (
-        acting_organisations(user).published().exclude(Exists(current)).order_by("name").distinct()
+        acting_organisations(user)
+        .filter(status=Organisation.Status.PUBLISHED)
+        .exclude(Exists(current))
+        .order_by("name")
+        .distinct()
     )
 
 

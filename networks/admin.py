@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
 
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 
@@ -12,10 +15,14 @@ class MembershipInline(admin.TabularInline):
     show_change_link = True
 
 
+URL_FIELDS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
+
 class NoteInline(admin.StackedInline):
     model = NetworkNote
     extra = 0
     raw_id_fields = ["author"]
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Network)
@@ -37,7 +44,14 @@ class ChangeInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "action", "status_before", "status_after", "actor_name", "message"]
-    readonly_fields = fields
+    readonly_fields = [
+        "created_at",
+        "action",
+        "status_before",
+        "status_after",
+        "actor_name",
+        "message",
+    ]
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
@@ -74,3 +88,4 @@ class NetworkNoteAdmin(admin.ModelAdmin):
     list_filter = ["network"]
     search_fields = ["title", "text"]
     raw_id_fields = ["author"]
+    formfield_overrides = URL_FIELDS

@@ -249,7 +249,7 @@ def seed(logins: DemoLogins) -> None:
             slug=spec.slug,
             scope=spec.scope,
             district=district,
-            city=district.city if district else District.objects.first().city,
+            city=(district or next(iter(districts.values()))).city,
             goal=spec.goal,
             description=spec.description,
             meeting_rhythm=spec.rhythm,

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Network
+from networks.models import Network, NetworkQuerySet
 from organisations.models import District, Topic
 
 
@@ -34,5 +33,5 @@ class NetworkFilter(django_filters.FilterSet):
         model = Network
         fields = ["scope", "district", "topic", "open"]
 
-    def filter_open(self, queryset: QuerySet[Network], name: str, value: bool) -> QuerySet[Network]:
+    def filter_open(self, queryset: NetworkQuerySet, name: str, value: bool) -> NetworkQuerySet:
         return queryset.open_for_requests() if value else queryset

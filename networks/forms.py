@@ -48,13 +48,16 @@ class NetworkForm(forms.ModelForm):
             for name in self.STAFF_ONLY:
                 del self.fields[name]
         else:
-            self.fields["district"].queryset = districts
-            self.fields["district"].help_text = _(
+            district = self.fields["district"]
+            assert isinstance(district, forms.ModelChoiceField)
+            district.queryset = districts
+            district.help_text = _(
                 "Needed for district networks; staff of this district curate the network."
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if "scope" not in self.fields:
             return data
         if data.get("scope") == Network.Scope.DISTRICT:
@@ -79,7 +82,9 @@ class JoinRequestForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
         if organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
 

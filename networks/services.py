@@ -10,6 +10,7 @@ then sees the decision of the first.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -56,7 +57,7 @@ def network_create(*, user: User, data: dict, topics: Iterable[Topic] = ()) -> N
         raise PermissionDenied
     network = Network(**data)
     network.slug = _unique_slug(network.name)
-    if network.district_id is not None:
+    if network.district is not None:
         network.city_id = network.district.city_id
     network.full_clean()
     network.save()
@@ -199,7 +200,7 @@ def membership_request(
 
 
 def _already_message(existing: NetworkMembership) -> str:
-    messages = {
+    messages: dict[str, Any] = {
         Status.REQUESTED: _("%(organisation)s has already asked to join this network."),
         Status.INVITED: _("%(organisation)s has already been invited to this network."),
         Status.ACTIVE: _("%(organisation)s is already a member of this network."),
@@ -446,7 +447,7 @@ def note_create(*, network: Network, user: User, data: dict) -> NetworkNote:
 
 # --- E-mail ------------------------------------------------------------------------------------
 
-SUBJECTS = {
+SUBJECTS: dict[str, Any] = {
     Action.REQUESTED: _("Request to join “%(network)s” received"),
     Action.WITHDRAWN: _("Request to join “%(network)s” withdrawn"),
     Action.INVITED: _("Invitation to the network “%(network)s”"),

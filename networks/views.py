@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.models import User
 from networks import access, services
 from networks.filters import NetworkFilter
 from networks.forms import (
@@ -55,6 +56,12 @@ def _membership(request: HttpRequest, network: Network, pk: int) -> NetworkMembe
     return get_object_or_404(
         access.visible_memberships(request.user, network).select_related("organisation"), pk=pk
     )
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in user (for views behind login_required)."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _data(request: HttpRequest) -> Any:
@@ -163,14 +170,18 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     # All the user's published organisations: one that already asked gets a clear message
     # from the service rather than "not a valid choice".
-    organisations = access.acting_organisations(request.user).published().order_by("name")
+    organisations = (
+        access.acting_organisations(request.user)
+        .filter(status=Organisation.Status.PUBLISHED)
+        .order_by("name")
+    )
     form = JoinRequestForm(_data(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(
                 network=network,
                 organisation=form.cleaned_data["organisation"],
-                user=request.user,
+                user=_user(request),
                 message=form.cleaned_data["message"],
             )
         except services.NetworkError as error:
@@ -226,7 +237,7 @@ def _decision_view(
         if request.method == "POST" and (form is None or form.is_valid()):
             data = dict(form.cleaned_data) if form else {}
             try:
-                service(membership=membership, user=request.user, **data)
+                service(membership=membership, user=_user(request), **data)
             except services.NetworkError as error:
                 messages.error(request, str(error))
             else:
@@ -332,7 +343,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "topics"}
         network = services.network_create(
-            user=request.user, data=data, topics=form.cleaned_data["topics"]
+            user=_user(request), data=data, topics=form.cleaned_data["topics"]
         )
         messages.success(request, _("The network has been created."))
         return redirect(network)
@@ -370,7 +381,7 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("created_at", "pk")
     )
     for membership in memberships:
-        membership.decision_form = DecisionForm(prefix=f"m{membership.pk}")
+        membership.decision_form = DecisionForm(prefix=f"m{membership.pk}")  # type: ignore[attr-defined]
     return render(
         request,
         "networks/network_members.html",
@@ -424,7 +435,7 @@ def membership_invite(request: HttpRequest, slug: str, organisation: str) -> Htt
             services.membership_invite(
                 network=network,
                 organisation=invitee,
-                user=request.user,
+                user=_user(request),
                 message=form.cleaned_data["message"],
             )
         except services.NetworkError as error:
@@ -465,7 +476,7 @@ def network_notes(request: HttpRequest, slug: str) -> HttpResponse:
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            services.note_create(network=network, user=request.user, data=form.cleaned_data)
+            services.note_create(network=network, user=_user(request), data=form.cleaned_data)
             messages.success(request, _("The note has been added."))
             return redirect("networks:notes", slug=network.slug)
     page = Paginator(network.notes.newest_first(), 20).get_page(request.GET.get("page"))
@@ -490,7 +501,7 @@ def curation(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(open_items, 50).get_page(request.GET.get("page"))
     for membership in page:
-        membership.decision_form = DecisionForm(prefix=f"m{membership.pk}")
+        membership.decision_form = DecisionForm(prefix=f"m{membership.pk}")  # type: ignore[attr-defined]
     return render(
         request,
         "networks/curation.html",
