@@ -76,7 +76,8 @@ def _lock(membership: NetworkMembership, *, roles: bool = False) -> NetworkMembe
     Changes that may touch the network's coordinators (``roles=True``) first lock the network
     row: it serialises them per network, always in the same order (network, then membership),
     so two people ending the last two coordinator roles at once neither both succeed nor
-    deadlock.
+    deadlock. Callers check permissions after the lock, so a coordinator whose role was ended
+    a moment ago is refused.
     """
     if roles:
         Network.objects.select_for_update().get(pk=membership.network_id)
@@ -246,8 +247,8 @@ def membership_invite(
 
 @transaction.atomic
 def membership_withdraw(*, membership: NetworkMembership, user: User) -> NetworkMembership:
-    _require_member(user, membership.organisation)
     membership = _lock(membership)
+    _require_member(user, membership.organisation)
     if membership.status != Status.REQUESTED:
         raise NetworkError(_("This request is no longer open and cannot be withdrawn."))
     _decide(
@@ -265,8 +266,8 @@ def membership_withdraw(*, membership: NetworkMembership, user: User) -> Network
 def membership_accept_invitation(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
-    _require_member(user, membership.organisation)
     membership = _lock(membership)
+    _require_member(user, membership.organisation)
     if membership.status != Status.INVITED:
         raise NetworkError(_("This invitation is no longer open."))
     _decide(
@@ -284,8 +285,8 @@ def membership_accept_invitation(
 def membership_decline_invitation(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
-    _require_member(user, membership.organisation)
     membership = _lock(membership)
+    _require_member(user, membership.organisation)
     if membership.status != Status.INVITED:
         raise NetworkError(_("This invitation is no longer open."))
     _decide(
@@ -303,8 +304,8 @@ def membership_decline_invitation(
 def membership_leave(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
-    _require_member(user, membership.organisation)
     membership = _lock(membership, roles=True)
+    _require_member(user, membership.organisation)
     if membership.status != Status.ACTIVE:
         raise NetworkError(_("The organisation is not a member of this network."))
     _check_last_coordinator(membership)
@@ -323,8 +324,8 @@ def membership_leave(
 def membership_approve(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
-    _require_curator(user, membership.network)
     membership = _lock(membership)
+    _require_curator(user, membership.network)
     if membership.status != Status.REQUESTED:
         raise NetworkError(_not_open_message(membership))
     _decide(
@@ -342,8 +343,8 @@ def membership_approve(
 def membership_decline(
     *, membership: NetworkMembership, user: User, message: str = ""
 ) -> NetworkMembership:
-    _require_curator(user, membership.network)
     membership = _lock(membership)
+    _require_curator(user, membership.network)
     if membership.status != Status.REQUESTED:
         raise NetworkError(_not_open_message(membership))
     _decide(
@@ -362,10 +363,10 @@ def membership_remove(
     *, membership: NetworkMembership, user: User, reason: str
 ) -> NetworkMembership:
     """Remove an active member, or withdraw an open invitation; a reason is required."""
-    _require_curator(user, membership.network)
     if not reason.strip():
         raise NetworkError(_("Please give a reason."))
     membership = _lock(membership, roles=True)
+    _require_curator(user, membership.network)
     if membership.status == Status.INVITED:
         action = Action.INVITATION_WITHDRAWN
     elif membership.status == Status.ACTIVE:
@@ -395,8 +396,8 @@ def _set_role(membership: NetworkMembership, *, role: str, user: User, action: s
 
 @transaction.atomic
 def membership_name_coordinator(*, membership: NetworkMembership, user: User) -> NetworkMembership:
-    _require_curator(user, membership.network)
     membership = _lock(membership, roles=True)
+    _require_curator(user, membership.network)
     if membership.status != Status.ACTIVE:
         raise NetworkError(_("Only active members can coordinate a network."))
     if membership.role == NetworkMembership.Role.COORDINATOR:
@@ -417,8 +418,8 @@ def membership_name_coordinator(*, membership: NetworkMembership, user: User) ->
 def membership_remove_coordinator(
     *, membership: NetworkMembership, user: User
 ) -> NetworkMembership:
-    _require_curator(user, membership.network)
     membership = _lock(membership, roles=True)
+    _require_curator(user, membership.network)
     if not membership.is_coordinator:
         raise NetworkError(
             _("%(organisation)s does not coordinate this network.")
