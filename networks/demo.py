@@ -1,9 +1,317 @@
-"""Fictional demo data for this app (extended by its issue)."""
+"""Fictional demo networks: several scopes around multilingualism, diversity,
+anti-discrimination and women's peer support, with members, coordinators (one of them an MSO
+member with a demo login), open requests, invitations, notes and their history."""
 
 from __future__ import annotations
 
-from migra_hub.demo import DemoLogins
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from migra_hub.demo import DemoLogins, demo_user
+from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
+from organisations.models import District, Organisation, OrganisationMembership, Topic
+
+Status = NetworkMembership.Status
+Action = MembershipChange.Action
 
 
+@dataclass
+class DemoNetwork:
+    name: str
+    slug: str
+    scope: str
+    district: str | None
+    goal: str
+    description: str
+    topics: list[str]
+    rhythm: str
+    join_policy: str = Network.JoinPolicy.OPEN
+    status: str = Network.Status.ACTIVE
+    curator: str | None = None  # local part of a staff demo login named for the network
+    contact: str = ""
+    coordinator: str = ""  # slug of the coordinating organisation
+    members: list[str] = field(default_factory=list)
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    invitations: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+NETWORKS = [
+    DemoNetwork(
+        name="Netzwerk Mehrsprachigkeit Pankow",
+        slug="netzwerk-mehrsprachigkeit-pankow",
+        scope=Network.Scope.DISTRICT,
+        district="pankow",
+        goal="Beratung und Bildung in Pankow sollen in den Sprachen der Menschen erreichbar sein.",
+        description=(
+            "Vereine, Initiativen und das Integrationsbüro tauschen Sprachmittler*innen, "
+            "Räume und Erfahrungen aus und planen gemeinsame Sprachcafés."
+        ),
+        topics=["multilingualism", "language-learning"],
+        rhythm="Alle zwei Monate, dienstags um 17 Uhr",
+        contact="mehrsprachigkeit@pankow.example.org",
+        coordinator="sprachcafe",
+        members=[
+            "afghanischer-kulturverein",
+            "vietnamesische-nachbarschaftshilfe",
+            "persischer-literaturkreis",
+            "ukrainische-gemeinschaft",
+        ],
+        requests=[
+            ("brucke-der-kulturen", "Wir bieten Beratung auf Arabisch und Türkisch an."),
+            ("eritreische-jugend", "Wir möchten Tigrinya-Sprachmittlung einbringen."),
+        ],
+        notes=[
+            (
+                "Protokoll des Treffens im März",
+                "Beschlossen: ein gemeinsamer Pool von Sprachmittler*innen. "
+                "Das Sprachcafé koordiniert die Liste.",
+            ),
+            (
+                "Raumliste",
+                "Drei Vereine stellen ihre Räume abends kostenlos für Sprachcafés zur Verfügung.",
+            ),
+        ],
+    ),
+    DemoNetwork(
+        name="Vielfalt in Treptow-Köpenick",
+        slug="vielfalt-in-treptow-kopenick",
+        scope=Network.Scope.DISTRICT,
+        district="treptow-kopenick",
+        goal="Die Vielfalt im Bezirk sichtbar machen und Migrant*innenorganisationen an der "
+        "Bezirkspolitik beteiligen.",
+        description="Ein Runder Tisch mit dem Bezirksamt, auf Einladung.",
+        topics=["participation", "culture"],
+        rhythm="Vierteljährlich",
+        join_policy=Network.JoinPolicy.INVITATION,
+        contact="vielfalt@treptow.example.org",
+        coordinator="kurdisches-kulturzentrum",
+        members=["polnischer-kulturkreis", "afrikanisches-bildungsforum", "roma-empowerment"],
+        invitations=["brucke-der-kulturen", "russischsprachige-senioren"],
+        notes=[("Geschäftsordnung", "Der Runde Tisch entscheidet mit einfacher Mehrheit.")],
+    ),
+    DemoNetwork(
+        name="Berliner Bündnis gegen Diskriminierung",
+        slug="berliner-bundnis-gegen-diskriminierung",
+        scope=Network.Scope.CITY,
+        district=None,
+        goal="Betroffene von Diskriminierung finden schnell eine Beratung in ihrer Sprache.",
+        description="Antidiskriminierungsberatungen und Selbstorganisationen aus ganz Berlin.",
+        topics=["anti-discrimination", "legal-advice"],
+        rhythm="Monatlich online",
+        curator="staff.pankow",
+        coordinator="queer-refugees-support",
+        members=[
+            "arabisches-frauenforum",
+            "netzwerk-stimmen-der-diaspora",
+            "turkisch-deutsche-elternschaft",
+            "roma-empowerment",
+        ],
+        requests=[("afrikanisches-bildungsforum", "")],
+    ),
+    DemoNetwork(
+        name="Peer-Netzwerk Frauen stärken",
+        slug="peer-netzwerk-frauen-starken",
+        scope=Network.Scope.NATIONAL,
+        district=None,
+        goal="Frauen in Migrant*innenorganisationen unterstützen sich gegenseitig: "
+        "Förderanträge, Pressekontakte, Räume.",
+        description="Bundesweiter Austausch von Frauenvereinen, Mentoring von Verein zu Verein.",
+        topics=["women", "peer-support"],
+        rhythm="Zweimal im Jahr, dazwischen Online-Sprechstunden",
+        curator="staff.treptow",
+        coordinator="frauen-im-aufbruch",
+        members=["mutter-treff", "arabisches-frauenforum", "netzwerk-syrische-arztinnen"],
+        requests=[("frauen-im-aufbruch-nord", "Wir sind der Schwesterverein im Norden.")],
+        notes=[
+            (
+                "Leitfaden Förderanträge",
+                "Checkliste für kleine Vereine, erstellt beim Herbsttreffen.",
+            )
+        ],
+    ),
+    DemoNetwork(
+        name="Europäisches Diaspora-Forum",
+        slug="europaisches-diaspora-forum",
+        scope=Network.Scope.INTERNATIONAL,
+        district=None,
+        goal="Diaspora-Organisationen in Europa teilen Wissen über Teilhabe und Förderung.",
+        description="",
+        topics=["participation"],
+        rhythm="Einmal im Jahr",
+        join_policy=Network.JoinPolicy.INVITATION,
+        status=Network.Status.DORMANT,
+        curator="staff.pankow",
+        coordinator="netzwerk-stimmen-der-diaspora",
+        members=["ukrainische-gemeinschaft"],
+    ),
+]
+
+
+def _change(
+    membership: NetworkMembership,
+    action: str,
+    *,
+    before: str,
+    actor: User | None,
+    when: datetime.datetime,
+    message: str = "",
+) -> None:
+    MembershipChange.objects.create(
+        membership=membership,
+        action=action,
+        status_before=before,
+        status_after=membership.status,
+        actor=actor,
+        actor_name=str(actor) if actor else "",
+        message=message,
+        created_at=when,
+    )
+
+
+def _membership(
+    network: Network,
+    organisation: Organisation,
+    *,
+    status: str,
+    actor: User,
+    days_ago: int,
+    role: str = NetworkMembership.Role.MEMBER,
+    note: str = "",
+) -> NetworkMembership:
+    now = timezone.now()
+    started = now - datetime.timedelta(days=days_ago)
+    membership = NetworkMembership.objects.create(
+        network=network, organisation=organisation, status=status, role=role, note=note
+    )
+    NetworkMembership.objects.filter(pk=membership.pk).update(created_at=started)
+    if status == Status.REQUESTED:
+        _change(membership, Action.REQUESTED, before="", actor=None, when=started, message=note)
+    elif status == Status.INVITED:
+        membership.decided_by, membership.decided_at = actor, started
+        membership.save()
+        _change(membership, Action.INVITED, before="", actor=actor, when=started)
+    else:
+        decided = started + datetime.timedelta(days=3)
+        membership.decided_by, membership.decided_at = actor, decided
+        membership.save()
+        _change(membership, Action.INVITED, before="", actor=actor, when=started)
+        _change(
+            membership, Action.INVITATION_ACCEPTED, before=Status.INVITED, actor=None, when=decided
+        )
+        if role == NetworkMembership.Role.COORDINATOR:
+            _change(
+                membership,
+                Action.COORDINATOR_NAMED,
+                before=Status.ACTIVE,
+                actor=actor,
+                when=decided + datetime.timedelta(days=1),
+            )
+    return membership
+
+
+@transaction.atomic
 def seed(logins: DemoLogins) -> None:
-    """Nothing to add yet."""
+    districts = {d.slug: d for d in District.objects.filter(city__slug="berlin")}
+    topics = {t.slug: t for t in Topic.objects.all()}
+    organisations = {o.slug: o for o in Organisation.objects.published()}
+    staff = {
+        local: demo_user(local, name)
+        for local, name in (("staff.pankow", "Paula Pankow"), ("staff.treptow", "Theo Treptow"))
+    }
+    admin = demo_user("admin", "Ada Admin", superuser=True)
+
+    if not organisations:
+        return  # the directory's demo data is missing; nothing to build networks from
+    # Organisations named here but missing in the directory's demo data are skipped.
+    coordinator = demo_user("coordinator", "Chiara Koordinatorin")
+    coordinating = organisations.get("sprachcafe") or next(iter(organisations.values()))
+    OrganisationMembership.objects.get_or_create(
+        user=coordinator,
+        organisation=coordinating,
+        defaults={"role": OrganisationMembership.Role.OWNER},
+    )
+    logins.add(
+        "Network coordinator (MSO member)",
+        coordinator.email,
+    )
+
+    for spec in NETWORKS:
+        if Network.objects.filter(slug=spec.slug).exists():
+            continue
+        district = districts.get(spec.district) if spec.district else None
+        network = Network.objects.create(
+            name=spec.name,
+            slug=spec.slug,
+            scope=spec.scope,
+            district=district,
+            city=(district or next(iter(districts.values()))).city,
+            goal=spec.goal,
+            description=spec.description,
+            meeting_rhythm=spec.rhythm,
+            join_policy=spec.join_policy,
+            status=spec.status,
+            contact_email=spec.contact,
+        )
+        network.topics.set([topics[slug] for slug in spec.topics if slug in topics])
+        curator = staff[spec.curator] if spec.curator else None
+        if curator:
+            network.curators.add(curator)
+        actor = curator or next(
+            (
+                user
+                for user in staff.values()
+                if user.district_staff_roles.filter(district=district)
+            ),
+            admin,
+        )
+        lead = coordinating if spec is NETWORKS[0] else organisations.get(spec.coordinator)
+        if lead is not None:
+            _membership(
+                network,
+                lead,
+                status=Status.ACTIVE,
+                role=NetworkMembership.Role.COORDINATOR,
+                actor=actor,
+                days_ago=400,
+            )
+        for index, slug in enumerate(spec.members):
+            if slug not in organisations:
+                continue
+            _membership(
+                network,
+                organisations[slug],
+                status=Status.ACTIVE,
+                actor=actor,
+                days_ago=300 - index,
+            )
+        for index, (slug, message) in enumerate(spec.requests):
+            if slug not in organisations:
+                continue
+            _membership(
+                network,
+                organisations[slug],
+                status=Status.REQUESTED,
+                actor=actor,
+                days_ago=12 - index * 5,
+                note=message,
+            )
+        for index, slug in enumerate(spec.invitations):
+            if slug not in organisations:
+                continue
+            _membership(
+                network, organisations[slug], status=Status.INVITED, actor=actor, days_ago=9 - index
+            )
+        for index, (title, text) in enumerate(spec.notes):
+            NetworkNote.objects.create(
+                network=network,
+                title=title,
+                text=text,
+                date=timezone.localdate() - datetime.timedelta(days=60 * (index + 1)),
+                author=coordinator if network.slug == NETWORKS[0].slug else actor,
+                author_name=str(coordinator if network.slug == NETWORKS[0].slug else actor),
+            )

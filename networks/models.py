@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import City, District, Organisation, Topic
@@ -14,6 +15,23 @@ class NetworkQuerySet(models.QuerySet["Network"]):
     def public(self) -> NetworkQuerySet:
         """Networks shown to everyone (all but those still being set up)."""
         return self.exclude(status=Network.Status.SETTING_UP)
+
+    def open_for_requests(self) -> NetworkQuerySet:
+        return self.filter(
+            join_policy=Network.JoinPolicy.OPEN,
+            status__in=[Network.Status.ACTIVE, Network.Status.DORMANT],
+        )
+
+    def with_member_count(self) -> NetworkQuerySet:
+        return self.annotate(
+            member_count=models.Count(
+                "memberships",
+                filter=Q(
+                    memberships__status="active",
+                    memberships__organisation__status="published",
+                ),
+            )
+        )
 
 
 class Network(models.Model):
@@ -103,6 +121,18 @@ class Network(models.Model):
 
         return reverse("networks:detail", kwargs={"slug": self.slug})
 
+    @property
+    def accepts_requests(self) -> bool:
+        """Organisations may ask to join (open, and neither being set up nor closed)."""
+        return self.join_policy == self.JoinPolicy.OPEN and self.status in (
+            self.Status.ACTIVE,
+            self.Status.DORMANT,
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.SETTING_UP
+
 
 class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
     def active(self) -> NetworkMembershipQuerySet:
@@ -110,6 +140,25 @@ class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
 
     def current(self) -> NetworkMembershipQuerySet:
         return self.filter(status__in=NetworkMembership.CURRENT_STATUSES)
+
+    def requested(self) -> NetworkMembershipQuerySet:
+        return self.filter(status=NetworkMembership.Status.REQUESTED)
+
+    def invited(self) -> NetworkMembershipQuerySet:
+        return self.filter(status=NetworkMembership.Status.INVITED)
+
+    def open(self) -> NetworkMembershipQuerySet:
+        """Requests and invitations that wait for an answer."""
+        return self.filter(
+            status__in=[NetworkMembership.Status.REQUESTED, NetworkMembership.Status.INVITED]
+        )
+
+    def coordinators(self) -> NetworkMembershipQuerySet:
+        return self.active().filter(role=NetworkMembership.Role.COORDINATOR)
+
+    def public(self) -> NetworkMembershipQuerySet:
+        """Active memberships of published organisations: what the network page shows."""
+        return self.active().filter(organisation__status=Organisation.Status.PUBLISHED)
 
 
 class NetworkMembership(models.Model):
@@ -120,6 +169,7 @@ class NetworkMembership(models.Model):
         DECLINED = "declined", _("declined")
         LEFT = "left", _("left")
         REMOVED = "removed", _("removed")
+        WITHDRAWN = "withdrawn", _("request withdrawn")
 
     class Role(models.TextChoices):
         MEMBER = "member", _("member")
@@ -166,7 +216,113 @@ class NetworkMembership(models.Model):
                 condition=Q(status__in=["requested", "invited", "active"]),
                 name="one_current_membership_per_network_and_organisation",
             ),
+            # Only an active member can coordinate; leaving or removal ends the role too.
+            models.CheckConstraint(
+                condition=Q(role="member") | Q(status="active"),
+                name="only_active_members_coordinate",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.organisation} in {self.network} ({self.get_status_display()})"
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == self.Role.COORDINATOR and self.status == self.Status.ACTIVE
+
+
+class MembershipChange(models.Model):
+    """One entry of a network's history: who changed which membership, when, how and why.
+
+    The actor's name is kept as text as well, so the history survives deleted accounts.
+    """
+
+    class Action(models.TextChoices):
+        REQUESTED = "requested", _("asked to join")
+        WITHDRAWN = "withdrawn", _("withdrew the request")
+        INVITED = "invited", _("was invited")
+        INVITATION_ACCEPTED = "invitation_accepted", _("accepted the invitation")
+        INVITATION_DECLINED = "invitation_declined", _("declined the invitation")
+        APPROVED = "approved", _("request approved")
+        DECLINED = "declined", _("request declined")
+        LEFT = "left", _("left the network")
+        REMOVED = "removed", _("removed from the network")
+        INVITATION_WITHDRAWN = "invitation_withdrawn", _("invitation withdrawn")
+        COORDINATOR_NAMED = "coordinator_named", _("named coordinator")
+        COORDINATOR_REMOVED = "coordinator_removed", _("no longer coordinator")
+
+    membership = models.ForeignKey(
+        NetworkMembership,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("membership"),
+    )
+    action = models.CharField(_("what"), max_length=30, choices=Action.choices)
+    status_before = models.CharField(
+        _("status before"), max_length=20, choices=NetworkMembership.Status.choices, blank=True
+    )
+    status_after = models.CharField(
+        _("status after"), max_length=20, choices=NetworkMembership.Status.choices
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("who (name)"), max_length=200, blank=True)
+    message = models.TextField(_("why"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("membership change")
+        verbose_name_plural = _("membership changes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.membership}: {self.get_action_display()}"
+
+
+class NetworkNoteQuerySet(models.QuerySet["NetworkNote"]):
+    def newest_first(self) -> NetworkNoteQuerySet:
+        return self.order_by("-date", "-created_at")
+
+
+class NetworkNote(models.Model):
+    """Minutes and decisions, so that what the network knows stays with the network."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="notes", verbose_name=_("network")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("e.g. the day of the meeting")
+    )
+    text = models.TextField(_("text"), max_length=20000)
+    attachment_url = models.URLField(
+        _("link to an attachment"),
+        blank=True,
+        help_text=_("Optional: a link to minutes or documents stored elsewhere."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    author_name = models.CharField(_("author (name)"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = NetworkNoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network note")
+        verbose_name_plural = _("network notes")
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

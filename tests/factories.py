@@ -155,3 +155,41 @@ class DistrictStaffFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     district = factory.SubFactory(DistrictFactory)
+
+
+# --- Networks (networks app) -----------------------------------------------------------------
+
+from networks.models import Network, NetworkMembership, NetworkNote  # noqa: E402
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Network {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    scope = Network.Scope.DISTRICT
+    district = factory.SubFactory(DistrictFactory)
+    city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
+    goal = "Organisations and the district office plan multilingual counselling together."
+    join_policy = Network.JoinPolicy.OPEN
+    status = Network.Status.ACTIVE
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMembership
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = NetworkMembership.Status.ACTIVE
+    role = NetworkMembership.Role.MEMBER
+
+
+class NetworkNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkNote
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Minutes {n}")
+    text = "We agreed to meet in the library next time."

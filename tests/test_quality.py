@@ -39,6 +39,77 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("networks", "/de/networks/", None),
         ("events", "/de/events/", None),
     ]
+    pages += _network_pages(cast)
+    return pages
+
+
+# --- Networks (networks app) -----------------------------------------------------------------
+
+
+def _network_pages(cast: Cast) -> QualityPages:
+    from networks import services
+    from networks.models import NetworkMembership
+    from organisations.models import OrganisationMembership
+    from tests.factories import (
+        MembershipFactory,
+        NetworkFactory,
+        NetworkMembershipFactory,
+        NetworkNoteFactory,
+        TopicFactory,
+    )
+
+    network = NetworkFactory(
+        name="Netzwerk Mehrsprachigkeit", district=cast.district, meeting_rhythm="Monatlich"
+    )
+    network.topics.add(TopicFactory())
+    coordination = NetworkMembershipFactory(
+        network=network, role=NetworkMembership.Role.COORDINATOR
+    )
+    coordinator = MembershipFactory(
+        organisation=coordination.organisation, role=OrganisationMembership.Role.OWNER
+    ).user
+    NetworkMembershipFactory(network=network)
+    request = services.membership_request(
+        network=network, organisation=cast.organisation, user=cast.owner, message="Hallo"
+    )
+    services.membership_invite(
+        network=network, organisation=cast.other_organisation, user=cast.staff
+    )
+    NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    slug = network.slug
+    pages: QualityPages = []
+    for language in ("de", "en"):
+        base = f"/{language}/networks"
+        pages += [
+            (f"networks {language}", f"{base}/", None),
+            (f"networks filtered {language}", f"{base}/?scope=district&open=on", None),
+            (f"network {language}", f"{base}/{slug}/", None),
+            (f"network as owner {language}", f"{base}/{slug}/", cast.owner),
+            (f"network as coordinator {language}", f"{base}/{slug}/", coordinator),
+            (f"my networks {language}", f"{base}/mine/", cast.owner),
+            (f"curation {language}", f"{base}/curation/", coordinator),
+            (f"network members {language}", f"{base}/{slug}/members/", coordinator),
+            (f"network history {language}", f"{base}/{slug}/history/", cast.staff),
+            (f"network notes {language}", f"{base}/{slug}/notes/", coordinator),
+        ]
+    pages += [
+        ("network create", "/de/networks/new/", cast.staff),
+        ("network edit", f"/de/networks/{slug}/edit/", cast.staff),
+        ("network edit as coordinator", f"/de/networks/{slug}/edit/", coordinator),
+        ("network invite search", f"/de/networks/{slug}/invite/?q=e", cast.staff),
+        (
+            "network invite organisation",
+            f"/de/networks/{slug}/invite/{cast.other_organisation.slug}/",
+            cast.staff,
+        ),
+        ("network join", f"/de/networks/{slug}/join/", cast.owner),
+        ("network approve", f"/de/networks/{slug}/memberships/{request.pk}/approve/", coordinator),
+        (
+            "network remove",
+            f"/de/networks/{slug}/memberships/{coordination.pk}/remove/",
+            cast.staff,
+        ),
+    ]
     return pages
 
 

@@ -1,0 +1,149 @@
+"""Who may see and do what with networks. Every view asks here, never decides itself.
+
+Curators of a network are
+- district staff of the network's district,
+- staff named for the network (``Network.curators``; how city-wide networks are curated),
+- the owners and editors of an organisation that coordinates the network (an active membership
+  with the role coordinator), so an MSO coordinates on equal footing with the administration,
+- site administrators.
+Only staff (not coordinators) create networks and change their scope or district.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from networks.models import Network, NetworkMembership, NetworkQuerySet
+from organisations.access import AnyUser, is_district_staff, member_organisations
+from organisations.models import District, Organisation, OrganisationMembership
+
+
+def _coordinates(user: AnyUser) -> Exists:
+    """For a Network queryset: the user acts for an organisation that coordinates it."""
+    return Exists(
+        NetworkMembership.objects.coordinators().filter(
+            network=OuterRef("pk"), organisation__memberships__user_id=_pk(user)
+        )
+    )
+
+
+def _pk(user: AnyUser) -> int:
+    """The user's id, for lookups (callers have made sure the user is logged in)."""
+    return int(user.pk or 0)
+
+
+def _staff_curates(user: AnyUser) -> Q:
+    """For a Network queryset: the user is staff of its district or named for it."""
+    staff_of_district = District.objects.filter(
+        pk=OuterRef("district_id"), staff__user_id=_pk(user)
+    )
+    named = Network.curators.through.objects.filter(network=OuterRef("pk"), user_id=_pk(user))
+    return Q(Exists(staff_of_district)) | Q(Exists(named))
+
+
+def staff_curated_networks(user: AnyUser) -> NetworkQuerySet:
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    return Network.objects.filter(_staff_curates(user))
+
+
+def curated_networks(user: AnyUser) -> NetworkQuerySet:
+    """The networks this user curates as staff, coordinator or site administrator."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    return Network.objects.filter(_staff_curates(user) | Q(_coordinates(user)))
+
+
+def visible_networks(user: AnyUser) -> NetworkQuerySet:
+    """Everyone sees networks that are not being set up; curators and organisations with a
+    current membership (e.g. an invitation) see those being set up too."""
+    if not user.is_authenticated:
+        return Network.objects.public()
+    if user.is_superuser:
+        return Network.objects.all()
+    has_membership = NetworkMembership.objects.current().filter(
+        network=OuterRef("pk"), organisation__memberships__user=user
+    )
+    return Network.objects.filter(
+        ~Q(status=Network.Status.SETTING_UP)
+        | _staff_curates(user)
+        | Q(_coordinates(user))
+        | Q(Exists(has_membership))
+    )
+
+
+def is_staff_curator(user: AnyUser, network: Network) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return staff_curated_networks(user).filter(pk=network.pk).exists()
+
+
+def is_coordinator(user: AnyUser, network: Network) -> bool:
+    if not user.is_authenticated:
+        return False
+    return network.memberships.coordinators().filter(organisation__memberships__user=user).exists()
+
+
+def can_curate(user: AnyUser, network: Network) -> bool:
+    return is_staff_curator(user, network) or is_coordinator(user, network)
+
+
+def can_create_networks(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or is_district_staff(user))
+
+
+def creatable_districts(user: AnyUser) -> QuerySet[District]:
+    """Districts in which this user may create (or move) networks."""
+    if not user.is_authenticated:
+        return District.objects.none()
+    if user.is_superuser:
+        return District.objects.all()
+    return District.objects.filter(staff__user=user)
+
+
+def can_see_notes(user: AnyUser, network: Network) -> bool:
+    """Notes are for the network: its active members, coordinators and curating staff."""
+    if not user.is_authenticated:
+        return False
+    if can_curate(user, network):
+        return True
+    return network.memberships.active().filter(organisation__memberships__user=user).exists()
+
+
+def acting_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations the user may act for in networks (owners and editors alike)."""
+    return member_organisations(user)
+
+
+def joinable_organisations(user: AnyUser, network: Network) -> QuerySet[Organisation]:
+    """The user's published organisations without a current membership in the network."""
+    current = network.memberships.current().filter(organisation=OuterRef("pk"))
+    return (
+        acting_organisations(user)
+        .filter(status=Organisation.Status.PUBLISHED)
+        .exclude(Exists(current))
+        .order_by("name")
+        .distinct()
+    )
+
+
+def acts_for(user: AnyUser, organisation: Organisation) -> bool:
+    if not user.is_authenticated:
+        return False
+    return OrganisationMembership.objects.filter(user=user, organisation=organisation).exists()
+
+
+def visible_memberships(user: AnyUser, network: Network) -> QuerySet[NetworkMembership]:
+    """Memberships of a (visible) network this user may look at: the public ones (active
+    members), those of the user's organisations, and all of them for the network's curators."""
+    memberships = network.memberships.all()
+    if can_curate(user, network):
+        return memberships
+    own = Q(organisation__in=acting_organisations(user)) if user.is_authenticated else Q(pk=None)
+    return memberships.filter(own | Q(status=NetworkMembership.Status.ACTIVE))

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.validators import URLValidator
+from django.db.models import QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network, NetworkNote
+from organisations.models import District, Organisation
+
+MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
+
+
+class NetworkForm(forms.ModelForm):
+    """Create or edit a network. Coordinators (not staff) cannot change scope or district,
+    since those decide who curates the network."""
+
+    STAFF_ONLY = ("scope", "district")
+
+    class Meta:
+        model = Network
+        fields = [
+            "name",
+            "scope",
+            "district",
+            "goal",
+            "description",
+            "topics",
+            "meeting_rhythm",
+            "join_policy",
+            "status",
+            "contact_email",
+        ]
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "join_policy": forms.RadioSelect,
+            "goal": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(
+        self, *args: Any, districts: QuerySet[District] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if districts is None:
+            for name in self.STAFF_ONLY:
+                del self.fields[name]
+        else:
+            district = self.fields["district"]
+            assert isinstance(district, forms.ModelChoiceField)
+            district.queryset = districts
+            district.help_text = _(
+                "Needed for district networks; staff of this district curate the network."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if "scope" not in self.fields:
+            return data
+        if data.get("scope") == Network.Scope.DISTRICT:
+            if not data.get("district"):
+                self.add_error("district", _("A district network needs a district."))
+        else:
+            data["district"] = None
+        return data
+
+
+class JoinRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("For which organisation?"), queryset=Organisation.objects.none()
+    )
+    message = forms.CharField(
+        label=_("A short message to the coordinators"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional, e.g. what your organisation would like to contribute."),
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+        if organisations.count() == 1:
+            self.fields["organisation"].initial = organisations.first()
+
+
+class DecisionForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=MESSAGE_HELP,
+    )
+
+
+class RemovalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required. It is kept in the network's history and sent to the owners."),
+    )
+
+
+class OrganisationSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name of the organisation"), required=False, max_length=100)
+
+
+class NoteForm(forms.ModelForm):
+    # Links only to web pages (no javascript: or ftp:).
+    attachment_url = forms.URLField(
+        label=capfirst(NetworkNote._meta.get_field("attachment_url").verbose_name),
+        help_text=NetworkNote._meta.get_field("attachment_url").help_text,
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+
+    class Meta:
+        model = NetworkNote
+        fields = ["title", "date", "text", "attachment_url"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The model's callable default would add a hidden "initial-date" input.
+        self.fields["date"].show_hidden_initial = False
