@@ -287,6 +287,7 @@ class HsdsReader:
         ]
         if places:
             self.fill_address(record, places[0], "service_at_locations[0].location")
+        if places and "accessibility" in places[0]:
             notes = "; ".join(
                 filter(
                     None,
@@ -380,7 +381,10 @@ ADDRESS_FIELDS = ["street", "postcode", "locality", "latitude", "longitude"]
 
 def place_offer(offer: Record, organisation: OrganisationRecord) -> None:
     """An offer at its organisation's address says so instead of repeating the address."""
-    if not any(name in offer.fields for name in ADDRESS_FIELDS):
+    if not any(name in offer.fields for name in ("street", "postcode", "locality")):
+        # Coordinates alone (a location without its address) do not say where the offer is.
+        for name in ("latitude", "longitude"):
+            offer.fields.pop(name, None)
         return
     same = all(
         offer.fields.get(name) == organisation.fields.get(name)

@@ -155,8 +155,9 @@ class DistrictVocabulary(Vocabulary):
         self.by_key = {}
         self.by_uuid = {}
         for district in District.objects.select_related("city"):
-            for value in (district.slug, district.name, f"{district.name}, {district.city.name}"):
-                key = value.casefold()
+            names = {district.slug, district.name, f"{district.name}, {district.city.name}"}
+            for key in {name.casefold() for name in names}:
+                # The same district name in two cities matches neither.
                 self.by_key[key] = None if key in self.by_key else district
 
 
@@ -318,7 +319,9 @@ def make_plan(
             seen_targets[target.pk] = record.where
             step.changes = [] if record.reference_only else differences(target, record)
             step.action = "update" if step.changes else "unchanged"
-        elif "districts" not in record.m2m or not record.m2m["districts"]:
+        elif not record.m2m.get("districts") and not any(
+            message.startswith(("districts", "--district")) for message in record.errors
+        ):
             record.errors.append("no district: give one in the file or with --district")
         plan.steps.append(step)
         for offer_record in record.offers:
@@ -356,18 +359,16 @@ def describe(step: Step) -> list[str]:
 
 
 def summary(plan: Plan, *, dry_run: bool) -> str:
-    verb = "would be" if dry_run else "were"
+    would = "would be " if dry_run else ""
     parts = []
     for model in ("organisation", "offer"):
-        steps = [step for step in plan.steps if step.model == model]
-        created = sum(1 for s in steps if s.action == "create" and not s.has_errors)
-        updated = sum(1 for s in steps if s.action == "update" and not s.has_errors)
-        unchanged = sum(1 for s in steps if s.action == "unchanged" and not s.has_errors)
+        steps = [step for step in plan.steps if step.model == model and not step.has_errors]
+        counts = {action: sum(1 for s in steps if s.action == action) for action in ACTION_WORDS}
         parts.append(
-            f"{model}s: {created} {verb} created, {updated} {verb} updated, "
-            f"{unchanged} skipped (unchanged)"
+            f"{model}s {would}created: {counts['create']}, {would}updated: {counts['update']}, "
+            f"skipped (unchanged): {counts['unchanged']}"
         )
-    text = "Summary: " + "; ".join(parts) + f"; {plan.error_count} with errors."
+    text = "Summary: " + "; ".join(parts) + f"; records with errors: {plan.error_count}."
     if dry_run:
         text += " Dry run: nothing was written."
     return text
