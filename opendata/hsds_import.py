@@ -116,9 +116,7 @@ class HsdsReader:
 
     def fill_organisation(self, record: OrganisationRecord, document: JSONObject) -> None:
         fields = record.fields
-        record.external_id = text(document.get("id"))[:200]
-        if not record.external_id:
-            record.errors.append("id: missing")
+        set_ids(record, document)
         name = text(document.get("name"))
         if not name:
             record.errors.append("name: missing")
@@ -247,9 +245,7 @@ class HsdsReader:
     def offer_record(self, where: str, document: JSONObject) -> Record:
         record = Record(where=where, label=str(document.get("name") or "?"))
         fields = record.fields
-        record.external_id = text(document.get("id"))[:200]
-        if not record.external_id:
-            record.errors.append("id: missing")
+        set_ids(record, document)
         title = text(document.get("name"))
         if not title:
             record.errors.append("name: missing")
@@ -405,6 +401,18 @@ def read_hsds(
         default_offer_kind=default_offer_kind,
     )
     return reader.read(path)
+
+
+def set_ids(record: Record, document: JSONObject) -> None:
+    """The HSDS id is kept as the external id and, being a UUID, as our public id too."""
+    record.external_id = text(document.get("id"))[:200]
+    if not record.external_id:
+        record.errors.append("id: missing")
+        return
+    try:
+        record.public_id = uuid.UUID(record.external_id)
+    except ValueError:
+        record.public_id = None
 
 
 def as_list(value: object) -> list[Any]:

@@ -282,6 +282,8 @@ def find_offer(record: Record, organisation: Organisation | None) -> Offer | Non
 
 
 def differences(target: Model, record: Record) -> list[str]:
+    if record.external_id == str(target.uuid):  # type: ignore[attr-defined]
+        record.external_id = ""  # our own id came back: it is not an external one
     changed = [name for name, value in record.fields.items() if getattr(target, name) != value]
     for name, objects in record.m2m.items():
         current = set(getattr(target, name).values_list("pk", flat=True))
@@ -307,7 +309,7 @@ def make_plan(
     for number, record in enumerate(records, start=1):
         if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(records)):
             progress(number, len(records))
-        for key in filter(None, [record.external_id, str(record.public_id or "")]):
+        for key in {record.external_id, str(record.public_id or "")} - {""}:
             if key in seen_ids:
                 record.errors.append(f"the same id as {seen_ids[key]}")
             seen_ids[key] = record.where
