@@ -39,6 +39,11 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("networks", "/de/networks/", None),
         ("events", "/de/events/", None),
     ]
+    # --- opendata ---
+    pages += [
+        ("open data de", "/de/open-data/", None),
+        ("open data en", "/en/open-data/", None),
+    ]
     return pages
 
 

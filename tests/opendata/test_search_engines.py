@@ -142,3 +142,18 @@ def test_open_data_page_links_api_bundle_feed_and_licence(client: Client, db: No
     for link in ("/api/hsds/", "/de/open-data/directory.zip", "/de/open-data/organisations.atom"):
         assert f'href="{link}"' in html
     assert "https://creativecommons.org/licenses/by/4.0/" in html
+
+
+def test_the_includes_are_valid_html_in_a_page(directory: Directory) -> None:
+    from tests.quality import html_errors
+
+    request = RequestFactory().get(directory.public.get_absolute_url())
+    context = {"organisation": directory.public, "SITE_NAME": "Migra Hub"}
+    with translation.override("de"):
+        head = render_to_string("opendata/_open_graph.html", context, request=request)
+        jsonld = render_to_string("opendata/_organisation_jsonld.html", context, request=request)
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Test</title>'
+        f"{head}</head><body><main><h1>Test</h1>{jsonld}</main></body></html>"
+    )
+    assert html_errors({"includes": page}) == []
