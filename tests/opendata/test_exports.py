@@ -30,7 +30,10 @@ def test_the_bundle_holds_published_organisations_offers_memberships_and_a_readm
     client: Client, directory: Directory
 ) -> None:
     network = Network.objects.create(
-        name="Netzwerk Pankow", slug="netzwerk-pankow", district=directory.public.districts.get(), goal="Vernetzen"
+        name="Netzwerk Pankow",
+        slug="netzwerk-pankow",
+        district=directory.public.districts.get(),
+        goal="Vernetzen",
     )
     NetworkMembership.objects.create(
         network=network, organisation=directory.public, status=NetworkMembership.Status.ACTIVE

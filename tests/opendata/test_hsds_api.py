@@ -57,7 +57,7 @@ def all_responses(client: Client) -> list[tuple[str, str, dict]]:
 
 def assert_all_valid(client: Client) -> list[tuple[str, str, dict]]:
     responses = all_responses(client)
-    for url, schema, body in responses:
+    for _url, schema, body in responses:
         if "contents" in body:
             assert_valid_page(schema, body)
         else:
@@ -119,7 +119,14 @@ def test_no_public_address_never_exposes_address_or_coordinates(
     client: Client, directory: Directory
 ) -> None:
     bodies = json.dumps([body for _url, _schema, body in all_responses(client)])
-    for secret in ("Verstecktstraße", "10999", "52.111111", "13.999999", "Verborgener Weg", "52.222222"):
+    for secret in (
+        "Verstecktstraße",
+        "10999",
+        "52.111111",
+        "13.999999",
+        "Verborgener Weg",
+        "52.222222",
+    ):
         assert secret not in bodies
     detail = get_json(client, f"/api/hsds/organizations/{directory.hidden_address.uuid}")
     assert detail["locations"] == []
@@ -136,13 +143,17 @@ def test_organisation_maps_address_languages_and_vocabularies(
     assert location["addresses"][0]["country"] == "DE"
     assert (location["latitude"], location["longitude"]) == (52.569, 13.402)
     assert [lang["code"] for lang in location["languages"]] == ["ar"]
-    terms = {(a["link_type"], a["taxonomy_term"]["code"], a.get("value", "")) for a in data["attributes"]}
+    terms = {
+        (a["link_type"], a["taxonomy_term"]["code"], a.get("value", "")) for a in data["attributes"]
+    }
     assert ("topic", "education", "") in terms
     assert ("audience", "women", "") in terms
     assert ("language", "ar", "spoken") in terms
     assert ("language", "tr", "counselling") in terms
     assert ("characteristic", "migrant-led", "true") in terms
-    assert data["organization_identifiers"][0]["identifier"] == "Amtsgericht Charlottenburg VR 12345 B"
+    assert (
+        data["organization_identifiers"][0]["identifier"] == "Amtsgericht Charlottenburg VR 12345 B"
+    )
     services = {service["name"]: service for service in data["services"]}
     assert services["Sommerkurs"]["status"] == "inactive"
     assert services["Sozialberatung"]["status"] == "active"
@@ -158,10 +169,14 @@ def test_ids_are_stable_between_calls(client: Client, directory: Directory) -> N
 
 
 def test_answers_in_english_when_asked(client: Client, directory: Directory) -> None:
-    data = get_json(client, f"/api/hsds/organizations/{directory.public.uuid}", accept_language="en")
+    data = get_json(
+        client, f"/api/hsds/organizations/{directory.public.uuid}", accept_language="en"
+    )
     names = {a["taxonomy_term"]["name"] for a in data["attributes"]}
     assert {"Education", "Women", "Arabic"} <= names
-    german = get_json(client, f"/api/hsds/organizations/{directory.public.uuid}", accept_language="de")
+    german = get_json(
+        client, f"/api/hsds/organizations/{directory.public.uuid}", accept_language="de"
+    )
     assert "Bildung" in {a["taxonomy_term"]["name"] for a in german["attributes"]}
 
 
@@ -260,7 +275,7 @@ def test_a_list_costs_the_same_queries_whatever_the_page_size(
             assert client.get(f"{url}?per_page={per_page}").status_code == 200
         return len(captured)
 
-    for number in range(12):
+    for _number in range(12):
         organisation = OrganisationFactory()
         OfferFactory(organisation=organisation).topics.set([TopicFactory()])
     small, large = queries(2), queries(50)
@@ -311,7 +326,9 @@ def test_lists_answer_304_to_if_none_match_and_if_modified_since(
         assert since.status_code == 304
 
 
-def test_unpublishing_changes_last_modified_of_the_list(client: Client, directory: Directory) -> None:
+def test_unpublishing_changes_last_modified_of_the_list(
+    client: Client, directory: Directory
+) -> None:
     an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
     Organisation.objects.update(updated_at=an_hour_ago)
     response = client.get("/api/hsds/organizations")

@@ -15,7 +15,8 @@ from organisations.vocabularies import load_vocabularies
 from tests.factories import DistrictFactory, OrganisationFactory
 
 GOOD = """\ufeffExterne ID;Name;Art;Bezirk;Straße;PLZ;Ort;Sprachen;Themen;MSO;Gründungsjahr;E-Mail
-pk-1;Brücke e.V.;Eingetragener Verein;Pankow;Hauptstraße 1;13187;Berlin;ar, tr;Bildung|Kultur;ja;2004;info@bruecke.example.org
+pk-1;Brücke e.V.;Eingetragener Verein;Pankow;Hauptstraße 1;13187;Berlin;ar, tr;Bildung|Kultur;ja;\
+2004;info@bruecke.example.org
 pk-2;Sprachcafé Nord;initiative;pankow;;;;Ukrainisch;;nein;;
 """
 

@@ -44,8 +44,10 @@ def run(*args: str) -> str:
 
 def snapshot() -> list[tuple]:
     return sorted(
-        [*Organisation.objects.values_list("external_id", "updated_at"),
-         *Offer.objects.values_list("external_id", "updated_at")]
+        [
+            *Organisation.objects.values_list("external_id", "updated_at"),
+            *Offer.objects.values_list("external_id", "updated_at"),
+        ]
     )
 
 
