@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "django.contrib.postgres",
     "django_filters",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "organisations",
     "networks",
     "events",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -245,3 +247,10 @@ DATA_LICENCE_NAME = env_str("DATA_LICENCE_NAME", default="CC BY 4.0")
 DATA_LICENCE_URL = env_str(
     "DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
 )
+
+# Open data (opendata/): the country of our postal addresses (ISO 3166-1), the largest page of the
+# HSDS API, and the largest file the import commands accept.
+OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
+HSDS_DEFAULT_PER_PAGE = 25
+HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)

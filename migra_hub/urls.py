@@ -4,10 +4,14 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import TemplateView
 
 from migra_hub import views
+from opendata.urls import api_patterns as hsds_api_patterns
+from opendata.urls import root_patterns as opendata_root_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("api/hsds/", include(hsds_api_patterns)),
+    *opendata_root_patterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,4 +28,5 @@ urlpatterns += i18n_patterns(
     path("", include("organisations.urls")),
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
+    path("open-data/", include("opendata.urls")),
 )

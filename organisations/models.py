@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -57,6 +58,8 @@ class TranslatedName(models.Model):
     name_de = models.CharField(_("name (German)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # Stable public identifier (open data: HSDS taxonomy term id); the slug may be renamed.
+    uuid = models.UUIDField(_("public identifier"), default=uuid4, unique=True, editable=False)
 
     class Meta:
         abstract = True
@@ -99,6 +102,7 @@ class Language(models.Model):
     """A language people speak, named in German, English and in the language itself."""
 
     code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
+    uuid = models.UUIDField(_("public identifier"), default=uuid4, unique=True, editable=False)
     name_de = models.CharField(_("name (German)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_native = models.CharField(_("name in the language itself"), max_length=100)
@@ -174,6 +178,14 @@ class Organisation(Address):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # Open data: the stable id in the HSDS API, and the id an import source gave the entry.
+    uuid = models.UUIDField(_("public identifier"), default=uuid4, unique=True, editable=False)
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=200,
+        blank=True,
+        help_text=_("The identifier in the source this entry was imported from."),
+    )
     kind = models.ForeignKey(
         OrganisationKind,
         on_delete=models.PROTECT,
@@ -245,6 +257,13 @@ class Organisation(Address):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="organisation_unique_external_id",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -295,6 +314,13 @@ class Offer(Address):
         verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=200)
+    uuid = models.UUIDField(_("public identifier"), default=uuid4, unique=True, editable=False)
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=200,
+        blank=True,
+        help_text=_("The identifier in the source this entry was imported from."),
+    )
     description = models.TextField(_("description"), blank=True)
     kind = models.ForeignKey(
         OfferKind, on_delete=models.PROTECT, related_name="offers", verbose_name=_("kind")
@@ -337,6 +363,11 @@ class Offer(Address):
                 | Q(ends_on__isnull=True)
                 | Q(starts_on__lte=models.F("ends_on")),
                 name="offer_starts_before_it_ends",
+            ),
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="offer_unique_external_id",
             ),
         ]
 

@@ -40,6 +40,11 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("events", "/de/events/", None),
     ]
     pages += _network_pages(cast)
+    # --- opendata ---
+    pages += [
+        ("open data de", "/de/open-data/", None),
+        ("open data en", "/en/open-data/", None),
+    ]
     return pages
 
 
