@@ -144,9 +144,10 @@ def hsds_response(
     timestamp = int(last_modified.timestamp()) if last_modified else None
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
-    return get_conditional_response(
+    conditional = get_conditional_response(
         request, etag=response["ETag"], last_modified=timestamp, response=response
     )
+    return conditional if conditional is not None else response
 
 
 def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:

@@ -139,7 +139,7 @@ class Term:
     obj: Model | None = None
 
     def as_hsds(self, *, detail: bool = False) -> JSON:
-        data = {
+        data: JSON = {
             "id": self.id,
             "code": self.code,
             "name": self.name,

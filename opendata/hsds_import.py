@@ -276,8 +276,8 @@ class HsdsReader:
             if len(description) > 200:
                 record.warnings.append("schedules[0].description: shortened to 200 characters")
             fields["schedule"] = description[:200]
-        places = [
-            place.get("location")
+        places: list[dict[str, Any]] = [
+            place["location"]
             for place in as_list(document.get("service_at_locations"))
             if isinstance(place, dict) and isinstance(place.get("location"), dict)
         ]
