@@ -211,6 +211,26 @@ def organisation_submit(*, organisation: Organisation, user: User) -> Organisati
     return organisation
 
 
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation, user: User) -> bool:
+    """The owner deletes the entry. One that was never public is gone for good; one that was
+    public is archived instead, so that staff can still see what was online. True if kept."""
+    organisation = _locked(organisation)
+    if organisation.published_at is None:
+        organisation._history_user = user  # type: ignore[attr-defined]
+        organisation.delete()
+        return False
+    organisation.status = Status.ARCHIVED
+    _save_version(organisation, user=user, reason=REVIEW_CHANGE)
+    ReviewDecision.objects.create(
+        organisation=organisation,
+        action=Action.ARCHIVED,
+        message=str(_("Archived by an owner of the organisation.")),
+        decided_by=user,
+    )
+    return True
+
+
 # --- Review decisions ------------------------------------------------------------------------
 
 
@@ -587,10 +607,8 @@ def user_has_address(user: User, email: str) -> bool:
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user: User) -> OrganisationMembership:
-    invitation = invitation_for_token(token)
-    if invitation is None:
-        raise InvitationError(InvitationError.USED)
+def invitation_accept(*, invitation: Invitation, user: User) -> OrganisationMembership:
+    """Join with the invited role. Only the account that owns the invited address may join."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise InvitationError(InvitationError.USED)
