@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,13 @@ from organisations.models import (
     OrganisationMembership,
     OwnershipClaim,
 )
+
+
+def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
 
 
 class RegistrationNameForm(forms.Form):
@@ -47,6 +55,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = formfield
         fields = [
             "name",
             "short_name",
