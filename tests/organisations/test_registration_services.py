@@ -159,7 +159,7 @@ def test_marking_verified_is_recorded_and_mailed(
     cast.organisation.refresh_from_db()
     assert cast.organisation.verified_at is not None
     assert cast.organisation.review_decisions.get().action == ReviewDecision.Action.VERIFIED
-    assert "verifiziert" in mail.outbox[0].subject
+    assert "geprüft" in mail.outbox[0].subject
 
 
 def test_only_published_entries_can_be_verified(cast: Cast) -> None:
