@@ -210,9 +210,7 @@ class MessageForm(forms.Form):
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
     )
 
-    def __init__(
-        self, *args: Any, label: Any = None, required: bool = True, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, label: Any = None, required: bool = True, **kwargs: Any) -> None:
         prefix = kwargs.pop("prefix", None)
         super().__init__(*args, prefix=prefix, **kwargs)
         if label is not None:
@@ -230,8 +228,10 @@ class InvitationForm(forms.ModelForm):
                 "We use this address only to send the invitation. The owners of the "
                 "organisation see pending invitations; the link works once and for 7 days."
             ),
-            "role": _("Owners can do everything, including managing members. Editors edit "
-                      "the entry and its offers."),
+            "role": _(
+                "Owners can do everything, including managing members. Editors edit "
+                "the entry and its offers."
+            ),
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

@@ -569,7 +569,10 @@ class OwnershipClaim(models.Model):
         DECLINED = "declined", _("declined")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="claims", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("organisation"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -292,9 +292,7 @@ def organisation_reject(*, organisation: Organisation, staff: User, reason: str)
 
 
 @transaction.atomic
-def organisation_unpublish(
-    *, organisation: Organisation, staff: User, reason: str
-) -> Organisation:
+def organisation_unpublish(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     """Take a published entry offline; its members see the reason, edit and resubmit."""
     organisation = _transition(organisation, "unpublish")
     _save_version(organisation, user=staff, reason=REVIEW_CHANGE)
@@ -322,9 +320,7 @@ def organisation_set_verified(
         return organisation
     organisation.verified_at = timezone.now() if verified else None
     _save_version(organisation, user=staff, reason=REVIEW_CHANGE)
-    _decide(
-        organisation, action=Action.VERIFIED if verified else Action.UNVERIFIED, staff=staff
-    )
+    _decide(organisation, action=Action.VERIFIED if verified else Action.UNVERIFIED, staff=staff)
     return organisation
 
 
@@ -601,9 +597,10 @@ def user_has_address(user: User, email: str) -> bool:
     from allauth.account.models import EmailAddress
 
     email = email.lower()
-    return user.email.lower() == email or EmailAddress.objects.filter(
-        user=user, email__iexact=email, verified=True
-    ).exists()
+    return (
+        user.email.lower() == email
+        or EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+    )
 
 
 @transaction.atomic
@@ -688,8 +685,8 @@ def _decide_claim(claim: OwnershipClaim, *, staff: User, approved: bool, reason:
 @transaction.atomic
 def claim_approve(*, claim: OwnershipClaim, staff: User) -> OwnershipClaim:
     """The claimant becomes an owner of the entry (existing members keep their roles)."""
-    claim = OwnershipClaim.objects.select_for_update().select_related("organisation").get(
-        pk=claim.pk
+    claim = (
+        OwnershipClaim.objects.select_for_update().select_related("organisation").get(pk=claim.pk)
     )
     if claim.status != OwnershipClaim.Status.PENDING:
         raise TransitionNotAllowed("the claim was decided already")
@@ -706,8 +703,8 @@ def claim_approve(*, claim: OwnershipClaim, staff: User) -> OwnershipClaim:
 
 @transaction.atomic
 def claim_decline(*, claim: OwnershipClaim, staff: User, reason: str) -> OwnershipClaim:
-    claim = OwnershipClaim.objects.select_for_update().select_related("organisation").get(
-        pk=claim.pk
+    claim = (
+        OwnershipClaim.objects.select_for_update().select_related("organisation").get(pk=claim.pk)
     )
     if claim.status != OwnershipClaim.Status.PENDING:
         raise TransitionNotAllowed("the claim was decided already")

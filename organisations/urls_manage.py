@@ -26,9 +26,7 @@ urlpatterns = [
         manage.member_change_role,
         name="member_role",
     ),
-    path(
-        "manage/<slug:slug>/members/<int:pk>/remove/", manage.member_remove, name="member_remove"
-    ),
+    path("manage/<slug:slug>/members/<int:pk>/remove/", manage.member_remove, name="member_remove"),
     path(
         "manage/<slug:slug>/members/<int:pk>/hand-over/",
         manage.ownership_hand_over,

@@ -20,7 +20,6 @@ from organisations.access import (
     member_organisations,
     require_member,
     require_owner,
-    role_in,
 )
 from organisations.forms_manage import (
     ClaimForm,
@@ -119,9 +118,7 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
     memberships = request.user.organisation_memberships.select_related(
         "organisation", "organisation__kind"
     ).order_by("organisation__name")
-    claims = request.user.organisation_claims.select_related("organisation").order_by(
-        "-created_at"
-    )
+    claims = request.user.organisation_claims.select_related("organisation").order_by("-created_at")
     return render(
         request,
         "organisations/organisation_mine.html",
@@ -170,9 +167,7 @@ def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _editable_entry(request, slug)
     submitting = request.POST.get("action") == SUBMIT
-    form = OrganisationEditForm(
-        request.POST or None, instance=organisation, submitting=submitting
-    )
+    form = OrganisationEditForm(request.POST or None, instance=organisation, submitting=submitting)
     if request.method == "POST" and form.is_valid():
         services.organisation_update(form=form, user=request.user)
         if submitting and services.can_transition(organisation, "submit"):
@@ -414,16 +409,16 @@ def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         services.invitation_accept(invitation=invitation, user=request.user)
     except services.InvitationError as error:
         return _invitation_page(request, invitation, error.code)
-    messages.success(
-        request, _("Welcome to “%(name)s”.") % {"name": invitation.organisation.name}
-    )
+    messages.success(request, _("Welcome to “%(name)s”.") % {"name": invitation.organisation.name})
     return redirect("organisations:manage", slug=invitation.organisation.slug)
 
 
 def _invitation_page(
     request: HttpRequest, invitation: Invitation, problem: str | None
 ) -> HttpResponse:
-    status = 410 if problem in (services.InvitationError.EXPIRED, services.InvitationError.USED) else 200
+    status = (
+        410 if problem in (services.InvitationError.EXPIRED, services.InvitationError.USED) else 200
+    )
     if problem == services.InvitationError.WRONG_ACCOUNT:
         status = 403
     return render(
@@ -486,4 +481,3 @@ def claim_create(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations/claim_form.html",
         {"organisation": organisation, "form": form, "pending": pending},
     )
-

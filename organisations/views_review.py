@@ -39,9 +39,7 @@ DECISION_SERVICES = {
         organisation=o, staff=s, message=m
     ),
     "reject": lambda o, s, m: services.organisation_reject(organisation=o, staff=s, reason=m),
-    "unpublish": lambda o, s, m: services.organisation_unpublish(
-        organisation=o, staff=s, reason=m
-    ),
+    "unpublish": lambda o, s, m: services.organisation_unpublish(organisation=o, staff=s, reason=m),
     "archive": lambda o, s, m: services.organisation_archive(organisation=o, staff=s, reason=m),
 }
 DONE_MESSAGES = {
@@ -78,16 +76,17 @@ def _decision_forms(organisation: Organisation, data: Any = None, action: str = 
 @require_http_methods(["GET", "HEAD"])
 def review_queue_page(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
-    return render(request, "organisations/review_queue.html", {"sections": review_queue(request.user)})
+    return render(
+        request, "organisations/review_queue.html", {"sections": review_queue(request.user)}
+    )
 
 
 def _detail(
     request: HttpRequest, organisation: Organisation, forms: dict, status: int = 200
 ) -> HttpResponse:
-    history = (
-        organisation.history.select_related("history_user")
-        .order_by("-history_date", "-history_id")[:20]
-    )
+    history = organisation.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )[:20]
     return render(
         request,
         "organisations/review_detail.html",

@@ -120,9 +120,9 @@ def test_a_representative_registers_and_staff_review_and_publish(
 
     # Staff publish; the entry is public.
     staff_page.goto(base + "/en/review/")
-    expect(staff_page.get_by_role("heading", name=re.compile("Resubmitted entries"))).to_contain_text(
-        "1"
-    )
+    expect(
+        staff_page.get_by_role("heading", name=re.compile("Resubmitted entries"))
+    ).to_contain_text("1")
     staff_page.get_by_role("link", name="Sprachbrücke Nord").click()
     staff_page.get_by_role("button", name="Publish").click()
     entry.refresh_from_db()
@@ -169,3 +169,46 @@ def test_a_second_person_claims_a_seeded_entry_and_staff_approve(
     page.get_by_role("link", name="Brücke der Kulturen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brücke der Kulturen")
     expect(page.get_by_role("button", name="Yes, the entry is still correct")).to_be_visible()
+
+
+def test_registration_and_review_pages_have_no_serious_accessibility_findings(
+    live_server, browser: Browser
+) -> None:
+    from tests.factories import MembershipFactory, OfferFactory, ProblemReportFactory
+    from tests.quality import axe_findings
+
+    base = live_server.url
+    pankow = DistrictFactory(name="Pankow")
+    staff = DistrictStaffFactory(district=pankow).user
+    entry = OrganisationFactory(name="Brücke der Kulturen", districts=[pankow])
+    owner = MembershipFactory(organisation=entry).user
+    OfferFactory(organisation=entry)
+    ProblemReportFactory(organisation=entry)
+    findings = []
+    for user, paths in (
+        (
+            owner,
+            [
+                "/de/my-organisations/",
+                "/de/register/?name=Bruecke",
+                "/de/register/new/",
+                f"/de/manage/{entry.slug}/",
+                f"/de/manage/{entry.slug}/edit/",
+                f"/de/manage/{entry.slug}/offers/",
+                f"/de/manage/{entry.slug}/offers/new/",
+                f"/de/manage/{entry.slug}/members/",
+                "/de/accounts/privacy/",
+                "/de/accounts/delete/",
+            ],
+        ),
+        (staff, ["/de/review/", f"/de/review/{entry.slug}/", "/de/review/changes/"]),
+    ):
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        log_in(page, base, user.email)
+        for path in paths:
+            page.goto(base + path)
+            findings += [f"{path}: {finding}" for finding in axe_findings(page)]
+        context.close()
+    assert findings == [], "\n".join(findings)

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from organisations import services
@@ -161,9 +160,7 @@ def test_with_a_second_owner_an_owner_may_leave(cast: Cast, client_for) -> None:
 
 
 def test_an_editor_may_leave(cast: Cast, client_for) -> None:
-    response = client_for(cast.editor).post(
-        f"/en/manage/{cast.organisation.slug}/members/leave/"
-    )
+    response = client_for(cast.editor).post(f"/en/manage/{cast.organisation.slug}/members/leave/")
     assert response.status_code == 302
     assert not cast.organisation.memberships.filter(user=cast.editor).exists()
 

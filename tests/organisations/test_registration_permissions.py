@@ -34,9 +34,7 @@ OWNER_ACTION = expect(
 MEMBER_ACTION = expect(
     owner=302, editor=302, other_member=404, staff=404, other_staff=404, outsider=404
 )
-EVERYONE = expect(
-    owner=200, editor=200, other_member=200, staff=200, other_staff=200, outsider=200
-)
+EVERYONE = expect(owner=200, editor=200, other_member=200, staff=200, other_staff=200, outsider=200)
 STAFF_PAGE = expect(
     owner=404, editor=404, other_member=404, staff=200, other_staff=404, outsider=404
 )

@@ -239,9 +239,7 @@ def test_reverting_puts_back_only_the_fields_the_change_touched(cast: Cast) -> N
     entry = cast.organisation
     edit(entry, cast.editor, description="Wrong text.", languages=[arabic.pk])
     edit(entry, cast.editor, phone="030 123")
-    bad = entry.history.filter(history_change_reason=services.LIVE_CHANGE).earliest(
-        "history_date"
-    )
+    bad = entry.history.filter(history_change_reason=services.LIVE_CHANGE).earliest("history_date")
     services.history_revert(record=bad, staff=cast.staff)
     entry.refresh_from_db()
     assert entry.description == "We advise families in their own languages."

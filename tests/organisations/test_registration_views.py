@@ -190,9 +190,7 @@ def test_an_offer_ending_before_it_starts_is_refused(cast: Cast, client_for) -> 
         "starts_on": "2026-05-01",
         "ends_on": "2026-04-01",
     }
-    response = client_for(cast.owner).post(
-        f"/en/manage/{cast.organisation.slug}/offers/new/", data
-    )
+    response = client_for(cast.owner).post(f"/en/manage/{cast.organisation.slug}/offers/new/", data)
     assert response.status_code == 200
     assert "The end cannot be before the start." in response.content.decode()
     assert not cast.organisation.offers.exists()

@@ -76,7 +76,8 @@ def test_after_18_months_the_entry_is_flagged_publicly_and_in_the_queue(
     outdated = next(s for s in queue.context["sections"] if s.key == "outdated")
     assert outdated.items == [cast.organisation]
     assert not next(
-        s for s in client_for(cast.other_staff).get("/en/review/").context["sections"]
+        s
+        for s in client_for(cast.other_staff).get("/en/review/").context["sections"]
         if s.key == "outdated"
     ).items
 

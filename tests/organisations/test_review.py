@@ -124,9 +124,7 @@ def test_staff_of_another_district_cannot_decide(cast: Cast, client_for) -> None
     assert entry.status == Status.PENDING
 
 
-def test_an_entry_serving_both_districts_is_reviewed_by_both_staffs(
-    cast: Cast, client_for
-) -> None:
+def test_an_entry_serving_both_districts_is_reviewed_by_both_staffs(cast: Cast, client_for) -> None:
     shared = OrganisationFactory(districts=[cast.district, cast.other_district])
     assert client_for(cast.staff).get(f"/en/review/{shared.slug}/").status_code == 200
     assert client_for(cast.other_staff).get(f"/en/review/{shared.slug}/").status_code == 200
