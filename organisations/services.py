@@ -825,14 +825,23 @@ def personal_data(user: User) -> dict[str, Any]:
 
 
 def before_account_deletion(user: User) -> None:
-    """Entries that lose their last owner stay published but are flagged to district staff."""
+    """Entries that lose their last owner stay published but are flagged to district staff.
+
+    An entry that was never public and has nobody else is the person's own unfinished work:
+    it goes with the account.
+    """
     now = timezone.now()
     owned = Organisation.objects.filter(
         memberships__user=user, memberships__role=Role.OWNER
     ).distinct()
     for organisation in owned:
-        other_owners = organisation.memberships.filter(role=Role.OWNER).exclude(user=user)
-        if not other_owners.exists():
-            Organisation.objects.filter(pk=organisation.pk).update(owner_left_at=now)
+        others = organisation.memberships.exclude(user=user)
+        if others.filter(role=Role.OWNER).exists():
+            continue
+        if organisation.published_at is None and not others.exists():
+            organisation._history_user = None  # type: ignore[attr-defined]
+            organisation.delete()
+            continue
+        Organisation.objects.filter(pk=organisation.pk).update(owner_left_at=now)
     # Invitations sent to this person's address are personal data too.
     Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()

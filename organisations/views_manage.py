@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from migra_hub.ratelimit import is_rate_limited
 from organisations import services
 from organisations.access import (
     can_edit_content,
@@ -39,6 +40,10 @@ from organisations.models import (
 )
 
 Role = OrganisationMembership.Role
+
+# Each sends e-mail to people who did not ask for it: limited per account.
+INVITATIONS_PER_HOUR = 20
+CLAIMS_PER_HOUR = 5
 
 SUBMIT = "submit"
 
@@ -303,6 +308,11 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
     elif request.method == "POST":
         require_owner(request.user, organisation)
     if form is not None and request.method == "POST" and form.is_valid():
+        if is_rate_limited(
+            "invitation", str(request.user.pk), limit=INVITATIONS_PER_HOUR, period=3600
+        ):
+            messages.error(request, _("You sent many invitations. Please try again in an hour."))
+            return redirect("organisations:member_list", slug=organisation.slug)
         services.invitation_create(
             organisation=organisation,
             email=form.cleaned_data["email"],
@@ -466,6 +476,9 @@ def claim_create(request: HttpRequest, slug: str) -> HttpResponse:
     pending = organisation.claims.pending().filter(user=request.user).first()
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and pending is None and form.is_valid():
+        if is_rate_limited("claim", str(request.user.pk), limit=CLAIMS_PER_HOUR, period=3600):
+            messages.error(request, _("You sent many claims. Please try again in an hour."))
+            return redirect("organisations:mine")
         services.claim_create(
             organisation=organisation,
             user=request.user,

@@ -92,3 +92,13 @@ def test_decisions_of_a_deleted_staff_account_stay_recorded(cast: Cast, client_f
     client_for(cast.staff).post("/en/accounts/delete/", {"password": PASSWORD})
     decision.refresh_from_db()
     assert decision.decided_by is None
+
+
+def test_an_unpublished_draft_of_nobody_else_goes_with_the_account(cast: Cast, client_for) -> None:
+    from tests.factories import draft_organisation
+
+    draft = draft_organisation(districts=[cast.district])
+    MembershipFactory(organisation=draft, user=cast.editor, role="owner")
+    client_for(cast.editor).post("/en/accounts/delete/", {"password": PASSWORD})
+    assert not Organisation.objects.filter(pk=draft.pk).exists()
+    assert Organisation.objects.filter(pk=cast.organisation.pk).exists()

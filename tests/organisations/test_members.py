@@ -204,3 +204,13 @@ def test_editors_see_the_members_but_cannot_invite(cast: Cast, client_for) -> No
     response = client.post(url, {"email": "x@example.org", "role": Role.OWNER})
     assert response.status_code == 403
     assert not Invitation.objects.exists()
+
+
+def test_invitations_are_rate_limited_per_account(cast: Cast, client_for) -> None:
+    from organisations.views_manage import INVITATIONS_PER_HOUR
+
+    client = client_for(cast.owner)
+    url = f"/en/manage/{cast.organisation.slug}/members/"
+    for number in range(INVITATIONS_PER_HOUR + 1):
+        client.post(url, {"email": f"person{number}@example.net", "role": Role.EDITOR})
+    assert Invitation.objects.count() == INVITATIONS_PER_HOUR
