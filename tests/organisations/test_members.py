@@ -214,3 +214,28 @@ def test_invitations_are_rate_limited_per_account(cast: Cast, client_for) -> Non
     for number in range(INVITATIONS_PER_HOUR + 1):
         client.post(url, {"email": f"person{number}@example.net", "role": Role.EDITOR})
     assert Invitation.objects.count() == INVITATIONS_PER_HOUR
+
+
+def test_an_invitee_without_account_signs_up_from_the_link_and_joins(
+    cast: Cast, client: Client
+) -> None:
+    _invitation, token = invite(cast, email="amal@example.org")
+    login_url = client.get(f"/en/invitations/{token}/")["Location"]
+    login_page = client.get(login_url).content.decode()
+    signup = re.search(r'href="(/en/accounts/signup/\?next=[^"]+)"', login_page)
+    assert signup
+    client.post(
+        signup.group(1).replace("&amp;", "&"),
+        {
+            "email": "amal@example.org",
+            "password1": "a-long-test-password-42",
+            "password2": "a-long-test-password-42",
+            "privacy_consent": "on",
+        },
+    )
+    key = mail.outbox[-1].body.split("/confirm-email/")[1].split("/")[0]
+    response = client.post(f"/en/accounts/confirm-email/{key}/")
+    assert response["Location"] == f"/en/invitations/{token}/"
+    assert client.post(f"/en/invitations/{token}/").status_code == 302
+    member = cast.organisation.memberships.get(user__email="amal@example.org")
+    assert member.role == Role.EDITOR
