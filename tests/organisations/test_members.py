@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from organisations import services
