@@ -42,3 +42,21 @@ class SignupForm(forms.Form):
         user.name = self.cleaned_data["name"]
         user.privacy_consent_at = timezone.now()
         user.save(update_fields=["name", "privacy_consent_at"])
+
+
+class AccountDeleteForm(forms.Form):
+    """Asks for the password once more, so that nobody deletes an account left open."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password

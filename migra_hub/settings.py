@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "simple_history",
     "migra_hub",
     "accounts",
     "organisations",
@@ -126,6 +127,8 @@ if TESTING:
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# After signing up, registering one's organisation is the next step (issue 4).
+ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:mine"
 
 # django-allauth: e-mail is the login, verification is mandatory, rate limits stay on.
 ACCOUNT_LOGIN_METHODS = {"email"}

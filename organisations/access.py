@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
@@ -68,3 +69,51 @@ def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         Q(status=Organisation.Status.PUBLISHED) | Exists(is_member) | Exists(is_staff)
     )
+
+
+# --- Registration, review and members (issue 4) ----------------------------------------------
+
+# Members edit the content of entries in these states; rejected and archived entries are closed.
+EDITABLE_STATUSES = (
+    Organisation.Status.DRAFT,
+    Organisation.Status.PENDING,
+    Organisation.Status.CHANGES_REQUESTED,
+    Organisation.Status.PUBLISHED,
+)
+
+
+def is_owner(user: AnyUser, organisation: Organisation) -> bool:
+    return can_manage_members(user, organisation)
+
+
+def can_edit_content(user: AnyUser, organisation: Organisation) -> bool:
+    return can_edit(user, organisation) and organisation.status in EDITABLE_STATUSES
+
+
+def require_member(user: AnyUser, organisation: Organisation) -> str:
+    """The user's role; 403 when the user is not a member (callers looked the entry up already)."""
+    role = role_in(user, organisation)
+    if role is None:
+        raise PermissionDenied
+    return role
+
+
+def require_owner(user: AnyUser, organisation: Organisation) -> None:
+    if not is_owner(user, organisation):
+        raise PermissionDenied
+
+
+def reviewable_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Entries serving at least one district the user is staff of, in any status."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    in_staffed_district = District.objects.filter(organisations=OuterRef("pk"), staff__user=user)
+    return Organisation.objects.filter(Exists(in_staffed_district))
+
+
+def claimable_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Published entries the user does not belong to yet."""
+    organisations = Organisation.objects.published()
+    if user.is_authenticated:
+        organisations = organisations.exclude(memberships__user=user)
+    return organisations

@@ -1,15 +1,19 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from organisations.models import (
     City,
     District,
     DistrictStaff,
+    Invitation,
     Language,
     Offer,
     OfferKind,
     Organisation,
     OrganisationKind,
     OrganisationMembership,
+    OwnershipClaim,
+    ReviewDecision,
     TargetGroup,
     Topic,
 )
@@ -89,3 +93,43 @@ class DistrictStaffAdmin(admin.ModelAdmin):
     list_display = ["user", "district", "created_at"]
     list_filter = ["district"]
     raw_id_fields = ["user"]
+
+
+# --- Registration and review (issue 4) -------------------------------------------------------
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(admin.ModelAdmin):
+    """The record of staff decisions is read-only: it is what was decided, not a to-do list."""
+
+    list_display = ["organisation", "action", "decided_by", "decided_at"]
+    list_filter = ["action"]
+    search_fields = ["organisation__name", "message"]
+    list_select_related = ["organisation", "decided_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(OwnershipClaim)
+class OwnershipClaimAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "user", "status", "created_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["organisation__name", "user__email"]
+    raw_id_fields = ["organisation", "user", "decided_by"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
+    search_fields = ["email", "organisation__name"]
+    raw_id_fields = ["organisation", "invited_by", "accepted_by"]
+    exclude = ["token_hash"]
+    readonly_fields = ["accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Owners invite from the site, which mails the one-time link; the admin cannot.
+        return False

@@ -21,6 +21,8 @@ from organisations.models import (
     Organisation,
     OrganisationKind,
     OrganisationMembership,
+    OwnershipClaim,
+    ProblemReport,
     TargetGroup,
     Topic,
 )
@@ -236,3 +238,53 @@ def seed(logins: DemoLogins) -> None:
     )
     logins.add(f"Owner of “{first.name}”", owner.email)
     logins.add(f"Editor of “{first.name}”", editor.email)
+    seed_review_queue(logins, pankow)
+
+
+def seed_review_queue(logins: DemoLogins, district: District) -> None:
+    """Issue 4: a pending entry, a claim and a problem report, so the staff queue has work."""
+    now = timezone.now()
+    representative = demo_user("representative", "Rana Representative")
+    pending, created = Organisation.objects.get_or_create(
+        slug="sprachbruecke-pankow",
+        defaults={
+            "name": "Sprachbrücke Pankow e.V.",
+            "kind": OrganisationKind.objects.exclude(slug="public-office").first(),
+            "migrant_led": True,
+            "description": "Wir übersetzen ehrenamtlich bei Elternabenden und Arztbesuchen.",
+            "email": "kontakt@sprachbruecke-pankow.example.org",
+            "no_public_address": True,
+            "status": Organisation.Status.PENDING,
+            "submitted_at": now - datetime.timedelta(days=2),
+        },
+    )
+    if created:
+        pending.districts.set([district])
+        pending.languages.set(Language.objects.filter(code__in=["de", "ar", "fa"]))
+    OrganisationMembership.objects.get_or_create(
+        user=representative,
+        organisation=pending,
+        defaults={"role": OrganisationMembership.Role.OWNER},
+    )
+    logins.add(f"Representative of “{pending.name}” (pending review)", representative.email)
+
+    in_district = Organisation.objects.published().filter(districts=district).order_by("pk")
+    claimed = in_district.exclude(memberships__isnull=False).first()
+    if claimed is not None:
+        claimant = demo_user("claimant", "Cem Claimant")
+        OwnershipClaim.objects.get_or_create(
+            organisation=claimed,
+            user=claimant,
+            defaults={
+                "message": "Ich bin die Vorsitzende des Vereins und möchte den Eintrag pflegen.",
+                "created_at": now - datetime.timedelta(days=1),
+            },
+        )
+        logins.add(f"Claims “{claimed.name}”", claimant.email)
+    reported = in_district.last()
+    if reported is not None:
+        ProblemReport.objects.get_or_create(
+            organisation=reported,
+            message="Die Telefonnummer ist nicht mehr aktuell.",
+            defaults={"reporter_email": ""},
+        )

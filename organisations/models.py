@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # --- Geography -------------------------------------------------------------------------------
 
@@ -124,6 +125,11 @@ class Language(models.Model):
 
 # --- Organisations ---------------------------------------------------------------------------
 
+# Owners are reminded after 12 months without a confirmation; after 18 the entry is flagged.
+REMINDER_AFTER = datetime.timedelta(days=365)
+REMINDER_INTERVAL = datetime.timedelta(days=30)
+OUTDATED_AFTER = datetime.timedelta(days=548)
+
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def published(self) -> OrganisationQuerySet:
@@ -133,6 +139,27 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         self, districts: models.QuerySet[District] | list[District]
     ) -> OrganisationQuerySet:
         return self.filter(districts__in=districts).distinct()
+
+    # --- Registration and review (issue 4) ---
+
+    def pending_review(self) -> OrganisationQuerySet:
+        return self.filter(status=Organisation.Status.PENDING)
+
+    def unconfirmed_since(self, cutoff: datetime.datetime) -> OrganisationQuerySet:
+        """Published entries whose owners have not confirmed them since ``cutoff``."""
+        return self.published().filter(
+            Q(last_confirmed_at__lt=cutoff)
+            | Q(last_confirmed_at__isnull=True, published_at__lt=cutoff)
+            | Q(last_confirmed_at__isnull=True, published_at__isnull=True, created_at__lt=cutoff)
+        )
+
+    def possibly_outdated(self, now: datetime.datetime | None = None) -> OrganisationQuerySet:
+        now = now or timezone.now()
+        return self.unconfirmed_since(now - OUTDATED_AFTER)
+
+    def without_owner(self) -> OrganisationQuerySet:
+        """Entries whose last owner deleted their account; staff should find a new one."""
+        return self.filter(owner_left_at__isnull=False)
 
 
 class Address(models.Model):
@@ -250,6 +277,26 @@ class Organisation(Address):
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # --- Registration and review (issue 4) ---
+    submitted_at = models.DateTimeField(_("submitted for review on"), null=True, blank=True)
+    confirmation_reminded_at = models.DateTimeField(
+        _("last reminded to confirm on"), null=True, blank=True
+    )
+    owner_left_at = models.DateTimeField(
+        _("without owner since"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the last owner deleted their account."),
+    )
+    history = HistoricalRecords(
+        m2m_fields=["districts", "languages", "counselling_languages", "topics", "target_groups"],
+        excluded_fields=[
+            "updated_at",
+            "last_confirmed_at",
+            "confirmation_reminded_at",
+            "owner_left_at",
+        ],
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -286,6 +333,16 @@ class Organisation(Address):
         return (
             not self.no_public_address and self.latitude is not None and self.longitude is not None
         )
+
+    @property
+    def confirmed_or_published_at(self) -> datetime.datetime | None:
+        return self.last_confirmed_at or self.published_at
+
+    @property
+    def may_be_outdated(self) -> bool:
+        """Unconfirmed for 18 months: the public page says the entry may be out of date."""
+        since = self.confirmed_or_published_at or self.created_at
+        return self.is_public and since is not None and since < timezone.now() - OUTDATED_AFTER
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
@@ -350,6 +407,9 @@ class Offer(Address):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(  # issue 4: changes to published entries go to the change log
+        m2m_fields=["topics", "target_groups", "languages"], excluded_fields=["updated_at"]
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -477,3 +537,177 @@ class ProblemReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.message[:40]}"
+
+
+# --- Registration, review and members (issue 4) ---------------------------------------------
+
+
+class ReviewDecision(models.Model):
+    """What district staff decided about an entry: who, when, what and why."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        CHANGES_REQUESTED = "changes_requested", _("asked for changes")
+        REJECTED = "rejected", _("rejected")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        ARCHIVED = "archived", _("archived")
+        VERIFIED = "verified", _("marked as verified")
+        UNVERIFIED = "unverified", _("verification removed")
+        REVERTED = "reverted", _("reverted a change")
+        CLAIM_APPROVED = "claim_approved", _("approved a claim")
+        CLAIM_DECLINED = "claim_declined", _("declined a claim")
+        REPORT_RESOLVED = "report_resolved", _("resolved a problem report")
+        OWNER_FLAG_CLEARED = "owner_flag_cleared", _("cleared the missing-owner flag")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="review_decisions",
+        verbose_name=_("organisation"),
+    )
+    action = models.CharField(_("decision"), max_length=30, choices=Action.choices)
+    message = models.TextField(_("message or reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_decisions",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided on"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("review decision")
+        verbose_name_plural = _("review decisions")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_action_display()}"
+
+
+class OwnershipClaimQuerySet(models.QuerySet["OwnershipClaim"]):
+    def pending(self) -> OwnershipClaimQuerySet:
+        return self.filter(status=OwnershipClaim.Status.PENDING)
+
+
+class OwnershipClaim(models.Model):
+    """A person says "this entry is us" and asks district staff to make them its owner."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for review")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_claims",
+        verbose_name=_("claimed by"),
+    )
+    message = models.TextField(
+        _("how are you connected to the organisation?"),
+        max_length=1000,
+        help_text=_("For example your role in the organisation. Only district staff see this."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("claimed on"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    language = models.CharField(_("language for e-mails"), max_length=10, blank=True)
+
+    objects = OwnershipClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("claim of an entry")
+        verbose_name_plural = _("claims of entries")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=Q(status="pending"),
+                name="one_pending_claim_per_user_and_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation}"
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def open(self, now: datetime.datetime | None = None) -> InvitationQuerySet:
+        """Not yet accepted and not expired."""
+        return self.filter(accepted_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class Invitation(models.Model):
+    """An owner invites a person by e-mail; the link works once and expires.
+
+    Only a hash of the token is stored, so a leaked database does not let anyone join.
+    """
+
+    VALID_FOR = datetime.timedelta(days=7)
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=OrganisationMembership.Role.choices,
+        default=OrganisationMembership.Role.EDITOR,
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited on"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires on"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

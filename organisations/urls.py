@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from organisations import views
 
@@ -7,4 +7,5 @@ app_name = "organisations"
 urlpatterns = [
     path("organisations/", views.organisation_list, name="list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="detail"),
+    path("", include("organisations.urls_manage")),
 ]

@@ -193,3 +193,31 @@ class NetworkNoteFactory(factory.django.DjangoModelFactory):
     network = factory.SubFactory(NetworkFactory)
     title = factory.Sequence(lambda n: f"Minutes {n}")
     text = "We agreed to meet in the library next time."
+
+
+# --- Registration and review (issue 4) -------------------------------------------------------
+
+
+class OwnershipClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisations.OwnershipClaim"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    message = "I chair the association."
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisations.ProblemReport"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    message = "The phone number is out of date."
+
+
+def draft_organisation(**kwargs: object) -> Organisation:
+    """A complete draft that can be submitted as it is."""
+    kwargs.setdefault("status", Organisation.Status.DRAFT)
+    kwargs.setdefault("published_at", None)
+    kwargs.setdefault("last_confirmed_at", None)
+    return OrganisationFactory(**kwargs)

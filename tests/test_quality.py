@@ -40,6 +40,7 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("events", "/de/events/", None),
     ]
     pages += _network_pages(cast)
+    pages += registration_pages(cast)
     # --- opendata ---
     pages += [
         ("open data de", "/de/open-data/", None),
@@ -114,6 +115,59 @@ def _network_pages(cast: Cast) -> QualityPages:
             f"/de/networks/{slug}/memberships/{coordination.pk}/remove/",
             cast.staff,
         ),
+    ]
+    return pages
+
+
+# --- Registration, review, members, privacy (issue 4) ----------------------------------------
+
+
+def registration_pages(cast: Cast) -> QualityPages:
+    from organisations.services import invitation_create, offer_delete
+    from tests.factories import OfferFactory, OwnershipClaimFactory, ProblemReportFactory
+
+    slug = cast.organisation.slug
+    offer = OfferFactory(organisation=cast.organisation)
+    offer_delete(offer=OfferFactory(organisation=cast.organisation), user=cast.editor)
+    OwnershipClaimFactory(organisation=cast.organisation, user=cast.outsider)
+    ProblemReportFactory(organisation=cast.organisation)
+    _invitation, token = invitation_create(
+        organisation=cast.organisation,
+        email=cast.outsider.email,
+        role="editor",
+        invited_by=cast.owner,
+    )
+    pages: QualityPages = []
+    for language in ("de", "en"):
+        pages += [
+            (f"register {language}", f"/{language}/register/", cast.outsider),
+            (
+                f"register similar {language}",
+                f"/{language}/register/?name=Bruecke",
+                cast.outsider,
+            ),
+            (f"register form {language}", f"/{language}/register/new/?name=X", cast.outsider),
+            (f"my organisations empty {language}", f"/{language}/my-organisations/", cast.outsider),
+            (f"manage {language}", f"/{language}/manage/{slug}/", cast.owner),
+            (f"edit {language}", f"/{language}/manage/{slug}/edit/", cast.owner),
+            (f"members {language}", f"/{language}/manage/{slug}/members/", cast.owner),
+            (f"review queue {language}", f"/{language}/review/", cast.staff),
+            (f"review detail {language}", f"/{language}/review/{slug}/", cast.staff),
+            (f"your data {language}", f"/{language}/accounts/privacy/", cast.owner),
+        ]
+    pages += [
+        ("my organisations", "/de/my-organisations/", cast.owner),
+        ("offers", f"/de/manage/{slug}/offers/", cast.owner),
+        ("offer new", f"/de/manage/{slug}/offers/new/", cast.owner),
+        ("offer edit", f"/de/manage/{slug}/offers/{offer.pk}/", cast.owner),
+        ("offer delete", f"/de/manage/{slug}/offers/{offer.pk}/delete/", cast.owner),
+        ("members as editor", f"/de/manage/{slug}/members/", cast.editor),
+        ("delete entry", f"/de/manage/{slug}/delete/", cast.owner),
+        ("claim", f"/de/organisations/{cast.other_organisation.slug}/claim/", cast.outsider),
+        ("invitation", f"/de/invitations/{token}/", cast.outsider),
+        ("change log", "/de/review/changes/", cast.staff),
+        ("change log of offers", "/de/review/changes/?kind=offer", cast.staff),
+        ("delete account", "/de/accounts/delete/", cast.owner),
     ]
     return pages
 

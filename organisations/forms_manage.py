@@ -1,0 +1,253 @@
+"""Forms for registering and managing entries, members, claims and review decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.forms import BoundField
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import (
+    District,
+    Invitation,
+    Offer,
+    Organisation,
+    OrganisationMembership,
+    OwnershipClaim,
+)
+
+
+def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class RegistrationNameForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of your organisation"),
+        max_length=200,
+        help_text=_("We first check whether your organisation is in the directory already."),
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    """The short form with the essentials; drafts may leave parts of it empty.
+
+    With ``submitting=True`` the essentials are required, so the same form serves "save draft"
+    and "submit for review" and keeps everything typed when something is missing.
+    """
+
+    groups: list[tuple[Any, list[str]]] = [
+        (_("About the organisation"), ["name", "short_name", "kind", "description"]),
+        (_("Where you work"), ["districts"]),
+        (_("Languages, topics and people you work for"), ["languages", "topics", "target_groups"]),
+        (_("Contact"), ["email", "phone", "website"]),
+        (_("Address"), ["no_public_address", "street", "postcode", "locality"]),
+        (
+            _("Verification details (optional)"),
+            ["migrant_led", "register_court", "register_number", "non_profit"],
+        ),
+    ]
+
+    class Meta:
+        model = Organisation
+        formfield_callback = formfield
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "description",
+            "districts",
+            "languages",
+            "topics",
+            "target_groups",
+            "email",
+            "phone",
+            "website",
+            "no_public_address",
+            "street",
+            "postcode",
+            "locality",
+            "migrant_led",
+            "register_court",
+            "register_number",
+            "non_profit",
+        ]
+        widgets = {
+            "districts": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "topics": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "description": _("In a few sentences: what do you do, for whom, in which languages?"),
+            "short_name": _("Optional, e.g. an abbreviation people know you by."),
+            "email": _("Public. Use a shared address of the organisation, not a personal one."),
+            "phone": _("Public."),
+            "register_number": _("If you are a registered association, e.g. VR 12345 B."),
+        }
+
+    def __init__(self, *args: Any, submitting: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["districts"].required = False
+        self.fields["districts"].queryset = District.objects.select_related("city")
+        self.fields["kind"].empty_label = _("Please choose")
+
+    def fieldsets(self) -> list[tuple[Any, list[BoundField]]]:
+        return [(legend, [self[name] for name in names]) for legend, names in self.groups]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.submitting:
+            return data
+        required = _("Needed before you can submit.")
+        if not (data.get("description") or "").strip():
+            self.add_error("description", required)
+        if not data.get("districts"):
+            self.add_error("districts", _("Please choose at least one district."))
+        if not (data.get("email") or data.get("phone") or data.get("website")):
+            self.add_error(
+                "email", _("Please give at least one way to contact you: e-mail, phone or website.")
+            )
+        if not data.get("no_public_address"):
+            for name in ("street", "postcode", "locality"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed unless you tick “no public address”."))
+        return data
+
+
+class OrganisationEditForm(OrganisationForm):
+    """After registration: the essentials plus everything that can be added later."""
+
+    groups = [
+        *OrganisationForm.groups,
+        (
+            _("More details (optional)"),
+            ["founding_year", "counselling_languages", "social_links"],
+        ),
+    ]
+
+    class Meta(OrganisationForm.Meta):
+        fields = [
+            *OrganisationForm.Meta.fields,
+            "founding_year",
+            "counselling_languages",
+            "social_links",
+        ]
+        widgets = {
+            **OrganisationForm.Meta.widgets,
+            "counselling_languages": forms.CheckboxSelectMultiple,
+            "social_links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = Offer
+        fields = [
+            "title",
+            "kind",
+            "description",
+            "topics",
+            "target_groups",
+            "languages",
+            "cost",
+            "schedule",
+            "registration_required",
+            "starts_on",
+            "ends_on",
+            "at_organisation_address",
+            "street",
+            "postcode",
+            "locality",
+            "step_free",
+            "accessible_toilet",
+            "hearing_loop",
+            "accessibility_notes",
+        ]
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "cost": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "street": _("Only if the offer takes place somewhere else."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].empty_label = _("Please choose")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and starts > ends:
+            self.add_error("ends_on", _("The end cannot be before the start."))
+        return data
+
+
+class ClaimForm(forms.ModelForm):
+    class Meta:
+        model = OwnershipClaim
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class MessageForm(forms.Form):
+    """A message or reason that goes with a staff decision."""
+
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+
+    def __init__(self, *args: Any, label: Any = None, required: bool = True, **kwargs: Any) -> None:
+        prefix = kwargs.pop("prefix", None)
+        super().__init__(*args, prefix=prefix, **kwargs)
+        if label is not None:
+            self.fields["message"].label = label
+        self.fields["message"].required = required
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+        widgets = {"role": forms.RadioSelect}
+        help_texts = {
+            "email": _(
+                "We use this address only to send the invitation. The owners of the "
+                "organisation see pending invitations; the link works once and for 7 days."
+            ),
+            "role": _(
+                "Owners can do everything, including managing members. Editors edit "
+                "the entry and its offers."
+            ),
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if self.organisation.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is a member already."))
+        if self.organisation.invitations.open().filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("This address has an open invitation already."))
+        return email
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"), choices=OrganisationMembership.Role.choices, widget=forms.RadioSelect
+    )

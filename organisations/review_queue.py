@@ -1,0 +1,122 @@
+"""What waits for district staff: only what belongs to their districts, oldest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from organisations.access import reviewable_organisations
+from organisations.models import (
+    OUTDATED_AFTER,
+    Organisation,
+    OwnershipClaim,
+    ProblemReport,
+    ReviewDecision,
+)
+
+# Each section shows at most this many; the count in the heading tells the full number.
+SECTION_LIMIT = 50
+
+
+def _asked_for_changes_before() -> Exists:
+    return Exists(
+        ReviewDecision.objects.filter(
+            organisation=OuterRef("pk"),
+            action__in=[
+                ReviewDecision.Action.CHANGES_REQUESTED,
+                ReviewDecision.Action.UNPUBLISHED,
+            ],
+        )
+    )
+
+
+def new_entries(user: User) -> QuerySet[Organisation]:
+    return (
+        reviewable_organisations(user)
+        .pending_review()
+        .filter(~_asked_for_changes_before())
+        .order_by("submitted_at", "pk")
+    )
+
+
+def resubmissions(user: User) -> QuerySet[Organisation]:
+    return (
+        reviewable_organisations(user)
+        .pending_review()
+        .filter(_asked_for_changes_before())
+        .order_by("submitted_at", "pk")
+    )
+
+
+def open_claims(user: User) -> QuerySet[OwnershipClaim]:
+    return (
+        OwnershipClaim.objects.pending()
+        .filter(organisation__in=reviewable_organisations(user))
+        .select_related("organisation", "user")
+        .order_by("created_at", "pk")
+    )
+
+
+def open_problem_reports(user: User) -> QuerySet[ProblemReport]:
+    return (
+        ProblemReport.objects.filter(
+            resolved_at__isnull=True, organisation__in=reviewable_organisations(user)
+        )
+        .select_related("organisation")
+        .order_by("created_at", "pk")
+    )
+
+
+def entries_without_owner(user: User) -> QuerySet[Organisation]:
+    return (
+        reviewable_organisations(user)
+        .without_owner()
+        .exclude(status=Organisation.Status.ARCHIVED)
+        .order_by("owner_left_at", "pk")
+    )
+
+
+def outdated_entries(user: User) -> QuerySet[Organisation]:
+    cutoff = timezone.now() - OUTDATED_AFTER
+    return (
+        reviewable_organisations(user)
+        .unconfirmed_since(cutoff)
+        .order_by("last_confirmed_at", "published_at", "pk")
+    )
+
+
+@dataclass
+class Section:
+    key: str
+    items: list[object]
+    count: int
+
+
+def review_queue(user: User) -> list[Section]:
+    sections = []
+    for key, queryset in (
+        ("new", new_entries(user).select_related("kind")),
+        ("resubmitted", resubmissions(user).select_related("kind")),
+        ("claims", open_claims(user)),
+        ("reports", open_problem_reports(user)),
+        ("without_owner", entries_without_owner(user)),
+        ("outdated", outdated_entries(user)),
+    ):
+        items = list(queryset[:SECTION_LIMIT])
+        count = len(items) if len(items) < SECTION_LIMIT else queryset.count()
+        sections.append(Section(key=key, items=items, count=count))  # type: ignore[arg-type]
+    return sections
+
+
+def review_queue_count(user: User) -> int:
+    """Everything waiting in the user's districts, for the navigation."""
+    return (
+        reviewable_organisations(user).pending_review().count()
+        + open_claims(user).count()
+        + open_problem_reports(user).count()
+        + entries_without_owner(user).count()
+        + outdated_entries(user).count()
+    )

@@ -1,0 +1,250 @@
+"""Pages for district staff: the review queue, decisions, claims, reports and the change log.
+
+Staff see only entries that serve one of their districts; everything else is a 404, as it is
+for people who are not staff at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations import services
+from organisations.access import is_district_staff, reviewable_organisations
+from organisations.forms_manage import MessageForm
+from organisations.models import Offer, Organisation, OwnershipClaim, ProblemReport
+from organisations.review_queue import review_queue
+
+# The decisions staff can take on an entry: (form label, whether a message is required).
+DECISIONS: dict[str, tuple[Any, bool]] = {
+    "publish": (gettext_lazy("Note to the organisation (optional)"), False),
+    "request_changes": (gettext_lazy("What should be changed?"), True),
+    "reject": (gettext_lazy("Reason for rejecting"), True),
+    "unpublish": (gettext_lazy("Reason for unpublishing"), True),
+    "archive": (gettext_lazy("Reason for archiving"), True),
+}
+DECISION_SERVICES = {
+    "publish": lambda o, s, m: services.organisation_publish(organisation=o, staff=s, message=m),
+    "request_changes": lambda o, s, m: services.organisation_request_changes(
+        organisation=o, staff=s, message=m
+    ),
+    "reject": lambda o, s, m: services.organisation_reject(organisation=o, staff=s, reason=m),
+    "unpublish": lambda o, s, m: services.organisation_unpublish(organisation=o, staff=s, reason=m),
+    "archive": lambda o, s, m: services.organisation_archive(organisation=o, staff=s, reason=m),
+}
+DONE_MESSAGES = {
+    "publish": gettext_lazy("The entry is published."),
+    "request_changes": gettext_lazy("The organisation is asked for changes."),
+    "reject": gettext_lazy("The entry is rejected."),
+    "unpublish": gettext_lazy("The entry is no longer public."),
+    "archive": gettext_lazy("The entry is archived."),
+}
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not is_district_staff(request.user):
+        raise Http404
+
+
+def _reviewable(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(
+        reviewable_organisations(request.user).select_related("kind"), slug=slug
+    )
+
+
+def _decision_forms(organisation: Organisation, data: Any = None, action: str = "") -> dict:
+    return {
+        name: MessageForm(
+            data if name == action else None, label=label, required=required, prefix=name
+        )
+        for name, (label, required) in DECISIONS.items()
+        if services.can_transition(organisation, name)
+    }
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def review_queue_page(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    return render(
+        request, "organisations/review_queue.html", {"sections": review_queue(request.user)}
+    )
+
+
+def _detail(
+    request: HttpRequest, organisation: Organisation, forms: dict, status: int = 200
+) -> HttpResponse:
+    history = organisation.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )[:20]
+    return render(
+        request,
+        "organisations/review_detail.html",
+        {
+            "organisation": organisation,
+            "forms": forms,
+            "decisions": organisation.review_decisions.select_related("decided_by")[:50],
+            "claims": organisation.claims.pending().select_related("user"),
+            "reports": organisation.problem_reports.filter(resolved_at__isnull=True),
+            "members": organisation.memberships.select_related("user"),
+            "offers": organisation.offers.select_related("kind").order_by("title"),
+            "history": history,
+            "missing": services.missing_essentials(organisation),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def review_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _reviewable(request, slug)
+    return _detail(request, organisation, _decision_forms(organisation))
+
+
+@login_required
+@require_POST
+def review_decide(request: HttpRequest, slug: str, action: str) -> HttpResponse:
+    organisation = _reviewable(request, slug)
+    if action not in DECISIONS:
+        raise Http404
+    forms = _decision_forms(organisation, request.POST, action)
+    form = forms.get(action)
+    if form is None:
+        messages.error(request, _("This decision is not possible in the entry's current state."))
+        return redirect("organisations:review_detail", slug=organisation.slug)
+    if not form.is_valid():
+        return _detail(request, organisation, forms, status=400)
+    try:
+        DECISION_SERVICES[action](organisation, request.user, form.cleaned_data["message"])
+    except services.TransitionNotAllowed:
+        messages.error(request, _("This decision is not possible in the entry's current state."))
+        return redirect("organisations:review_detail", slug=organisation.slug)
+    messages.success(request, str(DONE_MESSAGES[action]))
+    return redirect("organisations:review_queue")
+
+
+@login_required
+@require_POST
+def review_verify(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _reviewable(request, slug)
+    verified = request.POST.get("verified") == "yes"
+    try:
+        services.organisation_set_verified(
+            organisation=organisation, staff=request.user, verified=verified
+        )
+    except services.TransitionNotAllowed:
+        messages.error(request, _("Only published entries can be marked as verified."))
+    else:
+        messages.success(
+            request,
+            _("The entry is marked as verified.") if verified else _("The mark is removed."),
+        )
+    return redirect("organisations:review_detail", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def review_clear_owner_flag(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _reviewable(request, slug)
+    services.organisation_clear_owner_flag(organisation=organisation, staff=request.user)
+    messages.success(request, _("The entry is no longer marked as without owner."))
+    return redirect("organisations:review_detail", slug=organisation.slug)
+
+
+def _claims_in_reach(request: HttpRequest) -> QuerySet[OwnershipClaim]:
+    return OwnershipClaim.objects.filter(
+        organisation__in=reviewable_organisations(request.user)
+    ).select_related("organisation", "user")
+
+
+@login_required
+@require_POST
+def claim_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    claim = get_object_or_404(_claims_in_reach(request), pk=pk)
+    if action not in ("approve", "decline"):
+        raise Http404
+    try:
+        if action == "approve":
+            services.claim_approve(claim=claim, staff=request.user)
+            messages.success(
+                request, _("%(person)s is now an owner of the entry.") % {"person": claim.user}
+            )
+        else:
+            services.claim_decline(
+                claim=claim, staff=request.user, reason=request.POST.get("reason", "")[:2000]
+            )
+            messages.success(request, _("The claim is declined."))
+    except services.TransitionNotAllowed:
+        messages.error(request, _("This claim was decided already."))
+    return redirect("organisations:review_detail", slug=claim.organisation.slug)
+
+
+@login_required
+@require_POST
+def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(
+        ProblemReport.objects.filter(organisation__in=reviewable_organisations(request.user)),
+        pk=pk,
+    )
+    services.problem_report_resolve(
+        report=report, staff=request.user, note=request.POST.get("note", "")[:2000]
+    )
+    messages.success(request, _("The report is marked as resolved."))
+    return redirect("organisations:review_detail", slug=report.organisation.slug)
+
+
+# --- Change log ------------------------------------------------------------------------------
+
+HISTORY_MODELS = {"organisation": Organisation, "offer": Offer}
+
+
+def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
+    reachable = reviewable_organisations(request.user).values("pk")
+    history = HISTORY_MODELS[kind].history.filter(history_change_reason=services.LIVE_CHANGE)
+    if kind == "organisation":
+        return history.filter(id__in=reachable)
+    return history.filter(organisation_id__in=reachable)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def change_log(request: HttpRequest) -> HttpResponse:
+    """Edits that went live on published entries (and their offers), newest first."""
+    _require_staff(request)
+    kind = "offer" if request.GET.get("kind") == "offer" else "organisation"
+    records = _live_changes(request, kind).select_related("history_user")
+    page = Paginator(records.order_by("-history_date", "-history_id"), 20).get_page(
+        request.GET.get("page")
+    )
+    rows = [(record, services.record_changes(record)) for record in page]
+    return render(
+        request,
+        "organisations/change_log.html",
+        {"page": page, "rows": rows, "kind": kind},
+    )
+
+
+@login_required
+@require_POST
+def change_revert(request: HttpRequest, kind: str, history_id: int) -> HttpResponse:
+    if kind not in HISTORY_MODELS:
+        raise Http404
+    record = get_object_or_404(_live_changes(request, kind), history_id=history_id)
+    try:
+        services.history_revert(record=record, staff=request.user)
+    except services.TransitionNotAllowed:
+        messages.error(request, _("This change cannot be reverted."))
+    else:
+        messages.success(request, _("The change is reverted."))
+    return redirect(reverse("organisations:change_log") + f"?kind={kind}")
