@@ -243,3 +243,13 @@ DATA_LICENCE_NAME = env_str("DATA_LICENCE_NAME", default="CC BY 4.0")
 DATA_LICENCE_URL = env_str(
     "DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
 )
+
+# --- Events (issue 6) -------------------------------------------------------------------------
+# Reminders go out this many days before an event (send_event_reminders, cron).
+EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
+# Personal data of registrations is deleted this many days after the event (purge_registrations).
+EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
+# Sign-ups per hour from one e-mail address and from one IP address (a shared wifi in a
+# community centre is one IP address, hence the higher number).
+EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
+EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
