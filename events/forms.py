@@ -267,6 +267,12 @@ DelegateFormSet = forms.formset_factory(
 
 class EventForm(forms.ModelForm):
     organiser = forms.ChoiceField(label=_("Organiser"))
+    online_link = forms.URLField(
+        label=_("online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Only confirmed participants see it (page and e-mail)."),
+    )
 
     class Meta:
         model = Event

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -261,11 +261,13 @@ class Event(models.Model):
 
     @property
     def organiser_url(self) -> str:
-        if self.organiser_network_id:
-            return self.organiser_network.get_absolute_url()  # type: ignore[union-attr]
-        if self.organiser_organisation_id:
-            return self.organiser_organisation.get_absolute_url()  # type: ignore[union-attr]
-        return ""
+        organiser = self.organiser_network or self.organiser_organisation
+        if organiser is None:
+            return ""
+        try:
+            return organiser.get_absolute_url()
+        except NoReverseMatch:  # a page the networks app may not have yet
+            return ""
 
     @property
     def district(self) -> District | None:

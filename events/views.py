@@ -482,7 +482,7 @@ def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
                     row.seats,
                     row.get_status_display(),
                     row.position or "",  # type: ignore[attr-defined]
-                    row.interpretation_language or "",
+                    row.interpretation_language.name if row.interpretation_language else "",
                     row.childcare_children or "",
                     row.childcare_ages,
                     gettext("yes") if row.needs_step_free else "",
