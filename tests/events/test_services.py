@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 
 def signup(event: Event, email: str = "amal@example.org", **extra: object) -> Registration:
     return services.registration_create(
-        event=event, data=SignupData(name="Amal", email=email, **extra)  # type: ignore[arg-type]
+        event=event,
+        data=SignupData(name="Amal", email=email, **extra),  # type: ignore[arg-type]
     )
 
 

@@ -98,7 +98,9 @@ def test_list_filters_by_district_kind_childcare_interpretation_and_dates(
 def test_list_filters_events_of_organisations_serving_a_district(client: Client) -> None:
     district = DistrictFactory()
     organisation = OrganisationFactory(districts=[district])
-    EventFactory(title="By an organisation", organiser_district=None, organiser_organisation=organisation)
+    EventFactory(
+        title="By an organisation", organiser_district=None, organiser_organisation=organisation
+    )
     page = client.get("/en/events/", {"district": district.pk}).content.decode()
     assert "By an organisation" in page
 
@@ -412,7 +414,9 @@ def test_staff_creates_a_draft_event_and_publishes_it(events_cast: EventsCast, c
     )
     event = Event.objects.get(title="Runder Tisch Frauen")
     assert response.status_code == 302 and response.url == event.get_absolute_url()
-    assert event.status == Event.Status.DRAFT and event.organiser_district == events_cast.cast.district
+    assert (
+        event.status == Event.Status.DRAFT and event.organiser_district == events_cast.cast.district
+    )
     assert list(event.interpretation_languages.all()) == [arabic]
     client.post(reverse("events:publish", kwargs={"slug": event.slug}))
     event.refresh_from_db()
@@ -509,7 +513,9 @@ def test_organiser_duplicates_an_event(events_cast: EventsCast, client_for) -> N
     response = client_for(events_cast.cast.staff).post(
         reverse("events:duplicate", kwargs={"slug": event.slug})
     )
-    copy = Event.objects.exclude(pk__in=[e.pk for e in (event, events_cast.network_event, events_cast.organisation_event)]).get()
+    copy = Event.objects.exclude(
+        pk__in=[e.pk for e in (event, events_cast.network_event, events_cast.organisation_event)]
+    ).get()
     assert response.url == reverse("events:edit", kwargs={"slug": copy.slug})
     assert copy.status == Event.Status.DRAFT
 
@@ -535,9 +541,7 @@ def test_csv_export_lists_everyone_with_their_needs(events_cast: EventsCast, cli
     event = events_cast.district_event
     RegistrationFactory(event=event, name="=cmd()", interpretation_language=arabic)
     RegistrationFactory(event=event, name="Waiting", status="waitlisted")
-    response = client_for(events_cast.cast.staff).get(
-        f"/en/events/{event.slug}/registrations.csv"
-    )
+    response = client_for(events_cast.cast.staff).get(f"/en/events/{event.slug}/registrations.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:2] == ["Name", "E-mail"]
@@ -610,7 +614,11 @@ def test_event_ics_parses_and_carries_the_required_properties(client: Client) ->
 def test_feeds_list_the_public_events_of_their_organiser(
     events_cast: EventsCast, client: Client, feed: str
 ) -> None:
-    EventFactory(title="Secret draft", status=Event.Status.DRAFT, organiser_district=events_cast.cast.district)
+    EventFactory(
+        title="Secret draft",
+        status=Event.Status.DRAFT,
+        organiser_district=events_cast.cast.district,
+    )
     district = events_cast.cast.district
     url = {
         "all": reverse("events:feed"),
