@@ -291,7 +291,8 @@ def main() -> int:
             print(
                 f"run {run}: sign-up POST p50 {statistics.median(posts) * 1000:.0f} ms, "
                 f"p99 {percentile(posts, 0.99) * 1000:.0f} ms | form GET (baseline) p50 "
-                f"{statistics.median(gets) * 1000:.0f} ms, p99 {percentile(gets, 0.99) * 1000:.0f} ms"
+                f"{statistics.median(gets) * 1000:.0f} ms, "
+                f"p99 {percentile(gets, 0.99) * 1000:.0f} ms"
                 f" | {args.signups / wall:.0f} sign-ups/s | confirmed {confirmed}, "
                 f"waiting {len(ordered) - confirmed}, errors {errors}, "
                 f"{'OK' if ok else 'WRONG'}"
