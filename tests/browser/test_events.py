@@ -26,11 +26,15 @@ def private_link(live_server, email: str) -> str:
 
 def sign_up(page: Page, live_server, slug: str, name: str, email: str) -> None:
     page.goto(f"{live_server.url}/en/events/{slug}/")
-    page.locator(".signup-box").get_by_role("link", name=re.compile("Sign up now|Join the waiting list")).click()
+    page.locator(".signup-box").get_by_role(
+        "link", name=re.compile("Sign up now|Join the waiting list")
+    ).click()
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Your e-mail address").fill(email)
     page.get_by_label("I agree that my details are stored").check()
-    page.locator("form.form").get_by_role("button", name=re.compile("Sign up|Join the waiting list")).click()
+    page.locator("form.form").get_by_role(
+        "button", name=re.compile("Sign up|Join the waiting list")
+    ).click()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
