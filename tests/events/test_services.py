@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events import services
 from events.models import Event, Registration
@@ -21,6 +22,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """Messages are asserted in English (German is the default language)."""
+    with translation.override("en"):
+        yield
 
 
 def signup(event: Event, email: str = "amal@example.org", **extra: object) -> Registration:
@@ -48,7 +56,7 @@ def test_sign_up_with_free_seats_is_confirmed_and_mailed_with_a_calendar_file(
     message = mail.outbox[0]
     assert message.to == ["amal@example.org"]
     assert event.title in message.subject
-    assert registration.get_absolute_url() in message.body
+    assert f"/de/events/registration/{registration.token}/" in message.body
     filename, content, mimetype = message.attachments[0]
     assert filename.endswith(".ics") and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in content
@@ -357,7 +365,7 @@ def test_totals_count_needs_of_confirmed_registrations() -> None:
     RegistrationFactory(event=event, interpretation_language=farsi, needs_step_free=True)
     RegistrationFactory(event=event, interpretation_language=arabic, status="waitlisted")
     totals = services.registration_totals(list(event.registrations.all()))
-    assert totals.interpretation == {"Arabisch": 2, "Farsi": 1}
+    assert totals.interpretation == {"Arabic": 2, "Farsi": 1}
     assert (totals.childcare_children, totals.step_free, totals.confirmed_seats) == (2, 1, 3)
     assert totals.waitlisted_seats == 1
 
