@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from events import services
 
@@ -20,5 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, days: int, **options: Any) -> None:
+        if days < 0:
+            raise CommandError("--days must be 0 or more.")
         sent = services.reminders_send(days=days)
         self.stdout.write(f"{sent} reminders sent.")
