@@ -8,9 +8,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from events.models import Event
+from events.models import Event, EventQuerySet
 from networks.models import Network, NetworkMembership
-from organisations.models import District, Organisation, OrganisationMembership
+from organisations.models import (
+    District,
+    Organisation,
+    OrganisationMembership,
+    OrganisationQuerySet,
+)
 
 AnyUser = User | AnonymousUser
 
@@ -19,7 +24,7 @@ class LoginRequired(Exception):
     """Raised for anonymous users where a login could give access; views redirect to login."""
 
 
-def _editable_organisations(user: User) -> QuerySet[Organisation]:
+def _editable_organisations(user: User) -> OrganisationQuerySet:
     return Organisation.objects.filter(memberships__user=user)
 
 
@@ -62,7 +67,7 @@ def organiser_choices(
     )
 
 
-def organised_events(user: AnyUser) -> QuerySet[Event]:
+def organised_events(user: AnyUser) -> EventQuerySet:
     """Every event (any status) this user may manage."""
     if not user.is_authenticated:
         return Event.objects.none()
@@ -73,7 +78,7 @@ def organised_events(user: AnyUser) -> QuerySet[Event]:
     )
 
 
-def visible_events(user: AnyUser, base: QuerySet[Event] | None = None) -> QuerySet[Event]:
+def visible_events(user: AnyUser, base: EventQuerySet | None = None) -> EventQuerySet:
     """Events whose page the user may open: public ones, members-only ones of their networks,
     and everything they organise (drafts included)."""
     base = Event.objects.all() if base is None else base
@@ -105,7 +110,7 @@ def delegating_organisations(user: AnyUser) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def get_visible_event(user: AnyUser, slug: str, base: QuerySet[Event] | None = None) -> Event:
+def get_visible_event(user: AnyUser, slug: str, base: EventQuerySet | None = None) -> Event:
     """The event by slug, or 404 (logged in) / LoginRequired (anonymous) if it is not visible."""
     event = visible_events(user, base).filter(slug=slug).first()
     if event is None:
@@ -115,7 +120,7 @@ def get_visible_event(user: AnyUser, slug: str, base: QuerySet[Event] | None = N
     return event
 
 
-def get_organised_event(user: AnyUser, slug: str, base: QuerySet[Event] | None = None) -> Event:
+def get_organised_event(user: AnyUser, slug: str, base: EventQuerySet | None = None) -> Event:
     """The event for an organiser view: login redirect, 404 if invisible, 403 if not organiser."""
     if not user.is_authenticated:
         raise LoginRequired

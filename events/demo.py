@@ -4,6 +4,7 @@ list, one with interpretation and childcare, registrations with needs."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -73,7 +74,7 @@ def seed(logins: DemoLogins) -> None:
     interpretation = [languages[code] for code in ("ar", "fa", "uk") if code in languages]
     today = timezone.localdate()
 
-    organisers = [
+    organisers: list[dict[str, Any]] = [
         {"organiser_district": pankow},
         {"organiser_network": network},
         {"organiser_organisation": organisation},

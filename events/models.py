@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -54,7 +55,7 @@ class EventQuerySet(models.QuerySet["Event"]):
             | Exists(serves)
         )
 
-    def visible_to(self, user: object) -> EventQuerySet:
+    def visible_to(self, user: Any) -> EventQuerySet:
         """Public events for everyone; members-only events for members of the network."""
         if not getattr(user, "is_authenticated", False):
             return self.public()

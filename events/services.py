@@ -93,10 +93,11 @@ def _window_error(event: Event, now: datetime.datetime) -> ValidationError | Non
     state = event.signup_state(now)
     if state == "open":
         return None
+    message: str
     if state == "draft":
-        message = _("This event is not open for sign-up.")
+        message = str(_("This event is not open for sign-up."))
     elif state == "cancelled":
-        message = _("This event has been cancelled. Sign-up is no longer possible.")
+        message = str(_("This event has been cancelled. Sign-up is no longer possible."))
     elif state == "not_yet_open":
         message = _("Sign-up opens on %(date)s.") % {"date": _when(event.signup_opens_at)}
     else:

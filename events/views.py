@@ -306,9 +306,8 @@ def registration_calendar(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_safe
 def manage(request: HttpRequest) -> HttpResponse:
-    events = access.organised_events(request.user).for_listing().order_by("-starts_at", "-pk")
+    events = list(access.organised_events(request.user).for_listing().order_by("-starts_at", "-pk"))
     now = timezone.now()
-    events = list(events)
     return render(
         request,
         "events/event_manage.html",
