@@ -1,1 +1,492 @@
-"""Models of the events app (see its issue)."""
+"""Events (round tables, network meetings, workshops) and the people registered for them."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network, NetworkMembership
+from organisations.models import District, Language, Organisation
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def published(self) -> EventQuerySet:
+        """Published or cancelled: both have a public page (a cancelled event says so)."""
+        return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+
+    def public(self) -> EventQuerySet:
+        """Shown to everyone: published and not restricted to network members."""
+        return self.published().filter(visibility=Event.Visibility.PUBLIC)
+
+    def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now: datetime.datetime | None = None) -> EventQuerySet:
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def open_for_signup(self, now: datetime.datetime | None = None) -> EventQuerySet:
+        now = now or timezone.now()
+        return self.filter(status=Event.Status.PUBLISHED, starts_at__gt=now).filter(
+            Q(signup_opens_at__isnull=True) | Q(signup_opens_at__lte=now),
+            Q(signup_closes_at__isnull=True) | Q(signup_closes_at__gt=now),
+        )
+
+    def in_district(self, district: District) -> EventQuerySet:
+        """Organised by the district, by one of its networks or an organisation serving it."""
+        serves = Organisation.districts.through.objects.filter(
+            organisation=OuterRef("organiser_organisation"), district=district
+        )
+        return self.filter(
+            Q(organiser_district=district)
+            | Q(organiser_network__district=district)
+            | Exists(serves)
+        )
+
+    def visible_to(self, user: Any) -> EventQuerySet:
+        """Public events for everyone; members-only events for members of the network."""
+        if not getattr(user, "is_authenticated", False):
+            return self.public()
+        member_networks = NetworkMembership.objects.active().filter(
+            organisation__memberships__user=user
+        )
+        return self.published().filter(
+            Q(visibility=Event.Visibility.PUBLIC)
+            | Q(organiser_network__in=member_networks.values("network"))
+        )
+
+    def with_seat_counts(self) -> EventQuerySet:
+        """Annotate ``seats_taken`` (confirmed and attended seats) without one query per row."""
+        return self.annotate(
+            seats_taken=Coalesce(
+                Sum("registrations__seats", filter=Q(registrations__status__in=ACTIVE_STATUSES)),
+                0,
+            )
+        )
+
+    def for_listing(self) -> EventQuerySet:
+        return (
+            self.select_related("organiser_district", "organiser_network", "organiser_organisation")
+            .prefetch_related("languages", "interpretation_languages")
+            .with_seat_counts()
+        )
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        ROUND_TABLE = "round_table", _("round table")
+        NETWORK_MEETING = "network_meeting", _("network meeting")
+        WORKSHOP = "workshop", _("workshop")
+        PANEL = "panel", _("panel discussion")
+        INFORMATION = "information", _("information session")
+        TRAINING = "training", _("training")
+        OTHER = "other", _("other")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("public")
+        MEMBERS = "members", _("only members of the organising network")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        CANCELLED = "cancelled", _("cancelled")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUND_TABLE
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    organiser_district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        verbose_name=_("organising district"),
+    )
+    organiser_network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        verbose_name=_("organising network"),
+    )
+    organiser_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        verbose_name=_("organising organisation"),
+    )
+
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"), db_index=True)
+
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("address of the venue"), max_length=300, blank=True)
+    step_free = models.BooleanField(_("step-free access"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessibility_notes = models.CharField(_("notes on accessibility"), max_length=300, blank=True)
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Only confirmed participants see it (page and e-mail)."),
+    )
+
+    languages = models.ManyToManyField(
+        Language, related_name="events", blank=True, verbose_name=_("languages of the event")
+    )
+    interpretation_languages = models.ManyToManyField(
+        Language,
+        related_name="events_interpreted",
+        blank=True,
+        verbose_name=_("interpretation on offer"),
+    )
+    childcare = models.BooleanField(_("childcare on offer"), default=False)
+
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for unlimited seats.")
+    )
+    waiting_list = models.BooleanField(_("waiting list when fully booked"), default=True)
+    signup_opens_at = models.DateTimeField(
+        _("sign-up opens"), null=True, blank=True, help_text=_("Empty: as soon as published.")
+    )
+    signup_closes_at = models.DateTimeField(
+        _("sign-up closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
+    )
+    max_seats_per_signup = models.PositiveSmallIntegerField(
+        _("maximum seats per sign-up"), default=1
+    )
+    max_seats_per_organisation = models.PositiveSmallIntegerField(
+        _("maximum seats per organisation"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    contact_email = models.EmailField(_("contact address"), blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        organiser_district__isnull=False,
+                        organiser_network__isnull=True,
+                        organiser_organisation__isnull=True,
+                    )
+                    | Q(
+                        organiser_district__isnull=True,
+                        organiser_network__isnull=False,
+                        organiser_organisation__isnull=True,
+                    )
+                    | Q(
+                        organiser_district__isnull=True,
+                        organiser_network__isnull=True,
+                        organiser_organisation__isnull=False,
+                    )
+                ),
+                name="event_has_exactly_one_organiser",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__lt=F("ends_at")), name="event_starts_before_it_ends"
+            ),
+            models.CheckConstraint(
+                condition=Q(signup_opens_at__isnull=True)
+                | Q(signup_closes_at__isnull=True)
+                | Q(signup_opens_at__lt=F("signup_closes_at")),
+                name="event_signup_opens_before_it_closes",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_seats_per_signup__gte=1), name="event_at_least_one_seat_per_signup"
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility="public") | Q(organiser_network__isnull=False),
+                name="event_members_only_needs_a_network",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    # --- organiser ---
+
+    @property
+    def organiser(self) -> District | Network | Organisation:
+        organiser = self.organiser_district or self.organiser_network or self.organiser_organisation
+        assert organiser is not None  # guaranteed by event_has_exactly_one_organiser
+        return organiser
+
+    @property
+    def organiser_url(self) -> str:
+        organiser = self.organiser_network or self.organiser_organisation
+        return organiser.get_absolute_url() if organiser is not None else ""
+
+    @property
+    def district(self) -> District | None:
+        """The district the event belongs to for district staff (own or its network's)."""
+        if self.organiser_district_id:
+            return self.organiser_district
+        if self.organiser_network_id:
+            return self.organiser_network.district  # type: ignore[union-attr]
+        return None
+
+    # --- state ---
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.visibility == self.Visibility.MEMBERS
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def effective_signup_closes_at(self) -> datetime.datetime:
+        return self.signup_closes_at or self.starts_at
+
+    def signup_state(self, now: datetime.datetime | None = None) -> str:
+        """One of: draft, cancelled, not_yet_open, closed, open."""
+        now = now or timezone.now()
+        if self.is_draft:
+            return "draft"
+        if self.is_cancelled:
+            return "cancelled"
+        if self.signup_opens_at and now < self.signup_opens_at:
+            return "not_yet_open"
+        if now >= self.effective_signup_closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def is_open_for_signup(self) -> bool:
+        return self.signup_state() == "open"
+
+    def taken_seats(self) -> int:
+        """Seats of confirmed and attended registrations (use the annotation in lists)."""
+        annotated = getattr(self, "seats_taken", None)
+        if annotated is not None:
+            return int(annotated)
+        return int(
+            self.registrations.filter(status__in=ACTIVE_STATUSES).aggregate(
+                total=Coalesce(Sum("seats"), 0)
+            )["total"]
+        )
+
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.taken_seats(), 0)
+
+    @property
+    def is_fully_booked(self) -> bool:
+        left = self.seats_left()
+        return left is not None and left == 0
+
+    @property
+    def takes_signups(self) -> bool:
+        """Open for sign-up and either seats left or a waiting list to join."""
+        return self.is_open_for_signup and (self.waiting_list or not self.is_fully_booked)
+
+    def ics_filename(self) -> str:
+        return f"{self.slug}.ics"
+
+
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def active(self) -> RegistrationQuerySet:
+        """Holding seats: confirmed or already checked in."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def waitlisted(self) -> RegistrationQuerySet:
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+    def current(self) -> RegistrationQuerySet:
+        """Not cancelled: holding a seat or waiting for one."""
+        return self.filter(status__in=CURRENT_STATUSES)
+
+    def not_anonymised(self) -> RegistrationQuerySet:
+        return self.filter(anonymised_at__isnull=True)
+
+    def seat_total(self) -> int:
+        return int(self.aggregate(total=Coalesce(Sum("seats"), 0))["total"])
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+        ATTENDED = "attended", _("attended")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("organisation"),
+    )
+    organisation_name = models.CharField(
+        _("organisation (if not in the directory)"), max_length=200, blank=True
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
+    interpretation_language = models.ForeignKey(
+        Language,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("interpretation into"),
+    )
+    childcare_children = models.PositiveSmallIntegerField(_("children for childcare"), default=0)
+    childcare_ages = models.CharField(_("ages of the children"), max_length=100, blank=True)
+    needs_step_free = models.BooleanField(_("needs step-free access"), default=False)
+    accessibility_needs = models.TextField(_("other needs for accessibility"), blank=True)
+    consent_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED
+    )
+    token = models.CharField(_("private token"), max_length=64, unique=True, default=new_token)
+    language = models.CharField(_("language for e-mails"), max_length=10, default="de")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("registered by"),
+    )
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    promoted_at = models.DateTimeField(
+        _("moved up from the waiting list on"), null=True, blank=True
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent on"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data deleted on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(status__in=["confirmed", "waitlisted", "attended"])
+                & Q(anonymised_at__isnull=True),
+                name="one_current_registration_per_event_and_email",
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__gte=1), name="registration_at_least_one_seat"
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.event})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:registration", kwargs={"token": self.token})
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_attended(self) -> bool:
+        return self.status == self.Status.ATTENDED
+
+    @property
+    def organisation_label(self) -> str:
+        if self.organisation_id:
+            return str(self.organisation)
+        return self.organisation_name
+
+    def waitlist_position(self) -> int | None:
+        if not self.is_waitlisted:
+            return None
+        return (
+            self.event.registrations.waitlisted()
+            .filter(
+                Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lte=self.pk)
+            )
+            .count()
+        )
+
+
+ACTIVE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
+CURRENT_STATUSES = (*ACTIVE_STATUSES, Registration.Status.WAITLISTED)

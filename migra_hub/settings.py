@@ -257,3 +257,12 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+# --- Events (issue 6) -------------------------------------------------------------------------
+# Reminders go out this many days before an event (send_event_reminders, cron).
+EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
+# Personal data of registrations is deleted this many days after the event (purge_registrations).
+EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
+# Sign-ups per hour from one e-mail address and from one IP address (a shared wifi in a
+# community centre is one IP address, hence the higher number).
+EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
+EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)

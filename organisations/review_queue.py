@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
@@ -111,12 +111,27 @@ def review_queue(user: User) -> list[Section]:
     return sections
 
 
+class SubqueryCount(Subquery):
+    """``(SELECT count(*) FROM (subquery))``: a count that can sit inside another query."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) _count)"
+    output_field = IntegerField()
+
+
+def review_queue_counts(user: User) -> dict[str, int]:
+    """What waits in the user's districts, counted in one query (for the navigation)."""
+    waiting = {
+        "pending": reviewable_organisations(user).pending_review(),
+        "claims": open_claims(user),
+        "reports": open_problem_reports(user),
+        "without_owner": entries_without_owner(user),
+        "outdated": outdated_entries(user),
+    }
+    return User.objects.filter(pk=user.pk).aggregate(
+        **{key: Max(SubqueryCount(qs.order_by().values("pk"))) for key, qs in waiting.items()}
+    )
+
+
 def review_queue_count(user: User) -> int:
     """Everything waiting in the user's districts, for the navigation."""
-    return (
-        reviewable_organisations(user).pending_review().count()
-        + open_claims(user).count()
-        + open_problem_reports(user).count()
-        + entries_without_owner(user).count()
-        + outdated_entries(user).count()
-    )
+    return sum(count or 0 for count in review_queue_counts(user).values())

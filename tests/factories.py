@@ -221,3 +221,45 @@ def draft_organisation(**kwargs: object) -> Organisation:
     kwargs.setdefault("published_at", None)
     kwargs.setdefault("last_confirmed_at", None)
     return OrganisationFactory(**kwargs)
+
+
+# --- Events (issue 6) ------------------------------------------------------------------------
+
+import datetime  # noqa: E402
+
+from events.models import Event, Registration  # noqa: E402
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published, public district event next week with 50 seats and a waiting list."""
+
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Round table {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    kind = Event.Kind.ROUND_TABLE
+    description = "We talk about what the district needs."
+    organiser_district = factory.SubFactory(DistrictFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    venue_name = "Community centre"
+    venue_address = "Parkstraße 12, 13187 Berlin"
+    step_free = True
+    capacity = 50
+    waiting_list = True
+    max_seats_per_signup = 1
+    status = Event.Status.PUBLISHED
+    contact_email = "events@example.org"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    seats = 1
+    status = Registration.Status.CONFIRMED
+    consent_at = factory.LazyFunction(timezone.now)

@@ -41,6 +41,7 @@ def quality_pages(cast: Cast) -> QualityPages:
     ]
     pages += _network_pages(cast)
     pages += registration_pages(cast)
+    pages += _event_pages(cast)
     # --- opendata ---
     pages += [
         ("open data de", "/de/open-data/", None),
@@ -170,6 +171,130 @@ def registration_pages(cast: Cast) -> QualityPages:
         ("delete account", "/de/accounts/delete/", cast.owner),
     ]
     return pages
+
+
+# --- Events (issue 6) ------------------------------------------------------------------------
+
+
+def _event_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory, LanguageFactory, RegistrationFactory
+
+    arabic = LanguageFactory()
+    event = EventFactory(
+        title="Runder Tisch Pankow",
+        organiser_district=cast.district,
+        childcare=True,
+        max_seats_per_signup=3,
+        online_link="https://meet.example.org/runder-tisch",
+    )
+    event.interpretation_languages.set([arabic])
+    event.languages.set([arabic])
+    full = EventFactory(title="Ausgebucht", organiser_district=cast.district, capacity=1)
+    RegistrationFactory(event=full)
+    waiting = RegistrationFactory(event=full, status="waitlisted")
+    EventFactory(title="Vergangen", starts_at=timezone.now() - datetime.timedelta(days=9))
+    mine = RegistrationFactory(event=event, interpretation_language=arabic, childcare_children=2)
+    pages: QualityPages = []
+    for language in ("de", "en"):
+        pages += [
+            (f"events {language}", f"/{language}/events/", None),
+            (
+                f"events filtered {language}",
+                f"/{language}/events/?childcare=on&kind=round_table",
+                None,
+            ),
+            (f"event archive {language}", f"/{language}/events/archive/", None),
+            (f"event {language}", f"/{language}/events/{event.slug}/", None),
+            (f"event full {language}", f"/{language}/events/{full.slug}/", None),
+            (f"event sign-up {language}", f"/{language}/events/{event.slug}/register/", None),
+            (f"event sign-up full {language}", f"/{language}/events/{full.slug}/register/", None),
+            (
+                f"sign-up done {language}",
+                f"/{language}/events/registration/{mine.token}/done/",
+                None,
+            ),
+            (f"registration {language}", f"/{language}/events/registration/{mine.token}/", None),
+            (
+                f"registration waiting {language}",
+                f"/{language}/events/registration/{waiting.token}/",
+                None,
+            ),
+            (
+                f"registration cancel {language}",
+                f"/{language}/events/registration/{mine.token}/cancel/",
+                None,
+            ),
+            (f"event as organiser {language}", f"/{language}/events/{event.slug}/", cast.staff),
+            (
+                f"event sign-up prefilled {language}",
+                f"/{language}/events/{event.slug}/register/",
+                cast.owner,
+            ),
+            (f"delegates {language}", f"/{language}/events/{event.slug}/delegates/", cast.owner),
+            (f"my events {language}", f"/{language}/events/manage/", cast.staff),
+            (f"new event {language}", f"/{language}/events/new/", cast.staff),
+            (f"edit event {language}", f"/{language}/events/{event.slug}/edit/", cast.staff),
+            (f"cancel event {language}", f"/{language}/events/{event.slug}/cancel/", cast.staff),
+            (
+                f"registrations {language}",
+                f"/{language}/events/{full.slug}/registrations/",
+                cast.staff,
+            ),
+            (f"check-in {language}", f"/{language}/events/{event.slug}/check-in/", cast.staff),
+            (f"message {language}", f"/{language}/events/{event.slug}/message/", cast.staff),
+        ]
+    return pages
+
+
+def test_event_forms_with_errors_are_valid_html(client: Client, cast: Cast) -> None:
+    from tests.factories import EventFactory
+
+    event = EventFactory(organiser_district=cast.district, childcare=True)
+    signup = client.post(f"/en/events/{event.slug}/register/", {"email": "not-an-address"})
+    client.force_login(cast.staff)
+    create = client.post("/en/events/new/", {"title": ""})
+    delegates = Client()
+    delegates.force_login(cast.owner)
+    delegate_form = delegates.post(
+        f"/en/events/{event.slug}/delegates/",
+        {"delegate-TOTAL_FORMS": "2", "delegate-INITIAL_FORMS": "0", "delegate-0-name": "A"},
+    )
+    documents = {
+        "event sign-up with errors": signup.content.decode(),
+        "new event with errors": create.content.decode(),
+        "delegates with errors": delegate_form.content.decode(),
+    }
+    errors = html_errors(documents)
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_event_pages_of_organisers_have_no_serious_accessibility_findings(
+    quality_pages: QualityPages, live_server, page: Page, transactional_db: None, cast: Cast
+) -> None:
+    from django.conf import settings as django_settings
+
+    findings = []
+    session = Client()
+    session.force_login(cast.staff)
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": session.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    for name, url, user in quality_pages:
+        if user == cast.staff and "/events/" in url:
+            page.goto(live_server.url + url)
+            findings += [f"{name}: {finding}" for finding in axe_findings(page)]
+    assert findings == [], "\n".join(findings)
 
 
 def test_pages_are_valid_html(quality_pages: QualityPages) -> None:

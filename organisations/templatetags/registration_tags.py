@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 
-from organisations.access import is_district_staff
+from organisations.models import DistrictStaff, OrganisationMembership
 from organisations.review_queue import review_queue_count
 
 register = template.Library()
@@ -17,12 +19,22 @@ def manage_navigation(user: Any) -> dict[str, Any]:
     """What the navigation offers this person, computed on the server."""
     if not user.is_authenticated:
         return {"authenticated": False}
-    is_staff = is_district_staff(user)
+    # One query for both roles, one more for the staff's queue: the same on every page.
+    roles = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            member=Exists(OrganisationMembership.objects.filter(user=OuterRef("pk"))),
+            district_staff=Exists(DistrictStaff.objects.filter(user=OuterRef("pk"))),
+        )
+        .values("member", "district_staff")
+        .get()
+    )
     return {
         "authenticated": True,
-        "has_organisations": user.organisation_memberships.exists(),
-        "is_staff": is_staff,
-        "queue_count": review_queue_count(user) if is_staff else 0,
+        "has_organisations": roles["member"],
+        "is_staff": roles["district_staff"],
+        "queue_count": review_queue_count(user) if roles["district_staff"] else 0,
     }
 
 

@@ -1,0 +1,93 @@
+"""Event sign-up end to end in a real Chromium, with and without JavaScript: sign up without an
+account, read the mail, open the private link, cancel; the first on the waiting list moves up
+and is mailed; an organiser exports the CSV and checks someone in."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Browser, Page, expect
+
+from events.models import Registration
+from tests.factories import PASSWORD, DistrictStaffFactory, EventFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def private_link(live_server, email: str) -> str:
+    message = next(m for m in mail.outbox if m.to == [email])
+    url = re.search(r"https?://\S+/events/registration/\S+/", message.body)
+    assert url, message.body
+    return live_server.url + "/" + url.group(0).split("://", 1)[1].split("/", 1)[1]
+
+
+def sign_up(page: Page, live_server, slug: str, name: str, email: str) -> None:
+    page.goto(f"{live_server.url}/en/events/{slug}/")
+    page.locator(".signup-box").get_by_role(
+        "link", name=re.compile("Sign up now|Join the waiting list")
+    ).click()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Your e-mail address").fill(email)
+    page.get_by_label("I agree that my details are stored").check()
+    page.locator("form.form").get_by_role(
+        "button", name=re.compile("Sign up|Join the waiting list")
+    ).click()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_sign_up_cancel_promotion_csv_and_check_in(
+    live_server, browser: Browser, javascript: bool, tmp_path: Path
+) -> None:
+    staff = DistrictStaffFactory()
+    event = EventFactory(title="Runder Tisch Pankow", capacity=1, organiser_district=staff.district)
+    context = browser.new_context(java_script_enabled=javascript)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+
+    # Amal signs up without an account and gets the last seat.
+    sign_up(page, live_server, event.slug, "Amal Haddad", "amal@example.org")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are signed up")
+    # Bea comes too late and joins the waiting list.
+    sign_up(page, live_server, event.slug, "Bea Nowak", "bea@example.org")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are on the waiting list")
+    expect(page.locator("main")).to_contain_text("You are number 1 on the waiting list")
+
+    # Amal reads her mail, opens the private link and cancels.
+    confirmation = next(m for m in mail.outbox if m.to == ["amal@example.org"])
+    assert confirmation.attachments[0][0].endswith(".ics")
+    page.goto(private_link(live_server, "amal@example.org"))
+    expect(page.locator("main")).to_contain_text("Your seat is confirmed.")
+    page.get_by_role("link", name="Cancel my sign-up").click()
+    page.get_by_role("button", name="Yes, cancel my sign-up").click()
+    expect(page.locator("main")).to_contain_text("You have cancelled this sign-up.")
+
+    # Bea moves up and is told by e-mail.
+    bea = Registration.objects.get(email="bea@example.org")
+    assert bea.status == Registration.Status.CONFIRMED
+    promoted = [m for m in mail.outbox if m.to == ["bea@example.org"]]
+    assert len(promoted) == 2 and "seat is free" in promoted[-1].subject
+    page.goto(private_link(live_server, "bea@example.org"))
+    expect(page.locator("main")).to_contain_text("Your seat is confirmed.")
+
+    # The organiser logs in, exports the CSV and checks Bea in at the door.
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Email").fill(staff.user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    page.goto(f"{live_server.url}/en/events/{event.slug}/")
+    page.get_by_role("link", name="Registrations", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Registrations")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export as CSV").click()
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert "Bea Nowak" in csv_text and "Amal Haddad" in csv_text
+    page.get_by_role("link", name="Check-in at the door").first.click()
+    expect(page.locator(".check-in__count")).to_have_text("0 of 1 seats checked in")
+    page.get_by_role("button", name=re.compile(r"^Check in\W+Bea Nowak$")).click()
+    expect(page.locator(".check-in__count")).to_have_text("1 of 1 seats checked in")
+    bea.refresh_from_db()
+    assert bea.status == Registration.Status.ATTENDED
+    context.close()
