@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,17 +16,18 @@ from django.views.decorators.http import require_http_methods
 from accounts.forms import AccountDeleteForm
 from accounts.privacy import personal_data
 from accounts.services import account_delete
+from migra_hub.http import AuthenticatedHttpRequest
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def privacy(request: HttpRequest) -> HttpResponse:
+def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/account_privacy.html")
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def data_download(request: HttpRequest) -> HttpResponse:
+def data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = {"exported_at": timezone.now().isoformat(), **personal_data(request.user)}
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
@@ -38,7 +39,7 @@ def data_download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user

@@ -7,7 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
-from organisations.models import District, Organisation, OrganisationMembership
+from organisations.models import (
+    District,
+    Organisation,
+    OrganisationMembership,
+    OrganisationQuerySet,
+)
 
 AnyUser = User | AnonymousUser
 
@@ -103,7 +108,7 @@ def require_owner(user: AnyUser, organisation: Organisation) -> None:
         raise PermissionDenied
 
 
-def reviewable_organisations(user: AnyUser) -> QuerySet[Organisation]:
+def reviewable_organisations(user: AnyUser) -> OrganisationQuerySet:
     """Entries serving at least one district the user is staff of, in any status."""
     if not user.is_authenticated:
         return Organisation.objects.none()

@@ -34,7 +34,7 @@ def send_templated_mail(
     addresses = sorted({address for address in recipients if address})
     with translation.override(language):
         context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-        subject = render_to_string(f"organisations/email/{template}_subject.txt", context)
+        subject: str = render_to_string(f"organisations/email/{template}_subject.txt", context)
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
         body = render_to_string(f"organisations/email/{template}_body.txt", context)
     for address in addresses:

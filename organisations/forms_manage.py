@@ -95,15 +95,19 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args: Any, submitting: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        self.fields["districts"].required = False
-        self.fields["districts"].queryset = District.objects.select_related("city")
-        self.fields["kind"].empty_label = _("Please choose")
+        districts, kind = self.fields["districts"], self.fields["kind"]
+        assert isinstance(districts, forms.ModelMultipleChoiceField)
+        assert isinstance(kind, forms.ModelChoiceField)
+        districts.required = False
+        districts.queryset = District.objects.select_related("city")
+        kind.empty_label = _("Please choose")
 
     def fieldsets(self) -> list[tuple[Any, list[BoundField]]]:
         return [(legend, [self[name] for name in names]) for legend, names in self.groups]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.submitting:
             return data
         required = _("Needed before you can submit.")
@@ -186,10 +190,13 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].empty_label = _("Please choose")
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ModelChoiceField)
+        kind.empty_label = _("Please choose")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and starts > ends:
             self.add_error("ends_on", _("The end cannot be before the start."))
@@ -211,8 +218,7 @@ class MessageForm(forms.Form):
     )
 
     def __init__(self, *args: Any, label: Any = None, required: bool = True, **kwargs: Any) -> None:
-        prefix = kwargs.pop("prefix", None)
-        super().__init__(*args, prefix=prefix, **kwargs)
+        super().__init__(*args, **kwargs)
         if label is not None:
             self.fields["message"].label = label
         self.fields["message"].required = required

@@ -146,7 +146,9 @@ def _staff_addresses(organisation: Organisation) -> list[str]:
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:200] or "organisation"
     slug, number = base, 2
-    taken = Organisation.objects.exclude(pk=exclude_pk)
+    taken = Organisation.objects.all()
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.models import User
+from migra_hub.http import AuthenticatedHttpRequest
 from migra_hub.ratelimit import is_rate_limited
 from organisations import services
 from organisations.access import (
@@ -70,11 +72,11 @@ def _editable_entry(request: HttpRequest, slug: str) -> Organisation:
     return organisation
 
 
-def _open_invitations_for(user: object) -> QuerySet[Invitation]:
+def _open_invitations_for(user: User) -> QuerySet[Invitation]:
     addresses = EmailAddress.objects.filter(user=user, verified=True).values("email")
     return (
         Invitation.objects.open()
-        .filter(Q(email__iexact=user.email) | Q(email__in=addresses))  # type: ignore[attr-defined]
+        .filter(Q(email__iexact=user.email) | Q(email__in=addresses))
         .exclude(organisation__memberships__user=user)
         .select_related("organisation", "invited_by")
     )
@@ -85,7 +87,7 @@ def _open_invitations_for(user: object) -> QuerySet[Invitation]:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def organisation_register(request: HttpRequest) -> HttpResponse:
+def organisation_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Step 1: the name. Similar entries are shown before a new one is started."""
     form = RegistrationNameForm(request.GET or None)
     similar = similar_organisations(form.cleaned_data["name"]) if form.is_valid() else None
@@ -98,7 +100,7 @@ def organisation_register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def organisation_register_new(request: HttpRequest) -> HttpResponse:
+def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Step 2: the short form. "Save draft" keeps whatever is there; "submit" needs all."""
     submitting = request.POST.get("action") == SUBMIT
     form = OrganisationForm(
@@ -119,7 +121,7 @@ def organisation_register_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def my_organisations(request: HttpRequest) -> HttpResponse:
+def my_organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     memberships = request.user.organisation_memberships.select_related(
         "organisation", "organisation__kind"
     ).order_by("organisation__name")
@@ -140,7 +142,7 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, role = _entry(request, slug)
     last_decision = organisation.review_decisions.select_related("decided_by").first()
     return render(
@@ -169,7 +171,7 @@ def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _editable_entry(request, slug)
     submitting = request.POST.get("action") == SUBMIT
     form = OrganisationEditForm(request.POST or None, instance=organisation, submitting=submitting)
@@ -196,7 +198,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def organisation_submit(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_submit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
     try:
         services.organisation_submit(organisation=organisation, user=request.user)
@@ -214,7 +216,7 @@ def organisation_submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def organisation_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_confirm(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
     if not organisation.is_public:
         messages.error(request, _("Only published entries can be confirmed."))
@@ -226,7 +228,7 @@ def organisation_confirm(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def organisation_delete(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _owned_entry(request, slug)
     if request.method == "POST":
         name = organisation.name
@@ -246,7 +248,7 @@ def organisation_delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def offer_list(request: HttpRequest, slug: str) -> HttpResponse:
+def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
     offers = organisation.offers.select_related("kind").order_by("title")
     return render(
@@ -262,7 +264,7 @@ def offer_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def offer_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     organisation = _editable_entry(request, slug)
     offer = get_object_or_404(organisation.offers, pk=pk) if pk is not None else None
     form = OfferForm(request.POST or None, instance=offer)
@@ -279,7 +281,7 @@ def offer_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def offer_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def offer_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _editable_entry(request, slug)
     offer = get_object_or_404(organisation.offers, pk=pk)
     if request.method == "POST":
@@ -298,7 +300,7 @@ def offer_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+def member_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Every member sees who belongs; owners also invite, change roles and remove."""
     organisation, role = _entry(request, slug)
     is_owner = role == Role.OWNER
@@ -345,7 +347,7 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_change_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def member_change_role(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _owned_entry(request, slug)
     membership = get_object_or_404(organisation.memberships, pk=pk)
     form = RoleForm(request.POST)
@@ -363,7 +365,7 @@ def member_change_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def member_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _owned_entry(request, slug)
     membership = get_object_or_404(organisation.memberships, pk=pk)
     try:
@@ -379,7 +381,7 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_leave(request: HttpRequest, slug: str) -> HttpResponse:
+def member_leave(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
     membership = organisation.memberships.get(user=request.user)
     try:
@@ -393,7 +395,7 @@ def member_leave(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def ownership_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def ownership_hand_over(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _owned_entry(request, slug)
     membership = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
     services.ownership_hand_over(organisation=organisation, from_user=request.user, to=membership)
@@ -406,7 +408,7 @@ def ownership_hand_over(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def invitation_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def invitation_cancel(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _owned_entry(request, slug)
     invitation = get_object_or_404(organisation.invitations.filter(accepted_at__isnull=True), pk=pk)
     services.invitation_cancel(invitation=invitation)
@@ -414,7 +416,7 @@ def invitation_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("organisations:member_list", slug=organisation.slug)
 
 
-def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+def _accept(request: AuthenticatedHttpRequest, invitation: Invitation) -> HttpResponse:
     try:
         services.invitation_accept(invitation=invitation, user=request.user)
     except services.InvitationError as error:
@@ -441,7 +443,7 @@ def _invitation_page(
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def invitation_detail(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_detail(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """The link from the e-mail. Joining needs the account of the invited address."""
     invitation = services.invitation_for_token(token)
     if invitation is None:
@@ -460,7 +462,7 @@ def invitation_detail(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_accept_listed(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_accept_listed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Accept from "My organisations": the verified address proves who was invited."""
     invitation = get_object_or_404(_open_invitations_for(request.user), pk=pk)
     return _accept(request, invitation)
@@ -471,7 +473,7 @@ def invitation_accept_listed(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def claim_create(request: HttpRequest, slug: str) -> HttpResponse:
+def claim_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(claimable_organisations(request.user), slug=slug)
     pending = organisation.claims.pending().filter(user=request.user).first()
     form = ClaimForm(request.POST or None)

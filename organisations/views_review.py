@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from migra_hub.http import AuthenticatedHttpRequest
 from organisations import services
 from organisations.access import is_district_staff, reviewable_organisations
 from organisations.forms_manage import MessageForm
@@ -74,7 +75,7 @@ def _decision_forms(organisation: Organisation, data: Any = None, action: str = 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def review_queue_page(request: HttpRequest) -> HttpResponse:
+def review_queue_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_staff(request)
     return render(
         request, "organisations/review_queue.html", {"sections": review_queue(request.user)}
@@ -107,14 +108,14 @@ def _detail(
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def review_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def review_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
     return _detail(request, organisation, _decision_forms(organisation))
 
 
 @login_required
 @require_POST
-def review_decide(request: HttpRequest, slug: str, action: str) -> HttpResponse:
+def review_decide(request: AuthenticatedHttpRequest, slug: str, action: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
     if action not in DECISIONS:
         raise Http404
@@ -136,7 +137,7 @@ def review_decide(request: HttpRequest, slug: str, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_verify(request: HttpRequest, slug: str) -> HttpResponse:
+def review_verify(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
     verified = request.POST.get("verified") == "yes"
     try:
@@ -155,7 +156,7 @@ def review_verify(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_clear_owner_flag(request: HttpRequest, slug: str) -> HttpResponse:
+def review_clear_owner_flag(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
     services.organisation_clear_owner_flag(organisation=organisation, staff=request.user)
     messages.success(request, _("The entry is no longer marked as without owner."))
@@ -170,7 +171,7 @@ def _claims_in_reach(request: HttpRequest) -> QuerySet[OwnershipClaim]:
 
 @login_required
 @require_POST
-def claim_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def claim_decide(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     claim = get_object_or_404(_claims_in_reach(request), pk=pk)
     if action not in ("approve", "decline"):
         raise Http404
@@ -192,7 +193,7 @@ def claim_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def report_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ProblemReport.objects.filter(organisation__in=reviewable_organisations(request.user)),
         pk=pk,
@@ -206,7 +207,10 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- Change log ------------------------------------------------------------------------------
 
-HISTORY_MODELS = {"organisation": Organisation, "offer": Offer}
+HISTORY_MODELS: dict[str, type[Organisation] | type[Offer]] = {
+    "organisation": Organisation,
+    "offer": Offer,
+}
 
 
 def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
@@ -219,7 +223,7 @@ def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def change_log(request: HttpRequest) -> HttpResponse:
+def change_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Edits that went live on published entries (and their offers), newest first."""
     _require_staff(request)
     kind = "offer" if request.GET.get("kind") == "offer" else "organisation"
@@ -237,7 +241,7 @@ def change_log(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def change_revert(request: HttpRequest, kind: str, history_id: int) -> HttpResponse:
+def change_revert(request: AuthenticatedHttpRequest, kind: str, history_id: int) -> HttpResponse:
     if kind not in HISTORY_MODELS:
         raise Http404
     record = get_object_or_404(_live_changes(request, kind), history_id=history_id)
