@@ -12,6 +12,7 @@ district can re-import an export.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import zipfile
@@ -26,7 +27,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event, EventQuerySet
 from networks.models import Network, NetworkMembership
+from opendata.selectors import open_events
 from organisations.models import District, Offer, Organisation
 
 LIST_SEPARATOR = "; "
@@ -60,6 +63,11 @@ def yes_no(value: bool) -> str:
 
 def iso(value: Any) -> str:
     return value.isoformat() if value else ""
+
+
+def local_iso(value: datetime.datetime) -> str:
+    """In the site's time zone, with its offset (events are planned in local time)."""
+    return timezone.localtime(value).isoformat()
 
 
 def public_address(organisation: Organisation, field: str) -> object:
@@ -289,10 +297,114 @@ NETWORK_MEMBERSHIPS = Table(
     network_memberships_of,
 )
 
-# The tables of the bundle, in this order. Extension point: upcoming public events join as one
-# more Table ("events.csv", rows = the public upcoming events organised by or open to these
-# organisations) once the events app has its Event model.
-BUNDLE_TABLES: list[Table] = [ORGANISATIONS, OFFERS, NETWORK_MEMBERSHIPS]
+
+# --- Events ------------------------------------------------------------------------------------
+
+
+def events_of(organisations: QuerySet[Organisation]) -> EventQuerySet:
+    """Upcoming public events organised by a district, a network or one of these organisations
+    (an event of an organisation that is not exported is left out too)."""
+    return (
+        open_events(organisations)
+        .upcoming()
+        .select_related(
+            "organiser_district", "organiser_network__district", "organiser_organisation"
+        )
+        .prefetch_related(
+            "languages", "interpretation_languages", "organiser_organisation__districts"
+        )
+        .with_seat_counts()
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_districts(event: Event) -> str:
+    if event.organiser_organisation_id:
+        return joined(event.organiser_organisation.districts.all())  # type: ignore[union-attr]
+    return str(event.district or "")
+
+
+def event_organiser_type(event: Event) -> str:
+    if event.organiser_district_id:
+        return "district"
+    return "network" if event.organiser_network_id else "organisation"
+
+
+def event_seats_left(event: Event) -> object:
+    left = event.seats_left()
+    return "" if left is None else left
+
+
+EVENT_COLUMNS = [
+    Column("title", _("Title."), lambda e: e.title),
+    Column(
+        "kind",
+        _("round_table, network_meeting, workshop, panel, information, training or other."),
+        lambda e: e.kind,
+    ),
+    Column(
+        "status",
+        _("published or cancelled (a cancelled event does not take place)."),
+        lambda e: e.status,
+    ),
+    Column("start", _("Start (ISO 8601 with UTC offset)."), lambda e: local_iso(e.starts_at)),
+    Column("end", _("End (ISO 8601 with UTC offset)."), lambda e: local_iso(e.ends_at)),
+    Column("venue", _("Name of the venue."), lambda e: e.venue_name),
+    Column("venue_address", _("Address of the venue."), lambda e: e.venue_address),
+    Column(
+        "online",
+        _("yes: also online (participants receive the link)."),
+        lambda e: yes_no(bool(e.online_link)),
+    ),
+    Column(
+        "district",
+        _(
+            "District of the organising district office or network, or the districts the "
+            "organising organisation serves."
+        ),
+        event_districts,
+    ),
+    Column("organiser_type", _("district, network or organisation."), event_organiser_type),
+    Column("organiser", _("Name of the organiser."), lambda e: e.organiser),
+    Column(
+        "organiser_id",
+        _("The organising organisation's id (see organisations.csv), if an organisation."),
+        lambda e: e.organiser_organisation.uuid if e.organiser_organisation_id else "",
+    ),
+    Column(
+        "languages",
+        _("Languages of the event (ISO 639 codes), separated by semicolons."),
+        lambda e: joined(lang.code for lang in e.languages.all()),
+    ),
+    Column(
+        "interpretation",
+        _("Interpretation on offer into these languages (ISO 639 codes)."),
+        lambda e: joined(lang.code for lang in e.interpretation_languages.all()),
+    ),
+    Column("childcare", _("Childcare on offer: yes or no."), lambda e: yes_no(e.childcare)),
+    Column("step_free", _("Step-free access: yes or no."), lambda e: yes_no(e.step_free)),
+    Column(
+        "capacity",
+        _("Seats (empty: unlimited)."),
+        lambda e: "" if e.capacity is None else e.capacity,
+    ),
+    Column(
+        "seats_left",
+        _("Seats still free when exported (empty: unlimited)."),
+        event_seats_left,
+    ),
+    Column("url", _("Page of the event."), lambda e: settings.SITE_URL + e.get_absolute_url()),
+]
+
+EVENTS = Table(
+    "events.csv",
+    _("One row per upcoming public event (no data about participants)."),
+    EVENT_COLUMNS,
+    events_of,
+)
+
+# The tables of the bundle, in this order.
+BUNDLE_TABLES: list[Table] = [ORGANISATIONS, OFFERS, NETWORK_MEMBERSHIPS, EVENTS]
 
 
 # --- Writers -----------------------------------------------------------------------------------

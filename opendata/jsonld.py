@@ -1,15 +1,27 @@
-"""schema.org JSON-LD for search engines: an organisation as an ``Organization``.
+"""schema.org JSON-LD for search engines: an organisation as an ``Organization``, an event as
+an ``Event``.
 
-Address and coordinates only where public; contact only what the entry shows anyway.
+Address and coordinates only where public; contact only what the entry shows anyway. An event's
+online link is for confirmed participants only, so it never appears here.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext
 
+from events.models import Event
 from organisations.models import Organisation
+
+SCHEMA = "https://schema.org/"
+# "Parkstraße 12, 13187 Berlin": street, then a German postcode and the locality.
+VENUE_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<locality>.+)$")
 
 
 def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[str, Any]:
@@ -79,4 +91,124 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
             }
             for offer in offers
         ]
+    return data
+
+
+# --- Events ------------------------------------------------------------------------------------
+
+
+def local_iso(value: datetime.datetime) -> str:
+    return timezone.localtime(value).isoformat()
+
+
+def event_address(venue_address: str) -> dict[str, str]:
+    address = {"@type": "PostalAddress"}
+    match = VENUE_ADDRESS.match(venue_address.strip())
+    if match:
+        address |= {
+            "streetAddress": match["street"].strip(),
+            "postalCode": match["postcode"],
+            "addressLocality": match["locality"].strip(),
+        }
+    else:
+        address["streetAddress"] = venue_address.strip()
+    address["addressCountry"] = settings.OPENDATA_COUNTRY
+    return address
+
+
+def event_locations(event: Event) -> list[dict[str, Any]]:
+    locations: list[dict[str, Any]] = []
+    if event.venue_name or event.venue_address:
+        place: dict[str, Any] = {"@type": "Place", "name": event.venue_name or event.venue_address}
+        if event.venue_address:
+            place["address"] = event_address(event.venue_address)
+        locations.append(place)
+    if event.online_link:
+        # Without the link: that is for confirmed participants only.
+        locations.append({"@type": "VirtualLocation", "name": gettext("Online")})
+    if not locations:
+        locations.append({"@type": "Place", "name": gettext("to be announced")})
+    return locations
+
+
+def attendance_mode(event: Event) -> str:
+    on_site = bool(event.venue_name or event.venue_address)
+    if on_site and event.online_link:
+        return SCHEMA + "MixedEventAttendanceMode"
+    if event.online_link:
+        return SCHEMA + "OnlineEventAttendanceMode"
+    return SCHEMA + "OfflineEventAttendanceMode"
+
+
+def event_organiser(event: Event, *, absolute: Callable[[str], str]) -> dict[str, Any]:
+    organiser: dict[str, Any] = {"@type": "Organization"}
+    if event.organiser_district_id:
+        organiser["name"] = gettext("District office %(district)s") % {"district": event.organiser}
+    else:
+        organiser["name"] = str(event.organiser)
+        organiser["url"] = absolute(event.organiser_url)
+    if event.organiser_organisation_id:
+        organiser["identifier"] = f"urn:uuid:{event.organiser_organisation.uuid}"  # type: ignore[union-attr]
+    return organiser
+
+
+def availability(event: Event, now: datetime.datetime) -> str:
+    """PreOrder before sign-up opens, SoldOut when no seat can be had, InStock otherwise."""
+    state = event.signup_state(now)
+    if state == "not_yet_open":
+        return SCHEMA + "PreOrder"
+    if state == "open" and not event.is_fully_booked:
+        return SCHEMA + "InStock"
+    return SCHEMA + "SoldOut"
+
+
+def event_offer(event: Event, *, page_url: str, now: datetime.datetime) -> dict[str, Any]:
+    offer: dict[str, Any] = {
+        "@type": "Offer",
+        "price": "0",
+        "priceCurrency": "EUR",
+        "availability": availability(event, now),
+        "url": page_url,
+        "validThrough": local_iso(event.effective_signup_closes_at),
+    }
+    valid_from = event.signup_opens_at or event.published_at
+    if valid_from:
+        offer["validFrom"] = local_iso(valid_from)
+    return offer
+
+
+def event_jsonld(
+    event: Event,
+    *,
+    page_url: str,
+    absolute: Callable[[str], str],
+    now: datetime.datetime | None = None,
+) -> dict[str, Any]:
+    """The event as a schema.org ``Event``. Call only for public events (``is_public_event``)."""
+    now = now or timezone.now()
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": f"{page_url}#event",
+        "name": event.title,
+        "url": page_url,
+        "startDate": local_iso(event.starts_at),
+        "endDate": local_iso(event.ends_at),
+        "eventStatus": SCHEMA + ("EventCancelled" if event.is_cancelled else "EventScheduled"),
+        "eventAttendanceMode": attendance_mode(event),
+    }
+    if event.description:
+        data["description"] = event.description
+    locations = event_locations(event)
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    data["organizer"] = event_organiser(event, absolute=absolute)
+    languages = [language.code for language in event.languages.all()]
+    if languages:
+        data["inLanguage"] = languages[0] if len(languages) == 1 else languages
+    data["isAccessibleForFree"] = True
+    if event.capacity is not None:
+        data["maximumAttendeeCapacity"] = event.capacity
+        data["remainingAttendeeCapacity"] = event.seats_left()
+    if not event.is_cancelled:
+        data["offers"] = event_offer(event, page_url=page_url, now=now)
     return data

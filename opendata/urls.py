@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from opendata import api, views
-from opendata.feeds import NewOrganisationsFeed
+from opendata.feeds import NewEventsFeed, NewOrganisationsFeed
 from opendata.sitemaps import SITEMAPS
 
 api_patterns = (
@@ -40,4 +40,5 @@ urlpatterns = [
     path("", views.open_data, name="index"),
     path("directory.zip", views.directory_bundle, name="bundle"),
     path("organisations.atom", NewOrganisationsFeed(), name="organisations_feed"),
+    path("events.atom", NewEventsFeed(), name="events_feed"),
 ]

@@ -14,7 +14,10 @@ def open_data(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "opendata/open_data.html",
-        {"api_url": request.build_absolute_uri(reverse("hsds:info"))},
+        {
+            "api_url": request.build_absolute_uri(reverse("hsds:info")),
+            "calendar_url": request.build_absolute_uri(reverse("events:feed")),
+        },
     )
 
 

@@ -14,7 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from opendata.jsonld import organisation_jsonld
+from events.models import Event
+from opendata.jsonld import event_jsonld, organisation_jsonld
+from opendata.selectors import is_open_event
 from organisations.models import Organisation
 
 register = template.Library()
@@ -46,8 +48,25 @@ def jsonld_for_organisation(context: template.Context, organisation: Organisatio
     data = organisation_jsonld(
         organisation, page_url=absolute(context, organisation.get_absolute_url())
     )
+    return jsonld_script(data)
+
+
+def jsonld_script(data: dict[str, Any]) -> SafeString:
     text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def jsonld_for_event(context: template.Context, event: Event) -> SafeString:
+    """The event's JSON-LD data block; nothing for drafts and members-only events."""
+    if not is_open_event(event):
+        return mark_safe("")
+    data = event_jsonld(
+        event,
+        page_url=absolute(context, event.get_absolute_url()),
+        absolute=lambda path: absolute(context, path),
+    )
+    return jsonld_script(data)
 
 
 @register.simple_tag(takes_context=True)
@@ -56,7 +75,12 @@ def open_graph(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     path = request.path if request is not None else "/"
     organisation = context.get("organisation")
-    if isinstance(organisation, Organisation):
+    event = context.get("event")
+    if isinstance(event, Event) and path == event.get_absolute_url():
+        # Only on the event's own page, not on the private pages of a registration.
+        title = event.title
+        description = event.description
+    elif isinstance(organisation, Organisation):
         title = organisation.name
         description = organisation.description
         path = organisation.get_absolute_url()

@@ -50,6 +50,7 @@ def test_the_bundle_holds_published_organisations_offers_memberships_and_a_readm
         "organisations.csv",
         "offers.csv",
         "network_memberships.csv",
+        "events.csv",
         "README.txt",
     }
     organisations = rows(files["organisations.csv"])
