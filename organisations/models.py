@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -130,6 +131,10 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     ) -> OrganisationQuerySet:
         return self.filter(districts__in=districts).distinct()
 
+    def with_public_location(self) -> OrganisationQuerySet:
+        """Entries that may appear on a map: coordinates and no "no public address"."""
+        return self.filter(no_public_address=False, latitude__isnull=False, longitude__isnull=False)
+
 
 class Address(models.Model):
     """A postal address with optional coordinates for the map."""
@@ -239,12 +244,21 @@ class Organisation(Address):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
+    # Denormalised search data, written only by organisations.search.organisation_search_refresh.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            # The directory lists published entries by name or by date of the last update.
+            models.Index(fields=["status", "name"], name="organisation_status_name"),
+            models.Index(fields=["status", "-updated_at"], name="organisation_status_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -325,6 +339,10 @@ class Offer(Address):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Denormalised search data, written only by organisations.search.organisation_search_refresh.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
+
     objects = OfferQuerySet.as_manager()
 
     class Meta:
@@ -346,6 +364,20 @@ class Offer(Address):
     @property
     def has_ended(self) -> bool:
         return self.ends_on is not None and self.ends_on < timezone.localdate()
+
+
+class SearchWord(models.Model):
+    """Every word of the searchable texts once (lower case, unaccented): the dictionary that
+    search terms with a typo are corrected against (PostgreSQL only)."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 # --- People ----------------------------------------------------------------------------------

@@ -1,0 +1,497 @@
+"""The directory's filters (django-filter) and the number of results per filter value.
+
+Every filter takes one value (AND across filters). The count shown beside a value is the number
+of results the visitor gets when choosing that value with all other filters as they are, so it
+is computed for the current result without the filter's own value.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import (
+    District,
+    Language,
+    Offer,
+    OfferKind,
+    Organisation,
+    OrganisationKind,
+    TargetGroup,
+    Topic,
+)
+from organisations.search import Search
+
+Choices = list[tuple[str, str]]
+Loader = Callable[[], tuple[Choices, dict[str, int]]]
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    """A checkbox: ticked narrows the result, unticked does not filter at all."""
+
+    field_class = forms.BooleanField
+
+
+def _sort_key(label: str) -> str:
+    return label.casefold()
+
+
+def district_choices() -> tuple[Choices, dict[str, int]]:
+    districts = list(District.objects.select_related("city"))
+    several_cities = len({district.city_id for district in districts}) > 1
+    choices = [
+        (str(d.pk), f"{d.name} ({d.city.name})" if several_cities else d.name) for d in districts
+    ]
+    return choices, {str(district.pk): district.pk for district in districts}
+
+
+def vocabulary_choices(model: type[Topic | TargetGroup | OrganisationKind | OfferKind]) -> Loader:
+    def load() -> tuple[Choices, dict[str, int]]:
+        entries = list(model.objects.all())
+        return [(entry.slug, entry.name) for entry in entries], {e.slug: e.pk for e in entries}
+
+    return load
+
+
+def language_choices() -> tuple[Choices, dict[str, int]]:
+    languages = sorted(Language.objects.all(), key=lambda language: _sort_key(language.name))
+    return (
+        [(language.code, str(language)) for language in languages],
+        {language.code: language.pk for language in languages},
+    )
+
+
+def _exists_in(model: Any, owner: str, **lookups: Any) -> Exists:
+    return Exists(model.objects.filter(**{owner: OuterRef("pk")}, **lookups))
+
+
+class DirectoryFilterSet(django_filters.FilterSet):
+    """Filters whose values come from the database, loaded once per request (one query each)."""
+
+    loaders: dict[str, Loader] = {}
+    sort_choices: Choices = []
+
+    def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if data.get("sort") not in dict(self.sort_choices):
+            # The select shows the order actually used.
+            data["sort"] = "relevance" if data.get("q", "").strip() else self.sort_choices[1][0]
+        super().__init__(data, *args, **kwargs)
+        self.ids: dict[str, dict[str, int]] = {}
+        self.labels: dict[str, Choices] = {}
+        for name, loader in self.loaders.items():
+            choices, ids = loader()
+            self.filters[name].extra["choices"] = choices
+            self.labels[name] = choices
+            self.ids[name] = ids
+        self._search: Search | bool | None = False
+
+    @property
+    def search(self) -> Search | None:
+        """The search box input, parsed once (PostgreSQL corrects typos with one query)."""
+        if self._search is False:
+            self._search = Search.parse(self.cleaned_value("q"))
+        return self._search  # type: ignore[return-value]
+
+    def cleaned_value(self, name: str) -> Any:
+        """A filter's valid value (None when it is not set or not valid)."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get(name)
+
+    def value_id(self, name: str, value: str) -> int:
+        return self.ids[name][value]
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return self.search.filter(queryset) if self.search else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """For values applied elsewhere (the sort order)."""
+        return queryset
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The result as if the filter ``excluded`` were not set (for its value counts)."""
+        queryset = self.queryset.all()
+        self.form.is_valid()
+        for name, value in self.form.cleaned_data.items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def active_filters(
+        self, counts: dict[str, dict[int | None, int]] | None = None
+    ) -> list[tuple[str, str, int | None]]:
+        """(description, URL query without it, number of results without it or None) for
+        every filter that is set."""
+        self.form.is_valid()
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or value in (None, "", False):
+                continue
+            label = str(self.form.fields[name].label).split(" (")[0]
+            if isinstance(value, bool):
+                description = label
+            else:
+                shown = dict(self.labels.get(name, [])).get(value, value)
+                description = f"{label}: {shown}"
+            query = self.data.copy()
+            for key in (name, "page", "sort"):
+                query.pop(key, None)
+            if self.cleaned_value("sort") == "updated":
+                query["sort"] = "updated"
+            without = (counts or {}).get(f"without:{name}", {}).get(None)
+            active.append((description, query.urlencode(), without))
+        return active
+
+    def show_counts(self, counts: dict[str, dict[int | None, int]]) -> None:
+        """Put the number of results beside every value of every filter."""
+        for name, choices in self.labels.items():
+            if name not in counts:
+                continue
+            by_id = counts[name]
+            ids = self.ids[name]
+            self.form.fields[name].choices = [
+                (value, f"{label} ({by_id.get(ids[value], 0)})") for value, label in choices
+            ]
+        for name, by_id in counts.items():
+            if name in self.labels or name not in self.form.fields:
+                continue
+            field = self.form.fields[name]
+            field.label = f"{field.label} ({by_id.get(None, 0)})"
+
+
+# --- Organisations -----------------------------------------------------------------------------
+
+ORGANISATION_SORT_CHOICES: Choices = [
+    ("relevance", _("Best match")),
+    ("name", _("Name (A–Z)")),
+    ("updated", _("Recently updated")),
+]
+
+
+def _current_offer(today: datetime.date | None = None, **lookups: Any) -> Exists:
+    today = today or timezone.localdate()
+    offers = Offer.objects.current(today).filter(organisation_id=OuterRef("pk"), **lookups)
+    return Exists(offers)
+
+
+class OrganisationFilterSet(DirectoryFilterSet):
+    loaders = {
+        "district": district_choices,
+        "topic": vocabulary_choices(Topic),
+        "target_group": vocabulary_choices(TargetGroup),
+        "language": language_choices,
+        "counselling_language": language_choices,
+        "kind": vocabulary_choices(OrganisationKind),
+        "offer_kind": vocabulary_choices(OfferKind),
+    }
+    sort_choices = ORGANISATION_SORT_CHOICES
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("For example a name, a topic or a language."),
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("District"), empty_label=_("All districts"), method="filter_district"
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+    )
+    target_group = django_filters.ChoiceFilter(
+        label=_("Target group"), empty_label=_("All target groups"), method="filter_target_group"
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language spoken"), empty_label=_("All languages"), method="filter_language"
+    )
+    counselling_language = django_filters.ChoiceFilter(
+        label=_("Counselling in"),
+        empty_label=_("All languages"),
+        method="filter_counselling_language",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"), empty_label=_("All kinds"), method="filter_kind"
+    )
+    offer_kind = django_filters.ChoiceFilter(
+        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_offer_kind"
+    )
+    migrant_led = CheckboxFilter(
+        label=_("Migrant-led organisations only"), method="filter_migrant_led"
+    )
+    free = CheckboxFilter(label=_("Only with free offers"), method="filter_free")
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=ORGANISATION_SORT_CHOICES, empty_label=None, method="keep"
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.districts.through
+        return queryset.filter(
+            _exists_in(through, "organisation_id", district_id=self.value_id(name, value))
+        )
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.topics.through
+        return queryset.filter(
+            _exists_in(through, "organisation_id", topic_id=self.value_id(name, value))
+        )
+
+    def filter_target_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.target_groups.through
+        return queryset.filter(
+            _exists_in(through, "organisation_id", targetgroup_id=self.value_id(name, value))
+        )
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        language_id = self.value_id(name, value)
+        spoken = _exists_in(
+            Organisation.languages.through, "organisation_id", language_id=language_id
+        )
+        counselling = _exists_in(
+            Organisation.counselling_languages.through, "organisation_id", language_id=language_id
+        )
+        return queryset.filter(spoken | counselling)
+
+    def filter_counselling_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.counselling_languages.through
+        return queryset.filter(
+            _exists_in(through, "organisation_id", language_id=self.value_id(name, value))
+        )
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(kind_id=self.value_id(name, value))
+
+    def filter_offer_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(_current_offer(kind_id=self.value_id(name, value)))
+
+    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(migrant_led=True) if value else queryset
+
+    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(_current_offer(cost=Offer.Cost.FREE)) if value else queryset
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
+        sort = self.cleaned_value("sort")
+        if sort == "relevance" and self.search:
+            return self.search.order_by_relevance(queryset, "name")
+        if sort == "updated":
+            return queryset.order_by("-updated_at", "pk")
+        return queryset.order_by("name", "pk")
+
+
+# --- Counting results per filter value ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Where the values of one filter live in the database, for counting them in SQL."""
+
+    filter_name: str
+    table: str  # a table or a parenthesised subquery
+    owner_column: str  # the column naming the organisation
+    value_column: str | None = None  # None: a yes/no filter, one count
+    condition: str = ""
+    params: tuple[Any, ...] = ()
+
+
+def _table(model: Any) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def organisation_facets(today: datetime.date) -> list[Facet]:
+    quote = connection.ops.quote_name
+    spoken = _table(Organisation.languages.through)
+    counselling = _table(Organisation.counselling_languages.through)
+    current = f"({quote('ends_on')} IS NULL OR {quote('ends_on')} >= %s)"
+    return [
+        Facet("district", _table(Organisation.districts.through), "organisation_id", "district_id"),
+        Facet("topic", _table(Organisation.topics.through), "organisation_id", "topic_id"),
+        Facet(
+            "target_group",
+            _table(Organisation.target_groups.through),
+            "organisation_id",
+            "targetgroup_id",
+        ),
+        Facet(
+            "language",
+            f"(SELECT organisation_id, language_id FROM {spoken}"
+            f" UNION SELECT organisation_id, language_id FROM {counselling})",
+            "organisation_id",
+            "language_id",
+        ),
+        Facet("counselling_language", counselling, "organisation_id", "language_id"),
+        Facet("kind", _table(Organisation), "id", "kind_id"),
+        Facet("offer_kind", _table(Offer), "organisation_id", "kind_id", current, (today,)),
+        Facet(
+            "migrant_led", _table(Organisation), "id", None, f"{quote('migrant_led')} = %s", (True,)
+        ),
+        Facet(
+            "free",
+            _table(Offer),
+            "organisation_id",
+            None,
+            f"{quote('cost')} = %s AND {current}",
+            (Offer.Cost.FREE.value, today),
+        ),
+    ]
+
+
+def facet_counts(
+    filterset: DirectoryFilterSet, facets: list[Facet]
+) -> dict[str, dict[int | None, int]]:
+    """Counts per value of every facet and the total, in one query.
+
+    Each facet is counted over the result without its own filter; results that are the same
+    query are computed once (common table expressions).
+    """
+    bases: dict[tuple[str, tuple[Any, ...]], str] = {}
+    ctes: list[str] = []
+    cte_params: list[Any] = []
+
+    def base_for(queryset: QuerySet) -> str:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        key = (sql, tuple(params))
+        if key not in bases:
+            bases[key] = f"result{len(bases)}"
+            ctes.append(f"{bases[key]}(id) AS ({sql})")
+            cte_params.extend(params)
+        return bases[key]
+
+    main = base_for(filterset.qs)
+    selects = [f"SELECT 'total', CAST(NULL AS INTEGER), COUNT(*) FROM {main}"]
+    select_params: list[Any] = []
+    for facet in facets:
+        has_value = filterset.cleaned_value(facet.filter_name) not in (None, "", False)
+        base = main
+        if has_value:
+            # The result without this filter: its values' counts and the size for "remove".
+            base = base_for(filterset.queryset_without(facet.filter_name))
+            selects.append(
+                f"SELECT 'without:{facet.filter_name}', CAST(NULL AS INTEGER), COUNT(*) FROM {base}"
+            )
+        value = facet.value_column or "CAST(NULL AS INTEGER)"
+        condition = f" AND {facet.condition}" if facet.condition else ""
+        group = f" GROUP BY {facet.value_column}" if facet.value_column else ""
+        selects.append(
+            f"SELECT '{facet.filter_name}', {value}, COUNT(DISTINCT {facet.owner_column})"
+            f" FROM {facet.table} AS facet"
+            f" WHERE {facet.owner_column} IN (SELECT id FROM {base}){condition}{group}"
+        )
+        select_params.extend(facet.params)
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
+    counts: dict[str, dict[int | None, int]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*cte_params, *select_params])
+        for name, value, count in cursor.fetchall():
+            counts[name][value] = count
+    return counts
+
+
+# --- Offers ------------------------------------------------------------------------------------
+
+OFFER_SORT_CHOICES: Choices = [
+    ("relevance", _("Best match")),
+    ("title", _("Title (A–Z)")),
+    ("updated", _("Recently updated")),
+]
+
+
+class OfferFilterSet(DirectoryFilterSet):
+    loaders = {
+        "district": district_choices,
+        "topic": vocabulary_choices(Topic),
+        "target_group": vocabulary_choices(TargetGroup),
+        "language": language_choices,
+        "kind": vocabulary_choices(OfferKind),
+    }
+    sort_choices = OFFER_SORT_CHOICES
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("For example a topic, a language or the name of an organisation."),
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("District"), empty_label=_("All districts"), method="filter_district"
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+    )
+    target_group = django_filters.ChoiceFilter(
+        label=_("Target group"), empty_label=_("All target groups"), method="filter_target_group"
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), empty_label=_("All languages"), method="filter_language"
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_kind"
+    )
+    free = CheckboxFilter(label=_("Free of charge only"), method="filter_free")
+    migrant_led = CheckboxFilter(
+        label=_("Offers of migrant-led organisations only"), method="filter_migrant_led"
+    )
+    ended = CheckboxFilter(label=_("Show ended offers too"), method="filter_ended")
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=OFFER_SORT_CHOICES, empty_label=None, method="keep"
+    )
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+
+    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.districts.through.objects.filter(
+            organisation_id=OuterRef("organisation_id"), district_id=self.value_id(name, value)
+        )
+        return queryset.filter(Exists(through))
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.topics.through
+        return queryset.filter(_exists_in(through, "offer_id", topic_id=self.value_id(name, value)))
+
+    def filter_target_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.target_groups.through
+        return queryset.filter(
+            _exists_in(through, "offer_id", targetgroup_id=self.value_id(name, value))
+        )
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.languages.through
+        return queryset.filter(
+            _exists_in(through, "offer_id", language_id=self.value_id(name, value))
+        )
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(kind_id=self.value_id(name, value))
+
+    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(cost=Offer.Cost.FREE) if value else queryset
+
+    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(organisation__migrant_led=True) if value else queryset
+
+    def filter_ended(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset if value else queryset.current()
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
+        sort = self.cleaned_value("sort")
+        if sort == "relevance" and self.search:
+            return self.search.order_by_relevance(queryset, "title")
+        if sort == "updated":
+            return queryset.order_by("-updated_at", "pk")
+        return queryset.order_by("title", "pk")
