@@ -57,9 +57,12 @@ def normalise(text: str) -> str:
 
 
 def search_terms(q: str) -> list[str]:
-    """The words of a search box input, without operators and duplicates, at most eight."""
+    """The words of a search box input (two letters or more), without operators and duplicates,
+    at most eight."""
     terms: list[str] = []
     for word in _WORD.findall(q.replace("_", " ")):
+        if len(word) < 2:
+            continue  # "e.V.": single letters would match nearly everything
         word = word[:MAX_TERM_LENGTH]
         if word.casefold() not in (term.casefold() for term in terms):
             terms.append(word)
