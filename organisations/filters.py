@@ -85,8 +85,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         data = data.copy() if data is not None else QueryDict(mutable=True)
         if data.get("sort") not in dict(self.sort_choices):
-            # The select shows the order actually used.
-            data["sort"] = "relevance" if data.get("q", "").strip() else self.sort_choices[1][0]
+            data["sort"] = self.default_sort(data)  # the select shows the order actually used
         super().__init__(data, *args, **kwargs)
         self.ids: dict[str, dict[str, int]] = {}
         self.labels: dict[str, Choices] = {}
@@ -96,6 +95,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
             self.labels[name] = choices
             self.ids[name] = ids
         self._search: Search | bool | None = False
+
+    @classmethod
+    def default_sort(cls, data: QueryDict) -> str:
+        """Best matches first when searching, else the list's natural order (by name)."""
+        return "relevance" if data.get("q", "").strip() else cls.sort_choices[1][0]
 
     @property
     def search(self) -> Search | None:

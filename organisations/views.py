@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from migra_hub.ratelimit import client_ip, is_rate_limited
 from organisations.access import is_staff_for, role_in, visible_organisations
 from organisations.filters import (
+    DirectoryFilterSet,
     OfferFilterSet,
     OrganisationFilterSet,
     facet_counts,
@@ -41,6 +42,25 @@ def _page(request: HttpRequest, queryset: QuerySet, count: int | None = None) ->
     return page
 
 
+def _untidy_query_redirect(
+    request: HttpRequest, filterset_class: type[DirectoryFilterSet]
+) -> HttpResponseRedirect | None:
+    """A form submitted with GET sends every field, empty or not: redirect to the URL with
+    only what is set, so that shared and bookmarked addresses stay short and readable."""
+    query = request.GET.copy()
+    for key in list(query):
+        values = [value for value in query.getlist(key) if value.strip()]
+        if values:
+            query.setlist(key, values)
+        else:
+            del query[key]
+    if query.get("sort") == filterset_class.default_sort(query):
+        del query["sort"]
+    if query.urlencode() == request.GET.urlencode():
+        return None
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
 def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
@@ -64,11 +84,15 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
 
 @require_safe
 def organisation_list(request: HttpRequest) -> HttpResponse:
+    if redirect_to := _untidy_query_redirect(request, OrganisationFilterSet):
+        return redirect_to
     return render(request, "organisations/organisation_list.html", _directory_context(request))
 
 
 @require_safe
 def organisation_map(request: HttpRequest) -> HttpResponse:
+    if redirect_to := _untidy_query_redirect(request, OrganisationFilterSet):
+        return redirect_to
     context = _directory_context(request)
     query = request.GET.copy()
     query.pop("page", None)
@@ -172,6 +196,8 @@ def organisation_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def offer_list(request: HttpRequest) -> HttpResponse:
+    if redirect_to := _untidy_query_redirect(request, OfferFilterSet):
+        return redirect_to
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
     offers = (
         filterset.ordered(filterset.qs)

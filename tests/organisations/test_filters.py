@@ -56,7 +56,7 @@ def test_counselling_language_filter_does_not_match_languages_only_spoken(
 def test_filters_combine_so_that_every_one_must_match(client: Client, directory: Directory) -> None:
     response = client.get("/de/organisations/", {"district": directory.pankow.pk, "language": "tr"})
     assert result_names(response) == []
-    assert "Nothing matches all of your filters." in response.content.decode()
+    assert "Zu allen Ihren Filtern passt nichts." in response.content.decode()
 
 
 def test_filter_state_is_in_the_url_and_shown_in_the_form(
@@ -215,3 +215,20 @@ def test_offers_page_has_no_results_state(client: Client, directory: Directory) 
     assert offer_titles(response) == []
     assert "Remove “Kind of offer: Course”" in response.content.decode()
     assert Offer.objects.filter(kind__slug="course", cost=Offer.Cost.PAID).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "default_order"),
+    [("/de/organisations/", "name"), ("/de/organisations/map/", "name"), ("/de/offers/", "title")],
+)
+def test_empty_fields_and_the_default_order_are_dropped_from_the_url(
+    client: Client, directory: Directory, url: str, default_order: str
+) -> None:
+    query = {"q": "", "district": directory.pankow.pk, "topic": "", "sort": ""}
+    response = client.get(url, query)
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?district={directory.pankow.pk}"
+    response = client.get(url, {"q": "Frauen", "sort": "relevance"})
+    assert response["Location"] == f"{url}?q=Frauen"
+    assert client.get(url, {"q": "", "sort": default_order})["Location"] == url
+    assert client.get(url, {"q": "Frauen", "sort": "updated"}).status_code == 200
