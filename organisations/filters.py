@@ -7,10 +7,8 @@ is computed for the current result without the filter's own value.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import django_filters
@@ -18,9 +16,9 @@ from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisations.facets import MULTIPLIER, Facet, decode
 from organisations.models import (
     District,
     Language,
@@ -183,12 +181,6 @@ ORGANISATION_SORT_CHOICES: Choices = [
 ]
 
 
-def _current_offer(today: datetime.date | None = None, **lookups: Any) -> Exists:
-    today = today or timezone.localdate()
-    offers = Offer.objects.current(today).filter(organisation_id=OuterRef("pk"), **lookups)
-    return Exists(offers)
-
-
 class OrganisationFilterSet(DirectoryFilterSet):
     loaders = {
         "district": district_choices,
@@ -208,27 +200,27 @@ class OrganisationFilterSet(DirectoryFilterSet):
         help_text=_("For example a name, a topic or a language."),
     )
     district = django_filters.ChoiceFilter(
-        label=_("District"), empty_label=_("All districts"), method="filter_district"
+        label=_("District"), empty_label=_("All districts"), method="filter_facet"
     )
     topic = django_filters.ChoiceFilter(
-        label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+        label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
     )
     target_group = django_filters.ChoiceFilter(
-        label=_("Target group"), empty_label=_("All target groups"), method="filter_target_group"
+        label=_("Target group"), empty_label=_("All target groups"), method="filter_facet"
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language spoken"), empty_label=_("All languages"), method="filter_language"
+        label=_("Language spoken"), empty_label=_("All languages"), method="filter_facet"
     )
     counselling_language = django_filters.ChoiceFilter(
         label=_("Counselling in"),
         empty_label=_("All languages"),
-        method="filter_counselling_language",
+        method="filter_facet",
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind of organisation"), empty_label=_("All kinds"), method="filter_kind"
+        label=_("Kind of organisation"), empty_label=_("All kinds"), method="filter_facet"
     )
     offer_kind = django_filters.ChoiceFilter(
-        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_offer_kind"
+        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_facet"
     )
     migrant_led = CheckboxFilter(
         label=_("Migrant-led organisations only"), method="filter_migrant_led"
@@ -242,51 +234,15 @@ class OrganisationFilterSet(DirectoryFilterSet):
         model = Organisation
         fields: list[str] = []
 
-    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Organisation.districts.through
-        return queryset.filter(
-            _exists_in(through, "organisation_id", district_id=self.value_id(name, value))
-        )
-
-    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Organisation.topics.through
-        return queryset.filter(
-            _exists_in(through, "organisation_id", topic_id=self.value_id(name, value))
-        )
-
-    def filter_target_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Organisation.target_groups.through
-        return queryset.filter(
-            _exists_in(through, "organisation_id", targetgroup_id=self.value_id(name, value))
-        )
-
-    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        language_id = self.value_id(name, value)
-        spoken = _exists_in(
-            Organisation.languages.through, "organisation_id", language_id=language_id
-        )
-        counselling = _exists_in(
-            Organisation.counselling_languages.through, "organisation_id", language_id=language_id
-        )
-        return queryset.filter(spoken | counselling)
-
-    def filter_counselling_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Organisation.counselling_languages.through
-        return queryset.filter(
-            _exists_in(through, "organisation_id", language_id=self.value_id(name, value))
-        )
-
-    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(kind_id=self.value_id(name, value))
-
-    def filter_offer_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(_current_offer(kind_id=self.value_id(name, value)))
+    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        key = ORGANISATION_FACETS[name].key(self.value_id(name, value))
+        return queryset.filter(facet_keys__has_all=[key])
 
     def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(migrant_led=True) if value else queryset
+        return queryset.filter(facet_keys__has_all=[Facet.MIGRANT_LED.key()]) if value else queryset
 
     def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(_current_offer(cost=Offer.Cost.FREE)) if value else queryset
+        return queryset.filter(facet_keys__has_all=[Facet.FREE_OFFER.key()]) if value else queryset
 
     def ordered(self, queryset: QuerySet) -> QuerySet:
         sort = self.cleaned_value("sort")
@@ -299,109 +255,69 @@ class OrganisationFilterSet(DirectoryFilterSet):
 
 # --- Counting results per filter value ---------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Facet:
-    """Where the values of one filter live in the database, for counting them in SQL."""
-
-    filter_name: str
-    table: str  # a table or a parenthesised subquery
-    owner_column: str  # the column naming the organisation
-    value_column: str | None = None  # None: a yes/no filter, one count
-    condition: str = ""
-    params: tuple[Any, ...] = ()
-
-
-def _table(model: Any) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
+ORGANISATION_FACETS = {
+    "district": Facet.DISTRICT,
+    "topic": Facet.TOPIC,
+    "target_group": Facet.TARGET_GROUP,
+    "language": Facet.LANGUAGE,
+    "counselling_language": Facet.COUNSELLING_LANGUAGE,
+    "kind": Facet.KIND,
+    "offer_kind": Facet.OFFER_KIND,
+    "migrant_led": Facet.MIGRANT_LED,
+    "free": Facet.FREE_OFFER,
+}
+YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
-def organisation_facets(today: datetime.date) -> list[Facet]:
-    quote = connection.ops.quote_name
-    spoken = _table(Organisation.languages.through)
-    counselling = _table(Organisation.counselling_languages.through)
-    current = f"({quote('ends_on')} IS NULL OR {quote('ends_on')} >= %s)"
-    return [
-        Facet("district", _table(Organisation.districts.through), "organisation_id", "district_id"),
-        Facet("topic", _table(Organisation.topics.through), "organisation_id", "topic_id"),
-        Facet(
-            "target_group",
-            _table(Organisation.target_groups.through),
-            "organisation_id",
-            "targetgroup_id",
-        ),
-        Facet(
-            "language",
-            f"(SELECT organisation_id, language_id FROM {spoken}"
-            f" UNION SELECT organisation_id, language_id FROM {counselling})",
-            "organisation_id",
-            "language_id",
-        ),
-        Facet("counselling_language", counselling, "organisation_id", "language_id"),
-        Facet("kind", _table(Organisation), "id", "kind_id"),
-        Facet("offer_kind", _table(Offer), "organisation_id", "kind_id", current, (today,)),
-        Facet(
-            "migrant_led", _table(Organisation), "id", None, f"{quote('migrant_led')} = %s", (True,)
-        ),
-        Facet(
-            "free",
-            _table(Offer),
-            "organisation_id",
-            None,
-            f"{quote('cost')} = %s AND {current}",
-            (Offer.Cost.FREE.value, today),
-        ),
+def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
+    """The number of results, and of results per value of every filter, in one query.
+
+    Each filter's values are counted over the result without that filter's own value. A
+    result's rows are read once and their facet keys (plus a key 0 that counts the rows)
+    grouped: one pass for the current result, one for each filter that has a value.
+    """
+    if connection.vendor == "postgresql":
+        keys_of_row = "unnest(base.facet_keys || 0::bigint) AS keys(value)"
+    else:
+        keys_of_row = "json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys"
+    names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
+    active = [
+        facet
+        for name, facet in ORGANISATION_FACETS.items()
+        if filterset.cleaned_value(name) not in (None, "", False)
     ]
 
+    def rows(queryset: QuerySet) -> tuple[str, list[Any]]:
+        sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
+        return sql, list(params)
 
-def facet_counts(
-    filterset: DirectoryFilterSet, facets: list[Facet]
-) -> dict[str, dict[int | None, int]]:
-    """Counts per value of every facet and the total, in one query.
-
-    Each facet is counted over the result without its own filter; results that are the same
-    query are computed once (common table expressions).
-    """
-    bases: dict[tuple[str, tuple[Any, ...]], str] = {}
-    ctes: list[str] = []
-    cte_params: list[Any] = []
-
-    def base_for(queryset: QuerySet) -> str:
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
-        key = (sql, tuple(params))
-        if key not in bases:
-            bases[key] = f"result{len(bases)}"
-            ctes.append(f"{bases[key]}(id) AS ({sql})")
-            cte_params.extend(params)
-        return bases[key]
-
-    main = base_for(filterset.qs)
-    selects = [f"SELECT 'total', CAST(NULL AS INTEGER), COUNT(*) FROM {main}"]
-    select_params: list[Any] = []
-    for facet in facets:
-        has_value = filterset.cleaned_value(facet.filter_name) not in (None, "", False)
-        base = main
-        if has_value:
-            # The result without this filter: its values' counts and the size for "remove".
-            base = base_for(filterset.queryset_without(facet.filter_name))
-            selects.append(
-                f"SELECT 'without:{facet.filter_name}', CAST(NULL AS INTEGER), COUNT(*) FROM {base}"
-            )
-        value = facet.value_column or "CAST(NULL AS INTEGER)"
-        condition = f" AND {facet.condition}" if facet.condition else ""
-        group = f" GROUP BY {facet.value_column}" if facet.value_column else ""
-        selects.append(
-            f"SELECT '{facet.filter_name}', {value}, COUNT(DISTINCT {facet.owner_column})"
-            f" FROM {facet.table} AS facet"
-            f" WHERE {facet.owner_column} IN (SELECT id FROM {base}){condition}{group}"
+    sql, params = rows(filterset.qs)
+    excluded = "".join(" AND keys.value NOT BETWEEN %s AND %s" for _ in active)
+    parts = [
+        f"SELECT 0, keys.value, COUNT(*) FROM ({sql}) AS base, {keys_of_row}"
+        f" WHERE 1 = 1{excluded} GROUP BY keys.value"
+    ]
+    for facet in active:
+        params += [facet.key(0), facet.key(MULTIPLIER - 1)]
+    for facet in active:
+        sql, base_params = rows(filterset.queryset_without(names[facet]))
+        parts.append(
+            f"SELECT {int(facet)}, keys.value, COUNT(*) FROM ({sql}) AS base, {keys_of_row}"
+            f" WHERE keys.value = 0 OR keys.value BETWEEN %s AND %s GROUP BY keys.value"
         )
-        select_params.extend(facet.params)
-    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
+        params += [*base_params, facet.key(0), facet.key(MULTIPLIER - 1)]
+
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
+    counts["total"][None] = 0
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*cte_params, *select_params])
-        for name, value, count in cursor.fetchall():
-            counts[name][value] = count
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for part, key, count in cursor.fetchall():
+            if key == 0:
+                name = "total" if part == 0 else f"without:{names[Facet(part)]}"
+                counts[name][None] = count
+                continue
+            facet, value = decode(key)
+            counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
     return counts
 
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from organisations.facets import FacetKeysField
+
 # --- Geography -------------------------------------------------------------------------------
 
 
@@ -247,6 +249,8 @@ class Organisation(Address):
     # Denormalised search data, written only by organisations.search.organisation_search_refresh.
     search_document = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(editable=False, null=True)
+    # Every filter value of the entry as one set of keys (see organisations.facets).
+    facet_keys = FacetKeysField(editable=False, default=list)
 
     objects = OrganisationQuerySet.as_manager()
 

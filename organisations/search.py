@@ -1,15 +1,18 @@
 """Search over the directory: the denormalised search data and the queries that use it.
 
-Every organisation and offer carries a ``search_document`` (its searchable text, lower case and
-without accents) and, on PostgreSQL, a weighted ``search_vector``:
+Every organisation and offer carries denormalised search data:
 
-- A: name and short name of the organisation (title of an offer),
-- B: kind, topics, target groups, language names in all three forms, titles of its offers,
-- C: description, descriptions of its offers, districts (for offers: the organisation's name).
+- on PostgreSQL a weighted ``search_vector`` (GIN-indexed):
+  A: name and short name of the organisation (title of an offer),
+  B: kind, topics, target groups, language names in all three forms, titles of its offers,
+  C: description, descriptions of its offers, districts (for offers: the organisation's name);
+- on other databases a ``search_document``: the same text, lower case and without accents;
+- for organisations, ``facet_keys``: every filter value (see ``organisations.facets``).
 
-Both are written only by :func:`organisation_search_refresh`. It is not a signal or a ``save()``
-override on purpose: every write path (forms, services, the admin, imports, the demo data)
-calls it after it changed an organisation, one of its offers or a vocabulary entry.
+All of it is written only by :func:`organisation_search_refresh`. It is not a signal or a
+``save()`` override on purpose: every write path (forms, services, the admin, imports, the demo
+data) calls it after it changed an organisation (including its status), one of its offers or
+a vocabulary entry; ``manage.py refresh_search`` runs nightly for offers that have ended.
 
 On PostgreSQL the query is a full-text query in the ``migra_hub`` configuration (``unaccent``,
 then the German Snowball stemmer) over a GIN index. Words of five letters or more that occur
@@ -30,7 +33,9 @@ from itertools import islice
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
 
+from organisations.facets import Facet
 from organisations.models import Offer, Organisation, SearchWord
 
 TS_CONFIG = "migra_hub"
@@ -137,54 +142,92 @@ def _names(*values: str) -> list[str]:
 
 
 def _refresh_batch(batch: list[int]) -> int:
+    today = timezone.localdate()
     organisations = {
         row["pk"]: row
         for row in Organisation.objects.filter(pk__in=batch).values(
-            "pk", "name", "short_name", "description", "kind__name_de", "kind__name_en"
+            "pk",
+            "name",
+            "short_name",
+            "description",
+            "kind_id",
+            "kind__name_de",
+            "kind__name_en",
+            "migrant_led",
         )
     }
     documents = {pk: _Document() for pk in organisations}
+    keys: dict[int, set[int]] = {pk: set() for pk in organisations}
     for pk, row in organisations.items():
         documents[pk].a += _names(row["name"], row["short_name"])
         documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
         documents[pk].c.append(row["description"])
+        keys[pk].add(Facet.KIND.key(row["kind_id"]))
+        if row["migrant_led"]:
+            keys[pk].add(Facet.MIGRANT_LED.key())
 
     through = Organisation.topics.through.objects.filter(organisation_id__in=batch)
-    for pk, de, en in through.values_list("organisation_id", "topic__name_de", "topic__name_en"):
-        documents[pk].b += _names(de, en)
-    through = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
-    for pk, de, en in through.values_list(
-        "organisation_id", "targetgroup__name_de", "targetgroup__name_en"
+    for pk, topic, de, en in through.values_list(
+        "organisation_id", "topic_id", "topic__name_de", "topic__name_en"
     ):
         documents[pk].b += _names(de, en)
-    for relation in (Organisation.languages, Organisation.counselling_languages):
+        keys[pk].add(Facet.TOPIC.key(topic))
+    through = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
+    for pk, group, de, en in through.values_list(
+        "organisation_id", "targetgroup_id", "targetgroup__name_de", "targetgroup__name_en"
+    ):
+        documents[pk].b += _names(de, en)
+        keys[pk].add(Facet.TARGET_GROUP.key(group))
+    for relation, facet in (
+        (Organisation.languages, Facet.LANGUAGE),
+        (Organisation.counselling_languages, Facet.COUNSELLING_LANGUAGE),
+    ):
         rows = relation.through.objects.filter(organisation_id__in=batch).values_list(
-            "organisation_id", "language__name_de", "language__name_en", "language__name_native"
+            "organisation_id",
+            "language_id",
+            "language__name_de",
+            "language__name_en",
+            "language__name_native",
         )
-        for pk, de, en, native in rows:
+        for pk, language, de, en, native in rows:
             documents[pk].b += _names(de, en, native)
+            keys[pk].add(facet.key(language))
     through = Organisation.districts.through.objects.filter(organisation_id__in=batch)
-    for pk, name in through.values_list("organisation_id", "district__name"):
+    for pk, district, name in through.values_list(
+        "organisation_id", "district_id", "district__name"
+    ):
         documents[pk].c.append(name)
+        keys[pk].add(Facet.DISTRICT.key(district))
 
     offers = {
         row["pk"]: row
         for row in Offer.objects.filter(organisation_id__in=batch).values(
-            "pk", "organisation_id", "title", "description", "kind__name_de", "kind__name_en"
+            "pk",
+            "organisation_id",
+            "title",
+            "description",
+            "kind_id",
+            "kind__name_de",
+            "kind__name_en",
+            "cost",
+            "ends_on",
         )
     }
     offer_documents = {pk: _Document() for pk in offers}
     for pk, row in offers.items():
-        organisation = organisations[row["organisation_id"]]
+        owner = row["organisation_id"]
+        organisation = organisations[owner]
         offer_documents[pk].a.append(row["title"])
         offer_documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
         offer_documents[pk].c += _names(
             row["description"], organisation["name"], organisation["short_name"]
         )
-        documents[row["organisation_id"]].b += _names(
-            row["title"], row["kind__name_de"], row["kind__name_en"]
-        )
-        documents[row["organisation_id"]].c.append(row["description"])
+        documents[owner].b += _names(row["title"], row["kind__name_de"], row["kind__name_en"])
+        documents[owner].c.append(row["description"])
+        if row["ends_on"] is None or row["ends_on"] >= today:
+            keys[owner].add(Facet.OFFER_KIND.key(row["kind_id"]))
+            if row["cost"] == Offer.Cost.FREE:
+                keys[owner].add(Facet.FREE_OFFER.key())
     offer_ids = list(offers)
     for relation, name in ((Offer.topics, "topic"), (Offer.target_groups, "targetgroup")):
         rows = relation.through.objects.filter(offer_id__in=offer_ids).values_list(
@@ -198,42 +241,53 @@ def _refresh_batch(batch: list[int]) -> int:
     for pk, de, en, native in rows:
         offer_documents[pk].b += _names(de, en, native)
 
-    _write(Organisation, documents)
+    _write(Organisation, documents, keys)
     _write(Offer, offer_documents)
     if uses_postgres():
         _remember_words([*documents.values(), *offer_documents.values()])
     return len(documents)
 
 
-def _write(model: type[Organisation] | type[Offer], documents: dict[int, _Document]) -> None:
+def _write(
+    model: type[Organisation] | type[Offer],
+    documents: dict[int, _Document],
+    keys: dict[int, set[int]] | None = None,
+) -> None:
     if not documents:
         return
     if not uses_postgres():
         objects = [model(pk=pk, search_document=doc.plain()) for pk, doc in documents.items()]
-        model.objects.bulk_update(objects, ["search_document"], batch_size=500)
+        fields = ["search_document"]
+        if keys is not None:
+            for item in objects:
+                item.facet_keys = sorted(keys[item.pk])  # type: ignore[union-attr]
+            fields.append("facet_keys")
+        model.objects.bulk_update(objects, fields, batch_size=500)
         return
-    ids, plain, part_a, part_b, part_c = [], [], [], [], []
+    # PostgreSQL searches the vector; the plain document would only make the rows wider.
+    ids, part_a, part_b, part_c, key_lists = [], [], [], [], []
     for pk, doc in documents.items():
         a, b, c = doc.parts()
         ids.append(pk)
-        plain.append(doc.plain())
         part_a.append(a)
         part_b.append(b)
         part_c.append(c)
+        key_lists.append("{" + ",".join(map(str, sorted((keys or {}).get(pk, ())))) + "}")
     table = connection.ops.quote_name(model._meta.db_table)
+    set_keys = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             UPDATE {table} AS target SET
-                search_document = data.plain,
                 search_vector = setweight(to_tsvector('{TS_CONFIG}', data.a), 'A')
                     || setweight(to_tsvector('{TS_CONFIG}', data.b), 'B')
                     || setweight(to_tsvector('{TS_CONFIG}', data.c), 'C')
+                {set_keys}
             FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
-                AS data(id, plain, a, b, c)
+                AS data(id, a, b, c, keys)
             WHERE target.id = data.id
             """,
-            [ids, plain, part_a, part_b, part_c],
+            [ids, part_a, part_b, part_c, key_lists],
         )
 
 

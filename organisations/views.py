@@ -9,7 +9,6 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,7 +19,6 @@ from organisations.filters import (
     OfferFilterSet,
     OrganisationFilterSet,
     facet_counts,
-    organisation_facets,
 )
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation
@@ -67,7 +65,7 @@ def _map_settings() -> dict[str, str]:
 
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
-    counts = facet_counts(filterset, organisation_facets(timezone.localdate()))
+    counts = facet_counts(filterset)
     filterset.show_counts(counts)
     organisations = (
         filterset.ordered(filterset.qs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from organisations.facets import Facet
 from organisations.models import Offer, Organisation, Topic
 from tests.factories import UserFactory
 from tests.organisations.conftest import Directory
@@ -49,7 +50,8 @@ def test_renaming_a_topic_in_the_admin_updates_the_search(
         {"slug": "women", "name_de": "Frauenrechte", "name_en": "Women's rights", "position": 0},
     )
     assert response.status_code == 302
-    assert "frauenrechte" in Organisation.objects.get(pk=directory.match.pk).search_document
+    found = admin_client.get("/de/organisations/", {"q": "Frauenrechte"}).context["page"]
+    assert [organisation.name for organisation in found.object_list] == ["Frauenforum Nord"]
     assert Topic.objects.get(pk=topic.pk).name_de == "Frauenrechte"
 
 
@@ -61,5 +63,10 @@ def test_deleting_an_offer_in_the_admin_updates_the_search(
         f"/de/admin/organisations/offer/{offer.pk}/delete/", {"post": "yes"}
     )
     assert response.status_code == 302
-    assert "kurs fur eltern" not in Organisation.objects.get(pk=directory.other.pk).search_document
+    assert (
+        Facet.OFFER_KIND.key(offer.kind_id)
+        not in Organisation.objects.get(pk=directory.other.pk).facet_keys
+    )
+    found = admin_client.get("/de/organisations/", {"q": "Kurs"}).context["page"]
+    assert list(found.object_list) == []
     assert not Offer.objects.filter(pk=offer.pk).exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from organisations.facets import Facet
 from organisations.models import Language, Offer, Organisation, SearchWord, Topic
 from organisations.search import (
     Search,
@@ -68,26 +69,33 @@ def turkish_club() -> Organisation:
 # --- The search data ---------------------------------------------------------------------------
 
 
-def test_refresh_writes_the_searchable_text_of_organisations_and_offers(
-    turkish_club: Organisation,
-) -> None:
-    document = Organisation.objects.get(pk=turkish_club.pk).search_document
-    expected = ["turkischer elternverein", "tev", "frauen", "families", "ukrainisch"]
-    expected += [normalise("Українська"), "العربية", "sozialberatung", "jobcenter"]
-    for text in expected:
-        assert text in document, text
+def test_refresh_writes_the_filter_keys_of_the_organisation(turkish_club: Organisation) -> None:
+    organisation = Organisation.objects.get(pk=turkish_club.pk)
     offer = Offer.objects.get(title="Sozialberatung")
-    assert "turkischer elternverein" in offer.search_document
-    assert "briefen vom jobcenter" in offer.search_document
+    expected = {
+        Facet.KIND.key(organisation.kind_id),
+        *(Facet.DISTRICT.key(district.pk) for district in organisation.districts.all()),
+        *(Facet.LANGUAGE.key(language.pk) for language in organisation.languages.all()),
+        *(
+            Facet.COUNSELLING_LANGUAGE.key(language.pk)
+            for language in organisation.counselling_languages.all()
+        ),
+        *(Facet.TOPIC.key(topic.pk) for topic in organisation.topics.all()),
+        *(Facet.TARGET_GROUP.key(group.pk) for group in organisation.target_groups.all()),
+        Facet.OFFER_KIND.key(offer.kind_id),
+        Facet.FREE_OFFER.key(),
+    }
+    assert set(organisation.facet_keys) == expected
+    assert not organisation.migrant_led
 
 
 def test_refresh_of_some_organisations_leaves_the_others_alone(
     turkish_club: Organisation,
 ) -> None:
     other = Organisation.objects.get(name="Ganz anderer Verein")
-    Organisation.objects.filter(pk=other.pk).update(name="Umbenannt", search_document="alt")
+    Organisation.objects.filter(pk=other.pk).update(facet_keys=[42])
     assert organisation_search_refresh(organisation_ids=[turkish_club.pk]) == 1
-    assert Organisation.objects.get(pk=other.pk).search_document == "alt"
+    assert Organisation.objects.get(pk=other.pk).facet_keys == [42]
 
 
 def test_renamed_vocabulary_entry_is_found_after_its_refresh(
@@ -96,7 +104,7 @@ def test_renamed_vocabulary_entry_is_found_after_its_refresh(
     Topic.objects.filter(slug="women").update(name_de="Frauenrechte")
     vocabulary_search_refresh(entry=Topic.objects.get(slug="women"))
     assert found(client, "Frauenrechte") == ["Türkischer Elternverein"]
-    assert "frauenrechte" in Organisation.objects.get(pk=turkish_club.pk).search_document
+    assert Topic.objects.get(slug="women").name_de == "Frauenrechte"
 
 
 def test_search_terms_drop_operators_single_letters_and_duplicates() -> None:
