@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from organisations.facets import MULTIPLIER, Facet, decode
+from organisations.facets import Facet, decode
 from organisations.models import (
     District,
     Language,
@@ -156,14 +156,23 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return active
 
     def show_counts(self, counts: dict[str, dict[int | None, int]]) -> None:
-        """Put the number of results beside every value of every filter."""
+        """Put the number of results beside the values of the filters.
+
+        A filter without a value shows, for each of its values, how many of the current
+        results have it. A filter with a value shows the count only beside that value: the
+        other values would need the result without this filter, counted again.
+        """
         for name, choices in self.labels.items():
             if name not in counts:
                 continue
             by_id = counts[name]
             ids = self.ids[name]
+            chosen = self.cleaned_value(name)
             self.form.fields[name].choices = [
-                (value, f"{label} ({by_id.get(ids[value], 0)})") for value, label in choices
+                (value, f"{label} ({by_id.get(ids[value], 0)})")
+                if chosen in (None, "", value)
+                else (value, label)
+                for value, label in choices
             ]
         for name, by_id in counts.items():
             if name in self.labels or name not in self.form.fields:
@@ -269,56 +278,59 @@ ORGANISATION_FACETS = {
 YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
-def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
-    """The number of results, and of results per value of every filter, in one query.
-
-    Each filter's values are counted over the result without that filter's own value. A
-    result's rows are read once and their facet keys (plus a key 0 that counts the rows)
-    grouped: one pass for the current result, one for each filter that has a value.
-    """
+def _keys_of_row() -> str:
+    """SQL for the facet keys of each row of a result ``base``, plus a key 0 for the row."""
     if connection.vendor == "postgresql":
-        keys_of_row = "unnest(base.facet_keys || 0::bigint) AS keys(value)"
-    else:
-        keys_of_row = "json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys"
+        return "unnest(base.facet_keys || 0::bigint) AS keys(value)"
+    return "json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys"
+
+
+def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
+    sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
+    return sql, list(params)
+
+
+def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
+    """The number of results, and of results per value of every filter, in one query that
+    reads the rows of the result once and groups their facet keys."""
     names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
-    active = [
-        facet
-        for name, facet in ORGANISATION_FACETS.items()
-        if filterset.cleaned_value(name) not in (None, "", False)
-    ]
-
-    def rows(queryset: QuerySet) -> tuple[str, list[Any]]:
-        sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
-        return sql, list(params)
-
-    sql, params = rows(filterset.qs)
-    excluded = "".join(" AND keys.value NOT BETWEEN %s AND %s" for _ in active)
-    parts = [
-        f"SELECT 0, keys.value, COUNT(*) FROM ({sql}) AS base, {keys_of_row}"
-        f" WHERE 1 = 1{excluded} GROUP BY keys.value"
-    ]
-    for facet in active:
-        params += [facet.key(0), facet.key(MULTIPLIER - 1)]
-    for facet in active:
-        sql, base_params = rows(filterset.queryset_without(names[facet]))
-        parts.append(
-            f"SELECT {int(facet)}, keys.value, COUNT(*) FROM ({sql}) AS base, {keys_of_row}"
-            f" WHERE keys.value = 0 OR keys.value BETWEEN %s AND %s GROUP BY keys.value"
-        )
-        params += [*base_params, facet.key(0), facet.key(MULTIPLIER - 1)]
-
+    sql, params = _rows(filterset.qs)
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
     counts["total"][None] = 0
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for part, key, count in cursor.fetchall():
+        cursor.execute(
+            f"SELECT keys.value, COUNT(*) FROM ({sql}) AS base, {_keys_of_row()}"
+            " GROUP BY keys.value",
+            params,
+        )
+        for key, count in cursor.fetchall():
             if key == 0:
-                name = "total" if part == 0 else f"without:{names[Facet(part)]}"
-                counts[name][None] = count
+                counts["total"][None] = count
                 continue
             facet, value = decode(key)
             counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
     return counts
+
+
+def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[None, int]]:
+    """How many results there would be without each filter that is set (one query); for the
+    page that found nothing."""
+    active = [
+        name
+        for name in filterset.form.fields
+        if name != "sort" and filterset.cleaned_value(name) not in (None, "", False)
+    ]
+    if not active:
+        return {}
+    parts, params = [], []
+    for number, name in enumerate(active):
+        queryset = filterset.queryset_without(name).order_by().values("pk")
+        sql, base_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT {number}, COUNT(*) FROM ({sql}) AS base")
+        params += base_params
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {f"without:{active[number]}": {None: count} for number, count in cursor.fetchall()}
 
 
 # --- Offers ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from organisations.filters import (
     DirectoryFilterSet,
     OfferFilterSet,
     OrganisationFilterSet,
+    counts_without_each_filter,
     facet_counts,
 )
 from organisations.forms import ProblemReportForm
@@ -66,6 +67,8 @@ def _map_settings() -> dict[str, str]:
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
     counts = facet_counts(filterset)
+    if not counts["total"][None]:
+        counts.update(counts_without_each_filter(filterset))
     filterset.show_counts(counts)
     organisations = (
         filterset.ordered(filterset.qs)
@@ -202,9 +205,12 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         .select_related("organisation", "kind")
         .prefetch_related("languages")
     )
+    page = _page(request, offers)
     context = {
         "filterset": filterset,
-        "page": _page(request, offers),
-        "active_filters": filterset.active_filters(),
+        "page": page,
+        "active_filters": filterset.active_filters(
+            counts_without_each_filter(filterset) if not page.paginator.count else None
+        ),
     }
     return render(request, "organisations/offer_list.html", context)

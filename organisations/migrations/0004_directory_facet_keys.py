@@ -1,4 +1,4 @@
-from django.db import migrations
+from django.db import migrations, models
 
 import organisations.facets
 
@@ -26,6 +26,15 @@ class Migration(migrations.Migration):
             model_name="organisation",
             name="facet_keys",
             field=organisations.facets.FacetKeysField(default=list, editable=False),
+        ),
+        migrations.AddIndex(
+            model_name="organisation",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["id"],
+                include=("facet_keys",),
+                name="organisation_published_keys",
+            ),
         ),
         migrations.RunPython(create_gin_index, drop_gin_index),
     ]
