@@ -1,8 +1,8 @@
 """The directory's filters (django-filter) and the number of results per filter value.
 
-Every filter takes one value (AND across filters). The count shown beside a value is the number
-of results the visitor gets when choosing that value with all other filters as they are, so it
-is computed for the current result without the filter's own value.
+Every filter takes one value; filters combine with AND. Beside the values of a filter that is
+not set, the count says how many of the current results have that value (choosing it gives
+exactly that many); a filter that is set shows the count beside its value only.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from organisations.models import (
     Topic,
 )
 from organisations.search import Search
+from organisations.widgets import FastSelect
 
 Choices = list[tuple[str, str]]
 Loader = Callable[[], tuple[Choices, dict[str, int]]]
@@ -87,8 +88,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.ids: dict[str, dict[str, int]] = {}
         self.labels: dict[str, Choices] = {}
+        loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
         for name, loader in self.loaders.items():
-            choices, ids = loader()
+            if loader not in loaded:
+                loaded[loader] = loader()
+            choices, ids = loaded[loader]
             self.filters[name].extra["choices"] = choices
             self.labels[name] = choices
             self.ids[name] = ids
@@ -209,34 +213,54 @@ class OrganisationFilterSet(DirectoryFilterSet):
         help_text=_("For example a name, a topic or a language."),
     )
     district = django_filters.ChoiceFilter(
-        label=_("District"), empty_label=_("All districts"), method="filter_facet"
+        widget=FastSelect,
+        label=_("District"),
+        empty_label=_("All districts"),
+        method="filter_facet",
     )
     topic = django_filters.ChoiceFilter(
-        label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
+        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
     )
     target_group = django_filters.ChoiceFilter(
-        label=_("Target group"), empty_label=_("All target groups"), method="filter_facet"
+        widget=FastSelect,
+        label=_("Target group"),
+        empty_label=_("All target groups"),
+        method="filter_facet",
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language spoken"), empty_label=_("All languages"), method="filter_facet"
+        widget=FastSelect,
+        label=_("Language spoken"),
+        empty_label=_("All languages"),
+        method="filter_facet",
     )
     counselling_language = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Counselling in"),
         empty_label=_("All languages"),
         method="filter_facet",
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind of organisation"), empty_label=_("All kinds"), method="filter_facet"
+        widget=FastSelect,
+        label=_("Kind of organisation"),
+        empty_label=_("All kinds"),
+        method="filter_facet",
     )
     offer_kind = django_filters.ChoiceFilter(
-        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_facet"
+        widget=FastSelect,
+        label=_("Kind of offer"),
+        empty_label=_("All kinds of offer"),
+        method="filter_facet",
     )
     migrant_led = CheckboxFilter(
         label=_("Migrant-led organisations only"), method="filter_migrant_led"
     )
     free = CheckboxFilter(label=_("Only with free offers"), method="filter_free")
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=ORGANISATION_SORT_CHOICES, empty_label=None, method="keep"
+        widget=FastSelect,
+        label=_("Sort by"),
+        choices=ORGANISATION_SORT_CHOICES,
+        empty_label=None,
+        method="keep",
     )
 
     class Meta:
@@ -359,19 +383,31 @@ class OfferFilterSet(DirectoryFilterSet):
         help_text=_("For example a topic, a language or the name of an organisation."),
     )
     district = django_filters.ChoiceFilter(
-        label=_("District"), empty_label=_("All districts"), method="filter_district"
+        widget=FastSelect,
+        label=_("District"),
+        empty_label=_("All districts"),
+        method="filter_district",
     )
     topic = django_filters.ChoiceFilter(
-        label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
     )
     target_group = django_filters.ChoiceFilter(
-        label=_("Target group"), empty_label=_("All target groups"), method="filter_target_group"
+        widget=FastSelect,
+        label=_("Target group"),
+        empty_label=_("All target groups"),
+        method="filter_target_group",
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), empty_label=_("All languages"), method="filter_language"
+        widget=FastSelect,
+        label=_("Language"),
+        empty_label=_("All languages"),
+        method="filter_language",
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind of offer"), empty_label=_("All kinds of offer"), method="filter_kind"
+        widget=FastSelect,
+        label=_("Kind of offer"),
+        empty_label=_("All kinds of offer"),
+        method="filter_kind",
     )
     free = CheckboxFilter(label=_("Free of charge only"), method="filter_free")
     migrant_led = CheckboxFilter(
@@ -379,7 +415,11 @@ class OfferFilterSet(DirectoryFilterSet):
     )
     ended = CheckboxFilter(label=_("Show ended offers too"), method="filter_ended")
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=OFFER_SORT_CHOICES, empty_label=None, method="keep"
+        widget=FastSelect,
+        label=_("Sort by"),
+        choices=OFFER_SORT_CHOICES,
+        empty_label=None,
+        method="keep",
     )
 
     class Meta:
