@@ -13,9 +13,11 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.facets import Facet, decode
@@ -29,7 +31,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import Search
+from organisations.search import Search, directory_version
 from organisations.widgets import FastSelect
 
 Choices = list[tuple[str, str]]
@@ -314,9 +316,31 @@ def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
+UNFILTERED_CACHE_SECONDS = 600
+
+
 def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
     """The number of results, and of results per value of every filter, in one query that
-    reads the rows of the result once and groups their facet keys."""
+    reads the rows of the result once and groups their facet keys.
+
+    The counts of the whole directory (no filter, no search) are the same for every visitor
+    and the most expensive: they are cached until the next refresh of the search data (every
+    write path refreshes it), at most ten minutes, and per day (offers end at midnight).
+    """
+    unfiltered = not any(
+        filterset.cleaned_value(name) not in (None, "", False)
+        for name in filterset.form.fields
+        if name != "sort"
+    )
+    if not unfiltered:
+        return _count_facets(filterset)
+    key = f"directory:facets:{directory_version()}:{timezone.localdate().isoformat()}"
+    return cache.get_or_set(  # type: ignore[no-any-return]
+        key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS
+    )
+
+
+def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
     names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
     sql, params = _rows(filterset.qs)
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
@@ -333,7 +357,7 @@ def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None,
                 continue
             facet, value = decode(key)
             counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
-    return counts
+    return dict(counts)
 
 
 def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[None, int]]:

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -100,6 +102,14 @@ def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield batch
 
 
+VERSION_CACHE_KEY = "directory:version"
+
+
+def directory_version() -> str:
+    """Changes whenever search data is refreshed: part of the keys of cached directory data."""
+    return str(cache.get_or_set(VERSION_CACHE_KEY, lambda: uuid.uuid4().hex, None))
+
+
 def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None) -> int:
     """Rebuild the search data of these organisations (all when None) and of all their offers.
 
@@ -115,6 +125,7 @@ def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None
     for batch in _batches(ids, BATCH_SIZE):
         with transaction.atomic():
             count += _refresh_batch(batch)
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)  # cached directory data is stale
     return count
 
 

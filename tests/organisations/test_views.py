@@ -363,3 +363,15 @@ def test_pages_run_a_fixed_number_of_queries_whatever_the_data(
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1] <= 14, counts
     assert Organisation.objects.count() == 2 + 2 + 30
+
+
+def test_counts_of_the_whole_directory_are_cached_until_the_next_refresh(
+    client: Client, directory: Directory
+) -> None:
+    assert client.get("/en/organisations/").context["page"].paginator.count == 2
+    Organisation.objects.filter(pk=directory.other.pk).update(status=Organisation.Status.ARCHIVED)
+    # Every write path refreshes the search data after a change; that renews the counts.
+    organisation_search_refresh(organisation_ids=[directory.other.pk])
+    response = client.get("/en/organisations/")
+    assert response.context["page"].paginator.count == 1
+    assert dict(response.context["filterset"].form.fields["language"].choices)["tr"].endswith("(0)")
