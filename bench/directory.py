@@ -418,7 +418,7 @@ def measure_http(urls_by_name: dict[str, list[str]], seconds: int, workers: int)
                 break
             except OSError:
                 time.sleep(0.2)
-        connections = workers * 2
+        connections = workers  # one request per worker at a time: latency without queueing
         tool = "wrk" if shutil.which("wrk") else "python threads"
         runner = run_wrk if tool == "wrk" else run_python_client
         print(

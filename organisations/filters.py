@@ -304,11 +304,18 @@ ORGANISATION_FACETS = {
 YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
-def _keys_of_row() -> str:
-    """SQL for the facet keys of each row of a result ``base``, plus a key 0 for the row."""
+def _count_keys_sql(base_sql: str) -> str:
+    """SQL counting the facet keys of the rows of ``base_sql``, plus a key 0 for each row."""
     if connection.vendor == "postgresql":
-        return "unnest(base.facet_keys || 0::bigint) AS keys(value)"
-    return "json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys"
+        # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
+        return (
+            "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
+            f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
+        )
+    return (
+        f"SELECT keys.value, COUNT(*) FROM ({base_sql}) AS base,"
+        " json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys GROUP BY keys.value"
+    )
 
 
 def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
@@ -346,11 +353,7 @@ def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
     counts["total"][None] = 0
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT keys.value, COUNT(*) FROM ({sql}) AS base, {_keys_of_row()}"
-            " GROUP BY keys.value",
-            params,
-        )
+        cursor.execute(_count_keys_sql(sql), params)
         for key, count in cursor.fetchall():
             if key == 0:
                 counts["total"][None] = count

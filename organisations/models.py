@@ -133,6 +133,10 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     ) -> OrganisationQuerySet:
         return self.filter(districts__in=districts).distinct()
 
+    def defer_search_data(self) -> OrganisationQuerySet:
+        """Pages show entries, not their (large) search data: don't load or sort it."""
+        return self.defer("search_document", "search_vector", "facet_keys")
+
     def with_public_location(self) -> OrganisationQuerySet:
         """Entries that may appear on a map: coordinates and no "no public address"."""
         return self.filter(no_public_address=False, latitude__isnull=False, longitude__isnull=False)
@@ -297,6 +301,9 @@ class Organisation(Address):
 class OfferQuerySet(models.QuerySet["Offer"]):
     def public(self) -> OfferQuerySet:
         return self.filter(organisation__status=Organisation.Status.PUBLISHED)
+
+    def defer_search_data(self) -> OfferQuerySet:
+        return self.defer("search_document", "search_vector")
 
     def current(self, today: datetime.date | None = None) -> OfferQuerySet:
         today = today or timezone.localdate()

@@ -72,6 +72,7 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset.show_counts(counts)
     organisations = (
         filterset.ordered(filterset.qs)
+        .defer_search_data()
         .select_related("kind")
         .prefetch_related("districts", "languages", "topics")
     )
@@ -150,11 +151,14 @@ def _detail_context(request: HttpRequest, organisation: Organisation) -> dict[st
 
 
 def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
-    offers = Offer.objects.select_related("kind").prefetch_related(
-        "languages", "topics", "target_groups"
+    offers = (
+        Offer.objects.defer_search_data()
+        .select_related("kind")
+        .prefetch_related("languages", "topics", "target_groups")
     )
     return (
         visible_organisations(request.user)
+        .defer_search_data()
         .select_related("kind")
         .prefetch_related(
             "districts",
@@ -202,6 +206,8 @@ def offer_list(request: HttpRequest) -> HttpResponse:
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
     offers = (
         filterset.ordered(filterset.qs)
+        .defer_search_data()
+        .defer("organisation__search_document", "organisation__search_vector")
         .select_related("organisation", "kind")
         .prefetch_related("languages")
     )
