@@ -1,18 +1,25 @@
-from django.db import migrations, models
+from django.db import migrations
 
 import organisations.facets
 
 
-def create_gin_index(apps, schema_editor):
+def create_indexes(apps, schema_editor):
+    # PostgreSQL only: filtering tests containment in the GIN index; counting the filter
+    # values of the whole directory reads the covering index of the published entries.
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             "CREATE INDEX organisation_facet_keys ON organisations_organisation"
             " USING gin (facet_keys)"
         )
+        schema_editor.execute(
+            "CREATE INDEX organisation_published_keys ON organisations_organisation (id)"
+            " INCLUDE (facet_keys) WHERE status = 'published'"
+        )
 
 
-def drop_gin_index(apps, schema_editor):
+def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS organisation_published_keys")
         schema_editor.execute("DROP INDEX IF EXISTS organisation_facet_keys")
 
 
@@ -27,14 +34,5 @@ class Migration(migrations.Migration):
             name="facet_keys",
             field=organisations.facets.FacetKeysField(default=list, editable=False),
         ),
-        migrations.AddIndex(
-            model_name="organisation",
-            index=models.Index(
-                condition=models.Q(("status", "published")),
-                fields=["id"],
-                include=("facet_keys",),
-                name="organisation_published_keys",
-            ),
-        ),
-        migrations.RunPython(create_gin_index, drop_gin_index),
+        migrations.RunPython(create_indexes, drop_indexes),
     ]
