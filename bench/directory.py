@@ -7,7 +7,8 @@
 1. Loads generated organisations and offers into the configured database (COPY on PostgreSQL,
    bulk_create elsewhere), unless they are there already, and builds their search data.
 2. Measures median and p99 latency of the directory with two filters, with a search term, with
-   both, of the organisation page and, as a baseline, the unfiltered directory: first through
+   both, unfiltered, and of the organisation page, next to the home page as a baseline for
+   how busy the (shared) machine is: first through
    Django's test client (server time, one request at a time), then through gunicorn with a load
    generator (wrk when installed, else a small threaded Python client).
 
@@ -294,6 +295,8 @@ def scenarios() -> dict[str, list[str]]:
     # Words of the few generated descriptions are in 30-75 % of all entries.
     broad = ["Frauen", "Beratnug", "Tuerkisch", "Sprachcafé"]
     return {
+        # A page without database work: how fast this machine is right now.
+        "baseline: home page": ["/de/"],
         "directory, no filter": ["/de/organisations/"],
         "directory, two filters": [
             f"/de/organisations/?district={rng.choice(district_ids)}&language={language}"
@@ -320,19 +323,35 @@ def percentile(values: list[float], share: float) -> float:
 
 def measure_test_client(urls_by_name: dict[str, list[str]], requests: int) -> None:
     client = Client()
+    database = {"seconds": 0.0, "queries": 0}
+
+    def timed(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            database["seconds"] += time.perf_counter() - started
+            database["queries"] += 1
+
     print(f"\nDjango test client, one request at a time ({requests} per scenario):")
-    print(f"  {'scenario':34} {'median ms':>10} {'p99 ms':>8}")
+    print(f"  {'scenario':34} {'median ms':>10} {'p99 ms':>8} {'of it SQL':>10} {'queries':>8}")
     for name, urls in urls_by_name.items():
         for url in urls:  # warm up
             assert client.get(url).status_code == 200, url
-        timings = []
-        for number in range(requests):
-            url = urls[number % len(urls)]
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, url
-        print(f"  {name:34} {statistics.median(timings):10.1f} {percentile(timings, 0.99):8.1f}")
+        timings, sql_timings = [], []
+        with connection.execute_wrapper(timed):
+            for number in range(requests):
+                url = urls[number % len(urls)]
+                database.update(seconds=0.0, queries=0)
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+                sql_timings.append(database["seconds"] * 1000)
+                assert response.status_code == 200, url
+        print(
+            f"  {name:34} {statistics.median(timings):10.1f} {percentile(timings, 0.99):8.1f}"
+            f" {statistics.median(sql_timings):10.1f} {database['queries']:>8}"
+        )
 
 
 WRK_SCRIPT = """
