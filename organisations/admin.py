@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from organisations.models import (
@@ -17,6 +21,16 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
+from organisations.search import organisation_search_refresh, vocabulary_search_refresh
+
+# The admin is a write path like any other: after a change it refreshes the search data.
+
+
+class RefreshesVocabularySearch(admin.ModelAdmin):
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            vocabulary_search_refresh(entry=obj)
 
 
 class DistrictInline(admin.TabularInline):
@@ -41,7 +55,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(RefreshesVocabularySearch):
     list_display = ["name_de", "name_en", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_de", "name_en", "slug"]
@@ -49,7 +63,7 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(RefreshesVocabularySearch):
     list_display = ["code", "name_de", "name_en", "name_native"]
     search_fields = ["code", "name_de", "name_en", "name_native"]
 
@@ -78,14 +92,35 @@ class OrganisationAdmin(admin.ModelAdmin):
     date_hierarchy = "updated_at"
     inlines = [MembershipInline, OfferInline]
 
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        organisation_search_refresh(organisation_ids=[form.instance.pk])
+
 
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
     list_display = ["title", "organisation", "kind", "cost", "ends_on"]
-    list_filter = ["kind", "cost"]
+    list_filter = ["kind", "cost", "organisation__status"]
     search_fields = ["title", "description", "organisation__name"]
     autocomplete_fields = ["organisation", "topics", "target_groups", "languages"]
     list_select_related = ["organisation", "kind"]
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        organisation_search_refresh(organisation_ids=[form.instance.organisation_id])
+
+    def delete_model(self, request: HttpRequest, obj: Offer) -> None:
+        super().delete_model(request, obj)
+        organisation_search_refresh(organisation_ids=[obj.organisation_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Offer]) -> None:
+        organisation_ids = list(queryset.values_list("organisation_id", flat=True))
+        super().delete_queryset(request, queryset)
+        organisation_search_refresh(organisation_ids=organisation_ids)
 
 
 @admin.register(DistrictStaff)

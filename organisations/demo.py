@@ -26,6 +26,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
+from organisations.search import organisation_search_refresh
 from organisations.vocabularies import load_vocabularies
 
 BERLIN_DISTRICTS = [
@@ -226,6 +227,7 @@ def seed(logins: DemoLogins) -> None:
             offer.target_groups.set(rng.sample(groups, 1))
             offer.languages.set(spoken[: number % 3 + 1])
         organisations.append(organisation)
+    organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
 
     owner = demo_user("owner", "Olga Owner")
     editor = demo_user("editor", "Emre Editor")

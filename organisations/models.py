@@ -6,6 +6,7 @@ import datetime
 from uuid import uuid4
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from organisations.facets import FacetKeysField
 
 # --- Geography -------------------------------------------------------------------------------
 
@@ -161,6 +164,16 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         """Entries whose last owner deleted their account; staff should find a new one."""
         return self.filter(owner_left_at__isnull=False)
 
+    # --- Directory (issue 3) ---
+
+    def defer_search_data(self) -> OrganisationQuerySet:
+        """Pages show entries, not their (large) search data: don't load or sort it."""
+        return self.defer("search_document", "search_vector", "facet_keys")
+
+    def with_public_location(self) -> OrganisationQuerySet:
+        """Entries that may appear on a map: coordinates and no "no public address"."""
+        return self.filter(no_public_address=False, latitude__isnull=False, longitude__isnull=False)
+
 
 class Address(models.Model):
     """A postal address with optional coordinates for the map."""
@@ -295,8 +308,18 @@ class Organisation(Address):
             "last_confirmed_at",
             "confirmation_reminded_at",
             "owner_left_at",
+            # Derived data, rebuilt by organisations.search; never worth a version.
+            "search_document",
+            "search_vector",
+            "facet_keys",
         ],
     )
+
+    # Denormalised search data, written only by organisations.search.organisation_search_refresh.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
+    # Every filter value of the entry as one set of keys (see organisations.facets).
+    facet_keys = FacetKeysField(editable=False, default=list)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -310,6 +333,13 @@ class Organisation(Address):
                 condition=~Q(external_id=""),
                 name="organisation_unique_external_id",
             ),
+        ]
+        indexes = [
+            # The directory lists published entries by name or by date of the last update.
+            models.Index(fields=["status", "name"], name="organisation_status_name"),
+            models.Index(fields=["status", "-updated_at"], name="organisation_status_updated"),
+            # On PostgreSQL migration 0009 adds GIN indexes on search_vector and facet_keys and
+            # a covering index (id) INCLUDE (facet_keys) of the published entries.
         ]
 
     def __str__(self) -> str:
@@ -348,6 +378,9 @@ class Organisation(Address):
 class OfferQuerySet(models.QuerySet["Offer"]):
     def public(self) -> OfferQuerySet:
         return self.filter(organisation__status=Organisation.Status.PUBLISHED)
+
+    def defer_search_data(self) -> OfferQuerySet:
+        return self.defer("search_document", "search_vector")
 
     def current(self, today: datetime.date | None = None) -> OfferQuerySet:
         today = today or timezone.localdate()
@@ -408,8 +441,13 @@ class Offer(Address):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(  # issue 4: changes to published entries go to the change log
-        m2m_fields=["topics", "target_groups", "languages"], excluded_fields=["updated_at"]
+        m2m_fields=["topics", "target_groups", "languages"],
+        excluded_fields=["updated_at", "search_document", "search_vector"],
     )
+
+    # Denormalised search data, written only by organisations.search.organisation_search_refresh.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = OfferQuerySet.as_manager()
 
@@ -437,6 +475,20 @@ class Offer(Address):
     @property
     def has_ended(self) -> bool:
         return self.ends_on is not None and self.ends_on < timezone.localdate()
+
+
+class SearchWord(models.Model):
+    """Every word of the searchable texts once (lower case, unaccented): the dictionary that
+    search terms with a typo are corrected against (PostgreSQL only)."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 # --- People ----------------------------------------------------------------------------------

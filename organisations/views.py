@@ -1,22 +1,222 @@
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from __future__ import annotations
 
-from organisations.access import visible_organisations
-from organisations.models import Organisation
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST, require_safe
+
+from migra_hub.ratelimit import client_ip, is_rate_limited
+from organisations.access import is_staff_for, role_in, visible_organisations
+from organisations.filters import (
+    DirectoryFilterSet,
+    OfferFilterSet,
+    OrganisationFilterSet,
+    counts_without_each_filter,
+    facet_counts,
+)
+from organisations.forms import ProblemReportForm
+from organisations.models import Offer, Organisation
+
+PAGE_SIZE = 25
+MAP_LIMIT = 1000
+REPORT_LIMIT = 5  # problem reports per visitor and hour
+
+REPORT_THANKS = _("Thank you. District staff will check the entry.")
+REPORT_TOO_MANY = _("You have sent many reports in a short time. Please try again in an hour.")
+
+
+def _page(request: HttpRequest, queryset: QuerySet, count: int | None = None) -> Page:
+    paginator = Paginator(queryset, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # already counted together with the filter values
+    page = paginator.get_page(request.GET.get("page"))
+    page.elided_range = list(paginator.get_elided_page_range(page.number))  # type: ignore[attr-defined]
+    return page
+
+
+def _untidy_query_redirect(
+    request: HttpRequest, filterset_class: type[DirectoryFilterSet]
+) -> HttpResponseRedirect | None:
+    """A form submitted with GET sends every field, empty or not: redirect to the URL with
+    only what is set, so that shared and bookmarked addresses stay short and readable."""
+    query = request.GET.copy()
+    for key in list(query):
+        values = [value for value in query.getlist(key) if value.strip()]
+        if values:
+            query.setlist(key, values)
+        else:
+            del query[key]
+    if query.get("sort") == filterset_class.default_sort(query):
+        del query["sort"]
+    if query.urlencode() == request.GET.urlencode():
+        return None
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
+def _map_settings() -> dict[str, str]:
+    return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def _directory_context(request: HttpRequest) -> dict[str, Any]:
+    filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
+    counts = facet_counts(filterset)
+    if not counts["total"][None]:
+        counts.update(counts_without_each_filter(filterset))
+    filterset.show_counts(counts)
+    organisations = (
+        filterset.ordered(filterset.qs)
+        .defer_search_data()
+        .select_related("kind")
+        .prefetch_related("districts", "languages", "topics")
+    )
+    return {
+        "filterset": filterset,
+        "page": _page(request, organisations, counts["total"][None]),
+        "active_filters": filterset.active_filters(counts),
+        "query": request.GET.urlencode(),
+    }
 
 
 @require_safe
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    organisations = Organisation.objects.published().select_related("kind").order_by("name")
-    page = Paginator(organisations, 25).get_page(request.GET.get("page"))
-    return render(request, "organisations/organisation_list.html", {"page": page})
+    if redirect_to := _untidy_query_redirect(request, OrganisationFilterSet):
+        return redirect_to
+    return render(request, "organisations/organisation_list.html", _directory_context(request))
+
+
+@require_safe
+def organisation_map(request: HttpRequest) -> HttpResponse:
+    if redirect_to := _untidy_query_redirect(request, OrganisationFilterSet):
+        return redirect_to
+    context = _directory_context(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        _map_settings(),
+        geojson_url=f"{reverse('organisations:geojson')}?{query.urlencode()}",
+        map_limit=MAP_LIMIT,
+    )
+    return render(request, "organisations/organisation_map.html", context)
+
+
+@require_safe
+def organisation_geojson(request: HttpRequest) -> JsonResponse:
+    """The filtered directory as GeoJSON points; entries without a public address never."""
+    filterset = OrganisationFilterSet(
+        request.GET, queryset=Organisation.objects.published().with_public_location()
+    )
+    organisations = list(
+        filterset.qs.order_by("name", "pk")
+        .select_related("kind")
+        .only("name", "slug", "latitude", "longitude", "kind__name_de", "kind__name_en")[
+            : MAP_LIMIT + 1
+        ]
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(o.longitude), float(o.latitude)],  # type: ignore[arg-type]
+            },
+            "properties": {"name": o.name, "kind": o.kind.name, "url": o.get_absolute_url()},
+        }
+        for o in organisations[:MAP_LIMIT]
+    ]
+    collection = {
+        "type": "FeatureCollection",
+        "features": features,
+        "truncated": len(organisations) > MAP_LIMIT,
+    }
+    return JsonResponse(collection, content_type="application/geo+json")
+
+
+def _detail_context(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
+    offers = list(organisation.offers.all())
+    return {
+        "organisation": organisation,
+        "current_offers": [offer for offer in offers if not offer.has_ended],
+        "ended_offers": [offer for offer in offers if offer.has_ended],
+        "organisation_role": role_in(request.user, organisation),
+        "is_staff_for_organisation": is_staff_for(request.user, organisation),
+        **_map_settings(),
+    }
+
+
+def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
+    offers = (
+        Offer.objects.defer_search_data()
+        .select_related("kind")
+        .prefetch_related("languages", "topics", "target_groups")
+    )
+    return (
+        visible_organisations(request.user)
+        .defer_search_data()
+        .select_related("kind")
+        .prefetch_related(
+            "districts",
+            "languages",
+            "counselling_languages",
+            "topics",
+            "target_groups",
+            Prefetch("offers", queryset=offers.order_by("title", "pk")),
+        )
+    )
 
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(
-        visible_organisations(request.user).select_related("kind"), slug=slug
+    organisation = get_object_or_404(_organisations_for_detail(request), slug=slug)
+    context = _detail_context(request, organisation)
+    context["report_form"] = ProblemReportForm()
+    return render(request, "organisations/organisation_detail.html", context)
+
+
+@require_POST
+def organisation_report(request: HttpRequest, slug: str) -> HttpResponse:
+    """A visitor reports that the entry is wrong; stored for the district staff."""
+    organisation = get_object_or_404(visible_organisations(request.user), slug=slug)
+    form = ProblemReportForm(request.POST)
+    status = 200
+    if is_rate_limited("problem-report", client_ip(request), limit=REPORT_LIMIT, period=3600):
+        form.add_error(None, REPORT_TOO_MANY)
+        status = 429
+    elif form.is_valid():
+        form.instance.organisation = organisation
+        form.save()
+        messages.success(request, REPORT_THANKS)
+        return redirect(organisation)
+    organisation = get_object_or_404(_organisations_for_detail(request), pk=organisation.pk)
+    context = _detail_context(request, organisation)
+    context["report_form"] = form
+    return render(request, "organisations/organisation_detail.html", context, status=status)
+
+
+@require_safe
+def offer_list(request: HttpRequest) -> HttpResponse:
+    if redirect_to := _untidy_query_redirect(request, OfferFilterSet):
+        return redirect_to
+    filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
+    offers = (
+        filterset.ordered(filterset.qs)
+        .defer_search_data()
+        .defer("organisation__search_document", "organisation__search_vector")
+        .select_related("organisation", "kind")
+        .prefetch_related("languages")
     )
-    return render(request, "organisations/organisation_detail.html", {"organisation": organisation})
+    page = _page(request, offers)
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "active_filters": filterset.active_filters(
+            counts_without_each_filter(filterset) if not page.paginator.count else None
+        ),
+    }
+    return render(request, "organisations/offer_list.html", context)

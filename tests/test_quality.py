@@ -39,6 +39,7 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("networks", "/de/networks/", None),
         ("events", "/de/events/", None),
     ]
+    pages += _directory_pages(cast)
     pages += _network_pages(cast)
     pages += registration_pages(cast)
     pages += _event_pages(cast)
@@ -47,6 +48,56 @@ def quality_pages(cast: Cast) -> QualityPages:
         ("open data de", "/de/open-data/", None),
         ("open data en", "/en/open-data/", None),
     ]
+    return pages
+
+
+# --- Directory (organisations, offers, map) ------------------------------------------------------
+
+
+def _directory_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from django.utils import timezone
+
+    from organisations.search import organisation_search_refresh
+    from tests.factories import LanguageFactory, OfferFactory
+
+    organisation = cast.organisation
+    organisation.latitude, organisation.longitude = 52.55, 13.4
+    organisation.description = "Wir beraten Familien."
+    organisation.save()
+    organisation.languages.set([LanguageFactory()])
+    OfferFactory(organisation=organisation, title="Sozialberatung", schedule="Dienstags")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    OfferFactory(organisation=organisation, title="Altes Angebot", ends_on=yesterday)
+    organisation_search_refresh()
+    district = cast.district.pk
+    pages: QualityPages = []
+    for language in ("de", "en"):
+        pages += [
+            (f"directory {language}", f"/{language}/organisations/", None),
+            (
+                f"directory filtered {language}",
+                f"/{language}/organisations/?district={district}&language=ar&sort=updated",
+                None,
+            ),
+            (f"directory search {language}", f"/{language}/organisations/?q=Familien", None),
+            (
+                f"directory no results {language}",
+                f"/{language}/organisations/?q=nichts&migrant_led=on&district={district}",
+                None,
+            ),
+            (f"directory map {language}", f"/{language}/organisations/map/?language=ar", None),
+            (f"organisation {language}", f"/{language}/organisations/{organisation.slug}/", None),
+            (
+                f"organisation for its owner {language}",
+                f"/{language}/organisations/{organisation.slug}/",
+                cast.owner,
+            ),
+            (f"offers {language}", f"/{language}/offers/", None),
+            (f"offers with ended {language}", f"/{language}/offers/?ended=on&q=Angebot", None),
+            (f"offers no results {language}", f"/{language}/offers/?kind=nothing&q=nichts", None),
+        ]
     return pages
 
 

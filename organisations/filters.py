@@ -1,0 +1,496 @@
+"""The directory's filters (django-filter) and the number of results per filter value.
+
+Every filter takes one value; filters combine with AND. Beside the values of a filter that is
+not set, the count says how many of the current results have that value (choosing it gives
+exactly that many); a filter that is set shows the count beside its value only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.facets import Facet, decode
+from organisations.models import (
+    District,
+    Language,
+    Offer,
+    OfferKind,
+    Organisation,
+    OrganisationKind,
+    TargetGroup,
+    Topic,
+)
+from organisations.search import Search, directory_version
+from organisations.widgets import FastSelect
+
+Choices = list[tuple[str, str]]
+Loader = Callable[[], tuple[Choices, dict[str, int]]]
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    """A checkbox: ticked narrows the result, unticked does not filter at all."""
+
+    field_class = forms.BooleanField
+
+
+def _sort_key(label: str) -> str:
+    return label.casefold()
+
+
+def district_choices() -> tuple[Choices, dict[str, int]]:
+    districts = list(District.objects.select_related("city"))
+    several_cities = len({district.city_id for district in districts}) > 1
+    choices = [
+        (str(d.pk), f"{d.name} ({d.city.name})" if several_cities else d.name) for d in districts
+    ]
+    return choices, {str(district.pk): district.pk for district in districts}
+
+
+def vocabulary_choices(model: type[Topic | TargetGroup | OrganisationKind | OfferKind]) -> Loader:
+    def load() -> tuple[Choices, dict[str, int]]:
+        entries = list(model.objects.all())
+        return [(entry.slug, entry.name) for entry in entries], {e.slug: e.pk for e in entries}
+
+    return load
+
+
+def language_choices() -> tuple[Choices, dict[str, int]]:
+    languages = sorted(Language.objects.all(), key=lambda language: _sort_key(language.name))
+    return (
+        [(language.code, str(language)) for language in languages],
+        {language.code: language.pk for language in languages},
+    )
+
+
+def _exists_in(model: Any, owner: str, **lookups: Any) -> Exists:
+    return Exists(model.objects.filter(**{owner: OuterRef("pk")}, **lookups))
+
+
+class DirectoryFilterSet(django_filters.FilterSet):
+    """Filters whose values come from the database, loaded once per request (one query each)."""
+
+    loaders: dict[str, Loader] = {}
+    sort_choices: Choices = []
+
+    def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if data.get("sort") not in dict(self.sort_choices):
+            data["sort"] = self.default_sort(data)  # the select shows the order actually used
+        super().__init__(data, *args, **kwargs)
+        self.ids: dict[str, dict[str, int]] = {}
+        self.labels: dict[str, Choices] = {}
+        loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
+        for name, loader in self.loaders.items():
+            if loader not in loaded:
+                loaded[loader] = loader()
+            choices, ids = loaded[loader]
+            self.filters[name].extra["choices"] = choices
+            self.labels[name] = choices
+            self.ids[name] = ids
+        self._search: Search | bool | None = False
+
+    @classmethod
+    def default_sort(cls, data: QueryDict) -> str:
+        """Best matches first when searching, else the list's natural order (by name)."""
+        return "relevance" if data.get("q", "").strip() else cls.sort_choices[1][0]
+
+    @property
+    def search(self) -> Search | None:
+        """The search box input, parsed once (PostgreSQL corrects typos with one query)."""
+        if self._search is False:
+            self._search = Search.parse(self.cleaned_value("q"))
+        return self._search  # type: ignore[return-value]
+
+    def cleaned_value(self, name: str) -> Any:
+        """A filter's valid value (None when it is not set or not valid)."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get(name)
+
+    def value_id(self, name: str, value: str) -> int:
+        return self.ids[name][value]
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return self.search.filter(queryset) if self.search else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """For values applied elsewhere (the sort order)."""
+        return queryset
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The result as if the filter ``excluded`` were not set (for its value counts)."""
+        queryset = self.queryset.all()
+        self.form.is_valid()
+        for name, value in self.form.cleaned_data.items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def active_filters(
+        self, counts: dict[str, dict[int | None, int]] | None = None
+    ) -> list[tuple[str, str, int | None]]:
+        """(description, URL query without it, number of results without it or None) for
+        every filter that is set."""
+        self.form.is_valid()
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or value in (None, "", False):
+                continue
+            label = str(self.form.fields[name].label).split(" (")[0]
+            if isinstance(value, bool):
+                description = label
+            else:
+                shown = dict(self.labels.get(name, [])).get(value, value)
+                description = f"{label}: {shown}"
+            query = self.data.copy()
+            for key in (name, "page", "sort"):
+                query.pop(key, None)
+            if self.cleaned_value("sort") == "updated":
+                query["sort"] = "updated"
+            without = (counts or {}).get(f"without:{name}", {}).get(None)
+            active.append((description, query.urlencode(), without))
+        return active
+
+    def show_counts(self, counts: dict[str, dict[int | None, int]]) -> None:
+        """Put the number of results beside the values of the filters.
+
+        A filter without a value shows, for each of its values, how many of the current
+        results have it. A filter with a value shows the count only beside that value: the
+        other values would need the result without this filter, counted again.
+        """
+        for name, choices in self.labels.items():
+            if name not in counts:
+                continue
+            by_id = counts[name]
+            ids = self.ids[name]
+            chosen = self.cleaned_value(name)
+            self.form.fields[name].choices = [
+                (value, f"{label} ({by_id.get(ids[value], 0)})")
+                if chosen in (None, "", value)
+                else (value, label)
+                for value, label in choices
+            ]
+        for name, by_id in counts.items():
+            if name in self.labels or name not in self.form.fields:
+                continue
+            field = self.form.fields[name]
+            field.label = f"{field.label} ({by_id.get(None, 0)})"
+
+
+# --- Organisations -----------------------------------------------------------------------------
+
+ORGANISATION_SORT_CHOICES: Choices = [
+    ("relevance", _("Best match")),
+    ("name", _("Name (A–Z)")),
+    ("updated", _("Recently updated")),
+]
+
+
+class OrganisationFilterSet(DirectoryFilterSet):
+    loaders = {
+        "district": district_choices,
+        "topic": vocabulary_choices(Topic),
+        "target_group": vocabulary_choices(TargetGroup),
+        "language": language_choices,
+        "counselling_language": language_choices,
+        "kind": vocabulary_choices(OrganisationKind),
+        "offer_kind": vocabulary_choices(OfferKind),
+    }
+    sort_choices = ORGANISATION_SORT_CHOICES
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("For example a name, a topic or a language."),
+    )
+    district = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("District"),
+        empty_label=_("All districts"),
+        method="filter_facet",
+    )
+    topic = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
+    )
+    target_group = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Target group"),
+        empty_label=_("All target groups"),
+        method="filter_facet",
+    )
+    language = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Language spoken"),
+        empty_label=_("All languages"),
+        method="filter_facet",
+    )
+    counselling_language = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Counselling in"),
+        empty_label=_("All languages"),
+        method="filter_facet",
+    )
+    kind = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Kind of organisation"),
+        empty_label=_("All kinds"),
+        method="filter_facet",
+    )
+    offer_kind = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Kind of offer"),
+        empty_label=_("All kinds of offer"),
+        method="filter_facet",
+    )
+    migrant_led = CheckboxFilter(
+        label=_("Migrant-led organisations only"), method="filter_migrant_led"
+    )
+    free = CheckboxFilter(label=_("Only with free offers"), method="filter_free")
+    sort = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Sort by"),
+        choices=ORGANISATION_SORT_CHOICES,
+        empty_label=None,
+        method="keep",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        key = ORGANISATION_FACETS[name].key(self.value_id(name, value))
+        return queryset.filter(facet_keys__has_all=[key])
+
+    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(facet_keys__has_all=[Facet.MIGRANT_LED.key()]) if value else queryset
+
+    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(facet_keys__has_all=[Facet.FREE_OFFER.key()]) if value else queryset
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
+        sort = self.cleaned_value("sort")
+        if sort == "relevance" and self.search:
+            return self.search.order_by_relevance(queryset, "name")
+        if sort == "updated":
+            return queryset.order_by("-updated_at", "pk")
+        return queryset.order_by("name", "pk")
+
+
+# --- Counting results per filter value ---------------------------------------------------------
+
+ORGANISATION_FACETS = {
+    "district": Facet.DISTRICT,
+    "topic": Facet.TOPIC,
+    "target_group": Facet.TARGET_GROUP,
+    "language": Facet.LANGUAGE,
+    "counselling_language": Facet.COUNSELLING_LANGUAGE,
+    "kind": Facet.KIND,
+    "offer_kind": Facet.OFFER_KIND,
+    "migrant_led": Facet.MIGRANT_LED,
+    "free": Facet.FREE_OFFER,
+}
+YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
+
+
+def _count_keys_sql(base_sql: str) -> str:
+    """SQL counting the facet keys of the rows of ``base_sql``, plus a key 0 for each row."""
+    if connection.vendor == "postgresql":
+        # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
+        return (
+            "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
+            f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
+        )
+    return (
+        f"SELECT keys.value, COUNT(*) FROM ({base_sql}) AS base,"
+        " json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys GROUP BY keys.value"
+    )
+
+
+def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
+    sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
+    return sql, list(params)
+
+
+UNFILTERED_CACHE_SECONDS = 600
+
+
+def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
+    """The number of results, and of results per value of every filter, in one query that
+    reads the rows of the result once and groups their facet keys.
+
+    The counts of the whole directory (no filter, no search) are the same for every visitor
+    and the most expensive: they are cached until the next refresh of the search data (every
+    write path refreshes it), at most ten minutes, and per day (offers end at midnight).
+    """
+    unfiltered = not any(
+        filterset.cleaned_value(name) not in (None, "", False)
+        for name in filterset.form.fields
+        if name != "sort"
+    )
+    if not unfiltered:
+        return _count_facets(filterset)
+    key = f"directory:facets:{directory_version()}:{timezone.localdate().isoformat()}"
+    return cache.get_or_set(  # type: ignore[no-any-return]
+        key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS
+    )
+
+
+def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
+    names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
+    sql, params = _rows(filterset.qs)
+    counts: dict[str, dict[int | None, int]] = defaultdict(dict)
+    counts["total"][None] = 0
+    with connection.cursor() as cursor:
+        cursor.execute(_count_keys_sql(sql), params)
+        for key, count in cursor.fetchall():
+            if key == 0:
+                counts["total"][None] = count
+                continue
+            facet, value = decode(key)
+            counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
+    return dict(counts)
+
+
+def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[None, int]]:
+    """How many results there would be without each filter that is set (one query); for the
+    page that found nothing."""
+    active = [
+        name
+        for name in filterset.form.fields
+        if name != "sort" and filterset.cleaned_value(name) not in (None, "", False)
+    ]
+    if not active:
+        return {}
+    parts, params = [], []
+    for number, name in enumerate(active):
+        queryset = filterset.queryset_without(name).order_by().values("pk")
+        sql, base_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT {number}, COUNT(*) FROM ({sql}) AS base")
+        params += base_params
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {f"without:{active[number]}": {None: count} for number, count in cursor.fetchall()}
+
+
+# --- Offers ------------------------------------------------------------------------------------
+
+OFFER_SORT_CHOICES: Choices = [
+    ("relevance", _("Best match")),
+    ("title", _("Title (A–Z)")),
+    ("updated", _("Recently updated")),
+]
+
+
+class OfferFilterSet(DirectoryFilterSet):
+    loaders = {
+        "district": district_choices,
+        "topic": vocabulary_choices(Topic),
+        "target_group": vocabulary_choices(TargetGroup),
+        "language": language_choices,
+        "kind": vocabulary_choices(OfferKind),
+    }
+    sort_choices = OFFER_SORT_CHOICES
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("For example a topic, a language or the name of an organisation."),
+    )
+    district = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("District"),
+        empty_label=_("All districts"),
+        method="filter_district",
+    )
+    topic = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+    )
+    target_group = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Target group"),
+        empty_label=_("All target groups"),
+        method="filter_target_group",
+    )
+    language = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Language"),
+        empty_label=_("All languages"),
+        method="filter_language",
+    )
+    kind = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Kind of offer"),
+        empty_label=_("All kinds of offer"),
+        method="filter_kind",
+    )
+    free = CheckboxFilter(label=_("Free of charge only"), method="filter_free")
+    migrant_led = CheckboxFilter(
+        label=_("Offers of migrant-led organisations only"), method="filter_migrant_led"
+    )
+    ended = CheckboxFilter(label=_("Show ended offers too"), method="filter_ended")
+    sort = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Sort by"),
+        choices=OFFER_SORT_CHOICES,
+        empty_label=None,
+        method="keep",
+    )
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+
+    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Organisation.districts.through.objects.filter(
+            organisation_id=OuterRef("organisation_id"), district_id=self.value_id(name, value)
+        )
+        return queryset.filter(Exists(through))
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.topics.through
+        return queryset.filter(_exists_in(through, "offer_id", topic_id=self.value_id(name, value)))
+
+    def filter_target_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.target_groups.through
+        return queryset.filter(
+            _exists_in(through, "offer_id", targetgroup_id=self.value_id(name, value))
+        )
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        through = Offer.languages.through
+        return queryset.filter(
+            _exists_in(through, "offer_id", language_id=self.value_id(name, value))
+        )
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(kind_id=self.value_id(name, value))
+
+    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(cost=Offer.Cost.FREE) if value else queryset
+
+    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(organisation__migrant_led=True) if value else queryset
+
+    def filter_ended(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset if value else queryset.current()
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
+        sort = self.cleaned_value("sort")
+        if sort == "relevance" and self.search:
+            return self.search.order_by_relevance(queryset, "title")
+        if sort == "updated":
+            return queryset.order_by("-updated_at", "pk")
+        return queryset.order_by("title", "pk")

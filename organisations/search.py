@@ -1,0 +1,438 @@
+"""Search over the directory: the denormalised search data and the queries that use it.
+
+Every organisation and offer carries denormalised search data:
+
+- on PostgreSQL a weighted ``search_vector`` (GIN-indexed):
+  A: name and short name of the organisation (title of an offer),
+  B: kind, topics, target groups, language names in all three forms, titles of its offers,
+  C: description, descriptions of its offers, districts (for offers: the organisation's name);
+- on other databases a ``search_document``: the same text, lower case and without accents;
+- for organisations, ``facet_keys``: every filter value (see ``organisations.facets``).
+
+All of it is written only by :func:`organisation_search_refresh`. It is not a signal or a
+``save()`` override on purpose: every write path (forms, services, the admin, imports, the demo
+data) calls it after it changed an organisation (including its status), one of its offers or
+a vocabulary entry; ``manage.py refresh_search`` runs nightly for offers that have ended.
+
+On PostgreSQL the query is a full-text query in the ``migra_hub`` configuration (``unaccent``,
+then the German Snowball stemmer) over a GIN index. Words of five letters or more that occur
+nowhere in the directory are corrected against :class:`SearchWord` (a trigram index finds
+candidates, one edit or swap of neighbouring letters is accepted), and "ae/oe/ue" spellings
+are tried as umlauts. On SQLite the fallback is a substring match of every word on the
+normalised document: case and accents do not matter, typos and word forms do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from organisations.facets import Facet
+from organisations.models import Offer, Organisation, SearchWord
+
+TS_CONFIG = "migra_hub"
+# Weights of D, C, B, A: a name match (A) always outranks any number of matches elsewhere.
+RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+TYPO_MIN_LENGTH = 5
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 60
+BATCH_SIZE = 2000
+
+_WORD = re.compile(r"\w+")
+_UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents ("Türkçe" -> "turkce", "Straße" -> "strasse")."""
+    text = text.casefold().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a search box input (two letters or more), without operators and duplicates,
+    at most eight."""
+    terms: list[str] = []
+    for word in _WORD.findall(q.replace("_", " ")):
+        if len(word) < 2:
+            continue  # "e.V.": single letters would match nearly everything
+        word = word[:MAX_TERM_LENGTH]
+        if word.casefold() not in (term.casefold() for term in terms):
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+# --- Keeping the search data up to date ------------------------------------------------------
+
+
+@dataclass
+class _Document:
+    a: list[str] = field(default_factory=list)
+    b: list[str] = field(default_factory=list)
+    c: list[str] = field(default_factory=list)
+
+    def parts(self) -> tuple[str, str, str]:
+        return (
+            " ".join(filter(None, self.a)),
+            " ".join(filter(None, self.b)),
+            " ".join(filter(None, self.c)),
+        )
+
+    def plain(self) -> str:
+        return normalise(" ".join(self.parts()))
+
+
+def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+VERSION_CACHE_KEY = "directory:version"
+
+
+def directory_version() -> str:
+    """Changes whenever search data is refreshed: part of the keys of cached directory data."""
+    return str(cache.get_or_set(VERSION_CACHE_KEY, lambda: uuid.uuid4().hex, None))
+
+
+def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None) -> int:
+    """Rebuild the search data of these organisations (all when None) and of all their offers.
+
+    Call it after every change to an organisation, its offers or its vocabulary entries.
+    Returns the number of organisations refreshed. Runs a fixed number of queries per 2,000
+    organisations.
+    """
+    if organisation_ids is None:
+        ids: Iterable[int] = Organisation.objects.order_by("pk").values_list("pk", flat=True)
+    else:
+        ids = sorted(set(organisation_ids))
+    count = 0
+    for batch in _batches(ids, BATCH_SIZE):
+        with transaction.atomic():
+            count += _refresh_batch(batch)
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)  # cached directory data is stale
+    return count
+
+
+def vocabulary_search_refresh(*, entry: object) -> int:
+    """Refresh every organisation that uses a vocabulary entry (after it was renamed)."""
+    from organisations.models import Language, OfferKind, OrganisationKind, TargetGroup, Topic
+
+    if isinstance(entry, Topic | TargetGroup):
+        relation = "topics" if isinstance(entry, Topic) else "target_groups"
+        query = Q(**{relation: entry}) | Q(**{f"offers__{relation}": entry})
+    elif isinstance(entry, Language):
+        query = Q(languages=entry) | Q(counselling_languages=entry) | Q(offers__languages=entry)
+    elif isinstance(entry, OrganisationKind):
+        query = Q(kind=entry)
+    elif isinstance(entry, OfferKind):
+        query = Q(offers__kind=entry)
+    else:
+        raise TypeError(f"not a vocabulary entry: {entry!r}")
+    ids = Organisation.objects.filter(query).values_list("pk", flat=True).distinct()
+    return organisation_search_refresh(organisation_ids=list(ids))
+
+
+def _names(*values: str) -> list[str]:
+    return [value for value in values if value]
+
+
+def _refresh_batch(batch: list[int]) -> int:
+    today = timezone.localdate()
+    organisations = {
+        row["pk"]: row
+        for row in Organisation.objects.filter(pk__in=batch).values(
+            "pk",
+            "name",
+            "short_name",
+            "description",
+            "kind_id",
+            "kind__name_de",
+            "kind__name_en",
+            "migrant_led",
+        )
+    }
+    documents = {pk: _Document() for pk in organisations}
+    keys: dict[int, set[int]] = {pk: set() for pk in organisations}
+    for pk, row in organisations.items():
+        documents[pk].a += _names(row["name"], row["short_name"])
+        documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
+        documents[pk].c.append(row["description"])
+        keys[pk].add(Facet.KIND.key(row["kind_id"]))
+        if row["migrant_led"]:
+            keys[pk].add(Facet.MIGRANT_LED.key())
+
+    through = Organisation.topics.through.objects.filter(organisation_id__in=batch)
+    for pk, topic, de, en in through.values_list(
+        "organisation_id", "topic_id", "topic__name_de", "topic__name_en"
+    ):
+        documents[pk].b += _names(de, en)
+        keys[pk].add(Facet.TOPIC.key(topic))
+    through = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
+    for pk, group, de, en in through.values_list(
+        "organisation_id", "targetgroup_id", "targetgroup__name_de", "targetgroup__name_en"
+    ):
+        documents[pk].b += _names(de, en)
+        keys[pk].add(Facet.TARGET_GROUP.key(group))
+    for relation, facet in (
+        (Organisation.languages, Facet.LANGUAGE),
+        (Organisation.counselling_languages, Facet.COUNSELLING_LANGUAGE),
+    ):
+        rows = relation.through.objects.filter(organisation_id__in=batch).values_list(
+            "organisation_id",
+            "language_id",
+            "language__name_de",
+            "language__name_en",
+            "language__name_native",
+        )
+        for pk, language, de, en, native in rows:
+            documents[pk].b += _names(de, en, native)
+            keys[pk].add(facet.key(language))
+    through = Organisation.districts.through.objects.filter(organisation_id__in=batch)
+    for pk, district, name in through.values_list(
+        "organisation_id", "district_id", "district__name"
+    ):
+        documents[pk].c.append(name)
+        keys[pk].add(Facet.DISTRICT.key(district))
+
+    offers = {
+        row["pk"]: row
+        for row in Offer.objects.filter(organisation_id__in=batch).values(
+            "pk",
+            "organisation_id",
+            "title",
+            "description",
+            "kind_id",
+            "kind__name_de",
+            "kind__name_en",
+            "cost",
+            "ends_on",
+        )
+    }
+    offer_documents = {pk: _Document() for pk in offers}
+    for pk, row in offers.items():
+        owner = row["organisation_id"]
+        organisation = organisations[owner]
+        offer_documents[pk].a.append(row["title"])
+        offer_documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
+        offer_documents[pk].c += _names(
+            row["description"], organisation["name"], organisation["short_name"]
+        )
+        documents[owner].b += _names(row["title"], row["kind__name_de"], row["kind__name_en"])
+        documents[owner].c.append(row["description"])
+        if row["ends_on"] is None or row["ends_on"] >= today:
+            keys[owner].add(Facet.OFFER_KIND.key(row["kind_id"]))
+            if row["cost"] == Offer.Cost.FREE:
+                keys[owner].add(Facet.FREE_OFFER.key())
+    offer_ids = list(offers)
+    for relation, name in ((Offer.topics, "topic"), (Offer.target_groups, "targetgroup")):
+        rows = relation.through.objects.filter(offer_id__in=offer_ids).values_list(
+            "offer_id", f"{name}__name_de", f"{name}__name_en"
+        )
+        for pk, de, en in rows:
+            offer_documents[pk].b += _names(de, en)
+    rows = Offer.languages.through.objects.filter(offer_id__in=offer_ids).values_list(
+        "offer_id", "language__name_de", "language__name_en", "language__name_native"
+    )
+    for pk, de, en, native in rows:
+        offer_documents[pk].b += _names(de, en, native)
+
+    _write(Organisation, documents, keys)
+    _write(Offer, offer_documents)
+    if uses_postgres():
+        _remember_words([*documents.values(), *offer_documents.values()])
+    return len(documents)
+
+
+def _write(
+    model: type[Organisation] | type[Offer],
+    documents: dict[int, _Document],
+    keys: dict[int, set[int]] | None = None,
+) -> None:
+    if not documents:
+        return
+    if not uses_postgres():
+        objects = [model(pk=pk, search_document=doc.plain()) for pk, doc in documents.items()]
+        fields = ["search_document"]
+        if keys is not None:
+            for item in objects:
+                item.facet_keys = sorted(keys[item.pk])  # type: ignore[union-attr]
+            fields.append("facet_keys")
+        model.objects.bulk_update(objects, fields, batch_size=500)
+        return
+    # PostgreSQL searches the vector; the plain document would only make the rows wider.
+    ids, part_a, part_b, part_c, key_lists = [], [], [], [], []
+    for pk, doc in documents.items():
+        a, b, c = doc.parts()
+        ids.append(pk)
+        part_a.append(a)
+        part_b.append(b)
+        part_c.append(c)
+        key_lists.append("{" + ",".join(map(str, sorted((keys or {}).get(pk, ())))) + "}")
+    table = connection.ops.quote_name(model._meta.db_table)
+    set_keys = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE {table} AS target SET
+                search_vector = setweight(to_tsvector('{TS_CONFIG}', data.a), 'A')
+                    || setweight(to_tsvector('{TS_CONFIG}', data.b), 'B')
+                    || setweight(to_tsvector('{TS_CONFIG}', data.c), 'C')
+                {set_keys}
+            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
+                AS data(id, a, b, c, keys)
+            WHERE target.id = data.id
+            """,
+            [ids, part_a, part_b, part_c, key_lists],
+        )
+
+
+def _remember_words(documents: Sequence[_Document]) -> None:
+    words = set()
+    for doc in documents:
+        for text in doc.parts():
+            words.update(
+                word
+                for word in _WORD.findall(text)
+                if word.isalpha() and TYPO_MIN_LENGTH <= len(word) <= 100
+            )
+    if not words:
+        return
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (word)
+            SELECT DISTINCT unaccent(lower(raw.word)) FROM unnest(%s::text[]) AS raw(word)
+            ORDER BY 1
+            ON CONFLICT (word) DO NOTHING
+            """,
+            [sorted(words)],
+        )
+
+
+# --- Querying ---------------------------------------------------------------------------------
+
+
+def _is_one_typo_apart(a: str, b: str) -> bool:
+    """Optimal string alignment distance <= 1: one letter added, dropped, changed or swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) == 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _typo_corrections(terms: list[str]) -> dict[str, list[str]]:
+    """Known words one typo away from each longer search term that is not a known word."""
+    long_terms = [term for term in terms if len(term) >= TYPO_MIN_LENGTH and term.isalpha()]
+    if not long_terms:
+        return {}
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT raw.term, unaccent(lower(raw.term)), candidate.word
+            FROM unnest(%s::text[]) AS raw(term)
+            CROSS JOIN LATERAL (
+                SELECT word FROM {table}
+                ORDER BY word <-> unaccent(lower(raw.term))
+                LIMIT 12
+            ) AS candidate
+            """,
+            [long_terms],
+        )
+        rows = cursor.fetchall()
+    candidates: dict[str, tuple[str, list[str]]] = {}
+    for term, normalised, word in rows:
+        candidates.setdefault(term, (normalised, []))[1].append(word)
+    corrections = {}
+    for term, (normalised, words) in candidates.items():
+        if normalised in words:
+            continue  # a known word: taken as written
+        corrections[term] = [word for word in words if _is_one_typo_apart(normalised, word)]
+    return corrections
+
+
+def _umlaut_spellings(term: str) -> list[str]:
+    """ "Tuerkisch" -> ["Türkisch"]: the umlaut a German keyboard-less spelling stands for."""
+    variant = term
+    for plain, umlaut in _UMLAUT_SPELLINGS:
+        variant = re.sub(plain, umlaut, variant, flags=re.IGNORECASE)
+    return [variant] if variant != term else []
+
+
+@dataclass
+class Search:
+    """One search box input, prepared once per request and applied to several querysets."""
+
+    q: str
+    terms: list[str]
+    _tsquery: SearchQuery | None = None
+
+    @classmethod
+    def parse(cls, q: str | None) -> Search | None:
+        terms = search_terms(q or "")
+        return cls(q=q or "", terms=terms) if terms else None
+
+    @property
+    def tsquery(self) -> SearchQuery:
+        if self._tsquery is None:
+            corrections = _typo_corrections(self.terms)
+            clauses = []
+            for term in self.terms:
+                alternatives = [
+                    alternative
+                    for alternative in (term, *_umlaut_spellings(term), *corrections.get(term, []))
+                    if _WORD.fullmatch(alternative)
+                ]
+                prefix = ":*" if len(term) >= 3 else ""
+                clauses.append(
+                    "(" + " | ".join(f"{alternative}{prefix}" for alternative in alternatives) + ")"
+                )
+            self._tsquery = SearchQuery(" & ".join(clauses), search_type="raw", config=TS_CONFIG)
+        return self._tsquery
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        if uses_postgres():
+            return queryset.filter(search_vector=self.tsquery)
+        for term in self.terms:
+            queryset = queryset.filter(search_document__contains=normalise(term))
+        return queryset
+
+    def order_by_relevance(self, queryset: QuerySet, name_field: str) -> QuerySet:
+        """Best matches first; a match in the name before a match anywhere else."""
+        if uses_postgres():
+            rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)
+            return queryset.annotate(search_rank=rank).order_by("-search_rank", name_field, "pk")
+        in_name = Q()
+        for term in self.terms:
+            in_name &= Q(**{f"{name_field}__icontains": term})
+        name_first = Case(
+            When(in_name, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+        return queryset.annotate(name_first=name_first).order_by("name_first", name_field, "pk")

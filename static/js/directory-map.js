@@ -1,0 +1,91 @@
+// Maps of the directory (Leaflet). The pages work without this script: the map page is then the
+// list it already shows, the organisation page shows the address. Hooks:
+//   [data-directory-map]     the filtered directory, points from data-geojson-url
+//   [data-organisation-map]  one organisation at data-latitude / data-longitude
+(function () {
+  "use strict";
+
+  if (typeof window.L === "undefined") {
+    return;
+  }
+
+  function createMap(figure) {
+    var canvas = figure.querySelector("[data-map-canvas]");
+    figure.hidden = false;
+    var map = window.L.map(canvas, { scrollWheelZoom: false });
+    var tileUrl = figure.dataset.tileUrl;
+    if (tileUrl) {
+      window.L.tileLayer(tileUrl, {
+        maxZoom: 19,
+        attribution: figure.dataset.tileAttribution || "",
+      }).addTo(map);
+    }
+    return map;
+  }
+
+  function popupFor(properties) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    var kind = document.createElement("p");
+    kind.textContent = properties.kind;
+    box.appendChild(link);
+    box.appendChild(kind);
+    return box;
+  }
+
+  function setStatus(figure, text) {
+    var status = figure.querySelector("[data-map-status]");
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function showDirectory(figure) {
+    var map = createMap(figure);
+    map.setView([50, 10], 4); // until the points arrive and the map fits them
+    fetch(figure.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("GeoJSON answered " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (collection) {
+        var layer = window.L.geoJSON(collection, {
+          onEachFeature: function (feature, marker) {
+            marker.bindPopup(popupFor(feature.properties));
+            marker.options.alt = feature.properties.name;
+          },
+          pointToLayer: function (feature, latlng) {
+            return window.L.marker(latlng, {
+              alt: feature.properties.name,
+              title: feature.properties.name,
+            });
+          },
+        }).addTo(map);
+        if (collection.features.length) {
+          map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+        }
+        figure.dataset.mapLoaded = String(collection.features.length);
+        if (collection.truncated) {
+          setStatus(figure, figure.dataset.truncatedText);
+        }
+      })
+      .catch(function () {
+        setStatus(figure, figure.dataset.errorText);
+      });
+  }
+
+  function showOrganisation(figure) {
+    var map = createMap(figure);
+    var position = [parseFloat(figure.dataset.latitude), parseFloat(figure.dataset.longitude)];
+    map.setView(position, 15);
+    window.L.marker(position, { alt: figure.dataset.name, title: figure.dataset.name }).addTo(map);
+    figure.dataset.mapLoaded = "1";
+  }
+
+  document.querySelectorAll("[data-directory-map]").forEach(showDirectory);
+  document.querySelectorAll("[data-organisation-map]").forEach(showOrganisation);
+})();

@@ -1,0 +1,137 @@
+"""Journeys through the directory in a real Chromium, with and without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from organisations.models import District, Organisation
+from organisations.search import organisation_search_refresh
+from tests.factories import DistrictFactory, LanguageFactory, OfferFactory, OrganisationFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def pankow(settings) -> District:  # type: ignore[no-untyped-def]
+    """Three organisations: only one is in Pankow and speaks Arabic."""
+    settings.MAP_TILE_URL = ""  # no tiles from the internet in tests
+    pankow = DistrictFactory(name="Pankow")
+    spandau = DistrictFactory(name="Spandau")
+    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
+    turkish = LanguageFactory(
+        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
+    )
+    for name, district, language in (
+        ("Frauenforum Pankow", pankow, arabic),
+        ("Elterncafé Pankow", pankow, turkish),
+        ("Frauenforum Spandau", spandau, arabic),
+    ):
+        organisation = OrganisationFactory(
+            name=name,
+            districts=[district],
+            latitude=Decimal("52.55"),
+            longitude=Decimal("13.40"),
+            description="Wir beraten Frauen und Familien.",
+        )
+        organisation.languages.set([language])
+        OfferFactory(organisation=organisation, title="Sozialberatung")
+    organisation_search_refresh()
+    return pankow
+
+
+def filter_pankow_arabic_and_open_the_result(page: Page, base: str, *, german: bool) -> str:
+    language = "de" if german else "en"
+    page.goto(f"{base}/{language}/organisations/")
+    page.get_by_label("Bezirk" if german else "District").select_option(label="Pankow (2)")
+    page.get_by_label("Gesprochene Sprache" if german else "Language spoken").select_option(
+        label="Arabisch / العربية (2)" if german else "Arabic / العربية (2)"
+    )
+    page.get_by_role("button", name="Ergebnisse zeigen" if german else "Show results").click()
+    expect(page).to_have_url(re.compile(r"district=\d+&language=ar"))
+    found = "1 Organisation gefunden" if german else "1 organisation found"
+    expect(page.get_by_role("heading", level=2, name=found)).to_be_visible()
+    filtered_url = page.url
+    page.get_by_role("link", name="Frauenforum Pankow").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Frauenforum Pankow")
+    return filtered_url
+
+
+def test_visitor_filters_by_district_and_language_and_shares_the_result(
+    live_server, page: Page, browser: Browser, pankow: District
+) -> None:
+    filtered_url = filter_pankow_arabic_and_open_the_result(page, live_server.url, german=False)
+    detail_url = page.url
+    assert detail_url.endswith("/en/organisations/frauenforum-pankow/")
+
+    # Someone who gets the links sees the same pages.
+    friend = browser.new_context().new_page()
+    friend.goto(detail_url)
+    expect(friend.get_by_role("heading", level=1)).to_have_text("Frauenforum Pankow")
+    friend.goto(filtered_url)
+    expect(friend.get_by_role("link", name="Frauenforum Pankow")).to_be_visible()
+    expect(friend.get_by_role("link", name="Frauenforum Spandau")).to_have_count(0)
+    friend.context.close()
+    assert Organisation.objects.published().count() == 3
+
+
+def test_filtering_and_sharing_work_without_javascript(
+    live_server, browser: Browser, pankow: District
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    filtered_url = filter_pankow_arabic_and_open_the_result(page, live_server.url, german=True)
+    detail_url = page.url
+    page.goto(filtered_url)
+    page.get_by_role("link", name="Filter entfernen: Bezirk: Pankow").click()
+    expect(page.get_by_role("heading", level=2, name="2 Organisationen gefunden")).to_be_visible()
+    page.goto(detail_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Frauenforum Pankow")
+    context.close()
+    assert pankow.organisations.count() == 2
+
+
+def test_visitor_searches_and_opens_a_result(live_server, page: Page, pankow: District) -> None:
+    page.goto(f"{live_server.url}/en/organisations/")
+    page.get_by_role("searchbox", name="Search").fill("frauenforum spandau")
+    page.get_by_role("button", name="Show results").click()
+    expect(page.get_by_role("heading", level=2, name="1 organisation found")).to_be_visible()
+    page.get_by_role("link", name="Frauenforum Spandau", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/en/organisations/frauenforum-spandau/")
+    assert Organisation.objects.filter(name="Frauenforum Spandau").exists()
+
+
+@pytest.mark.postgres
+def test_visitor_finds_an_organisation_despite_a_typo(
+    live_server, page: Page, pankow: District
+) -> None:
+    page.goto(f"{live_server.url}/de/organisations/?q=Frauenfroum+Spandau")
+    expect(page.get_by_role("heading", level=2, name="1 Organisation gefunden")).to_be_visible()
+    page.get_by_role("link", name="Frauenforum Spandau", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Frauenforum Spandau")
+    assert Organisation.objects.filter(name="Frauenforum Spandau").exists()
+
+
+def test_map_shows_the_filtered_organisations(live_server, page: Page, pankow: District) -> None:
+    page.goto(f"{live_server.url}/en/organisations/map/?district={pankow.pk}")
+    expect(page.locator("[data-directory-map]")).to_have_attribute("data-map-loaded", "2")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(2)
+    page.get_by_role("button", name="Frauenforum Pankow").click()
+    expect(page.locator(".leaflet-popup").get_by_role("link")).to_have_text("Frauenforum Pankow")
+    assert pankow.organisations.with_public_location().count() == 2
+
+
+def test_map_page_is_the_list_without_javascript(
+    live_server, browser: Browser, pankow: District
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/organisations/map/?district={pankow.pk}")
+    expect(page.locator("[data-directory-map]")).to_be_hidden()
+    expect(page.get_by_role("link", name="Frauenforum Pankow")).to_be_visible()
+    expect(page.get_by_role("link", name="Elterncafé Pankow")).to_be_visible()
+    context.close()
+    assert pankow.organisations.count() == 2
