@@ -10,6 +10,8 @@ from django.utils.text import slugify
 
 from opendata.importing import PROGRESS_EVERY, Plan, Step
 from organisations.models import Offer, Organisation
+from organisations.search import organisation_search_refresh
+from organisations.services import RESERVED_SLUGS
 
 
 class ImportRefused(Exception):
@@ -19,7 +21,7 @@ class ImportRefused(Exception):
 def unique_slug(name: str) -> str:
     base = (slugify(name) or "organisation")[:200]
     slug, number = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -50,6 +52,14 @@ def import_apply(
             apply_changes(step)
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress(done, total)
+    # The directory finds entries through their search data: rebuild it for what changed.
+    touched = {
+        step.target.pk if isinstance(step.target, Organisation) else step.target.organisation_id
+        for step in plan.steps
+        if step.action in ("create", "update") and step.target is not None
+    }
+    if touched:
+        organisation_search_refresh(organisation_ids=touched)
 
 
 def organisation_create(step: Step, *, status: str) -> Organisation:

@@ -34,6 +34,7 @@ from organisations.models import (
     ProblemReport,
     ReviewDecision,
 )
+from organisations.search import organisation_search_refresh
 
 Status = Organisation.Status
 Role = OrganisationMembership.Role
@@ -107,6 +108,16 @@ def _save_version(instance: Model, *, user: User | None, reason: str, **kwargs: 
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = reason  # type: ignore[attr-defined]
     instance.save(**kwargs)
+    _refresh_search(instance)
+
+
+def _refresh_search(instance: Model) -> None:
+    """Every saved change of an entry or an offer updates what the directory finds."""
+    if isinstance(instance, Organisation):
+        organisation_id = instance.pk
+    else:
+        organisation_id = instance.organisation_id  # type: ignore[attr-defined]
+    organisation_search_refresh(organisation_ids=[organisation_id])
 
 
 def _save_form_as_one_version(form: ModelForm, *, user: User, reason: str) -> Model:
@@ -143,13 +154,17 @@ def _staff_addresses(organisation: Organisation) -> list[str]:
     )
 
 
+# Paths under /organisations/ that are pages of their own, never an entry's address.
+RESERVED_SLUGS = frozenset({"map"})
+
+
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:200] or "organisation"
     slug, number = base, 2
     taken = Organisation.objects.all()
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -461,6 +476,7 @@ def history_revert(*, record: Any, staff: User) -> Model:
         staff=staff,
         message=str(record.history_object) if model is Offer else "",
     )
+    organisation_search_refresh(organisation_ids=[organisation_id])
     return instance
 
 
@@ -492,6 +508,7 @@ def offer_delete(*, offer: Offer, user: User) -> None:
     offer._history_user = user  # type: ignore[attr-defined]
     offer._change_reason = _offer_reason(offer.organisation)  # type: ignore[attr-defined]
     offer.delete()
+    _refresh_search(offer)
 
 
 # --- Members ---------------------------------------------------------------------------------

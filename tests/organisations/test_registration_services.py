@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from organisations import services
@@ -286,3 +287,23 @@ def test_publication_counts_as_confirmation_for_freshness(cast: Cast) -> None:
     entry.refresh_from_db()
     assert entry.may_be_outdated
     assert Organisation.objects.possibly_outdated().filter(pk=entry.pk).exists()
+
+
+def test_an_entry_is_never_given_the_address_of_the_map_page() -> None:
+    from organisations.services import unique_slug
+
+    assert unique_slug("Map") == "map-2"
+
+
+def test_a_published_edit_is_found_by_the_directory_at_once(cast: Cast, client: Client) -> None:
+    arabic = LanguageFactory()
+    edit(
+        cast.organisation,
+        cast.editor,
+        description="Nachhilfe in Mathematik.",
+        languages=[arabic.pk],
+    )
+    html = client.get("/de/organisations/", {"q": "Mathematik"}).content.decode()
+    assert cast.organisation.name in html
+    html = client.get("/de/organisations/", {"language": arabic.code}).content.decode()
+    assert cast.organisation.name in html
