@@ -56,7 +56,7 @@ def import_apply(
     touched = {
         step.target.pk if isinstance(step.target, Organisation) else step.target.organisation_id
         for step in plan.steps
-        if step.action in ("create", "update") and step.target is not None
+        if step.action in ("create", "update") and isinstance(step.target, Organisation | Offer)
     }
     if touched:
         organisation_search_refresh(organisation_ids=touched)

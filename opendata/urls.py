@@ -39,6 +39,8 @@ app_name = "opendata"
 urlpatterns = [
     path("", views.open_data, name="index"),
     path("directory.zip", views.directory_bundle, name="bundle"),
+    path("organisations.csv", views.directory_export, {"format": "csv"}, name="directory_csv"),
+    path("organisations.json", views.directory_export, {"format": "json"}, name="directory_json"),
     path("organisations.atom", NewOrganisationsFeed(), name="organisations_feed"),
     path("events.atom", NewEventsFeed(), name="events_feed"),
 ]

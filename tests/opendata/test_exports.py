@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from networks.models import Network, NetworkMembership
 from opendata.exports import cell, organisations_csv, organisations_json
 from organisations.models import Organisation
-from tests.factories import OfferFactory, OrganisationFactory
+from organisations.search import organisation_search_refresh
+from tests.factories import LanguageFactory, OfferFactory, OrganisationFactory
 from tests.opendata.conftest import Directory
 
 
@@ -114,3 +115,43 @@ def test_cells_that_a_spreadsheet_would_run_are_defused() -> None:
     assert cell("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
     assert cell("+49 30 1234567") == "+49 30 1234567"
     assert cell("Brücke e.V.") == "Brücke e.V."
+
+
+def test_the_directory_result_downloads_as_csv_with_the_page_filters(
+    client: Client, db: None
+) -> None:
+    arabic = LanguageFactory()
+    speaking = OrganisationFactory(name="Arabisches Frauenforum")
+    speaking.languages.set([arabic])
+    OrganisationFactory(name="Polnischer Kulturkreis")
+    OrganisationFactory(name="Entwurf", status=Organisation.Status.DRAFT).languages.set([arabic])
+    organisation_search_refresh()
+
+    response = client.get("/de/open-data/organisations.csv", {"language": "ar"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert "Arabisches Frauenforum" in text
+    assert "Polnischer Kulturkreis" not in text
+    assert "Entwurf" not in text
+
+
+def test_the_directory_result_downloads_as_json(client: Client, db: None) -> None:
+    OrganisationFactory(name="Arabisches Frauenforum")
+    OrganisationFactory(name="Polnischer Kulturkreis")
+    organisation_search_refresh()
+
+    response = client.get("/en/open-data/organisations.json", {"q": "Frauenforum"})
+
+    assert response.status_code == 200
+    assert [row["name"] for row in response.json()] == ["Arabisches Frauenforum"]
+
+
+def test_the_directory_page_links_its_result_as_csv_and_json(client: Client, db: None) -> None:
+    OrganisationFactory(name="Arabisches Frauenforum")
+    organisation_search_refresh()
+    html = client.get("/de/organisations/", {"q": "Frauenforum"}).content.decode()
+    assert 'href="/de/open-data/organisations.csv?q=Frauenforum"' in html
+    assert 'href="/de/open-data/organisations.json?q=Frauenforum"' in html
