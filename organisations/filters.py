@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
@@ -26,15 +26,22 @@ from organisations.models import (
     Language,
     Offer,
     OfferKind,
+    OfferQuerySet,
     Organisation,
     OrganisationKind,
+    OrganisationQuerySet,
     TargetGroup,
     Topic,
 )
 from organisations.search import Search, directory_version
 from organisations.widgets import FastSelect
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 Choices = list[tuple[str, str]]
+# The sort orders: labels translated lazily, when the form is shown.
+SortChoices = list[tuple[str, "StrOrPromise"]]
 Loader = Callable[[], tuple[Choices, dict[str, int]]]
 
 
@@ -81,7 +88,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     """Filters whose values come from the database, loaded once per request (one query each)."""
 
     loaders: dict[str, Loader] = {}
-    sort_choices: Choices = []
+    sort_choices: SortChoices = []
 
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         data = data.copy() if data is not None else QueryDict(mutable=True)
@@ -189,7 +196,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
 # --- Organisations -----------------------------------------------------------------------------
 
-ORGANISATION_SORT_CHOICES: Choices = [
+ORGANISATION_SORT_CHOICES: SortChoices = [
     ("relevance", _("Best match")),
     ("name", _("Name (A–Z)")),
     ("updated", _("Recently updated")),
@@ -279,7 +286,7 @@ class OrganisationFilterSet(DirectoryFilterSet):
     def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(facet_keys__has_all=[Facet.FREE_OFFER.key()]) if value else queryset
 
-    def ordered(self, queryset: QuerySet) -> QuerySet:
+    def ordered(self, queryset: OrganisationQuerySet) -> OrganisationQuerySet:
         sort = self.cleaned_value("sort")
         if sort == "relevance" and self.search:
             return self.search.order_by_relevance(queryset, "name")
@@ -342,9 +349,9 @@ def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None,
     if not unfiltered:
         return _count_facets(filterset)
     key = f"directory:facets:{directory_version()}:{timezone.localdate().isoformat()}"
-    return cache.get_or_set(  # type: ignore[no-any-return]
-        key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS
-    )
+    counts = cache.get_or_set(key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS)
+    assert isinstance(counts, dict)  # never None: the default is not None
+    return counts
 
 
 def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
@@ -363,7 +370,9 @@ def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None
     return dict(counts)
 
 
-def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[None, int]]:
+def counts_without_each_filter(
+    filterset: DirectoryFilterSet,
+) -> dict[str, dict[int | None, int]]:
     """How many results there would be without each filter that is set (one query); for the
     page that found nothing."""
     active = [
@@ -373,7 +382,8 @@ def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[
     ]
     if not active:
         return {}
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for number, name in enumerate(active):
         queryset = filterset.queryset_without(name).order_by().values("pk")
         sql, base_params = queryset.query.sql_with_params()
@@ -386,7 +396,7 @@ def counts_without_each_filter(filterset: DirectoryFilterSet) -> dict[str, dict[
 
 # --- Offers ------------------------------------------------------------------------------------
 
-OFFER_SORT_CHOICES: Choices = [
+OFFER_SORT_CHOICES: SortChoices = [
     ("relevance", _("Best match")),
     ("title", _("Title (A–Z)")),
     ("updated", _("Recently updated")),
@@ -484,10 +494,10 @@ class OfferFilterSet(DirectoryFilterSet):
     def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(organisation__migrant_led=True) if value else queryset
 
-    def filter_ended(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+    def filter_ended(self, queryset: OfferQuerySet, name: str, value: bool) -> OfferQuerySet:
         return queryset if value else queryset.current()
 
-    def ordered(self, queryset: QuerySet) -> QuerySet:
+    def ordered(self, queryset: OfferQuerySet) -> OfferQuerySet:
         sort = self.cleaned_value("sort")
         if sort == "relevance" and self.search:
             return self.search.order_by_relevance(queryset, "title")

@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
@@ -47,6 +48,11 @@ TYPO_MIN_LENGTH = 5
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 60
 BATCH_SIZE = 2000
+
+# Search.filter() and Search.order_by_relevance() return the queryset class they were given.
+_QuerySetT = TypeVar("_QuerySetT", bound=QuerySet[Any, Any])
+# The models that carry search data (_write() is checked for each of them).
+_SearchableT = TypeVar("_SearchableT", Organisation, Offer)
 
 _WORD = re.compile(r"\w+")
 _UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
@@ -177,14 +183,14 @@ def _refresh_batch(batch: list[int]) -> int:
         if row["migrant_led"]:
             keys[pk].add(Facet.MIGRANT_LED.key())
 
-    through = Organisation.topics.through.objects.filter(organisation_id__in=batch)
-    for pk, topic, de, en in through.values_list(
+    topics = Organisation.topics.through.objects.filter(organisation_id__in=batch)
+    for pk, topic, de, en in topics.values_list(
         "organisation_id", "topic_id", "topic__name_de", "topic__name_en"
     ):
         documents[pk].b += _names(de, en)
         keys[pk].add(Facet.TOPIC.key(topic))
-    through = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
-    for pk, group, de, en in through.values_list(
+    target_groups = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
+    for pk, group, de, en in target_groups.values_list(
         "organisation_id", "targetgroup_id", "targetgroup__name_de", "targetgroup__name_en"
     ):
         documents[pk].b += _names(de, en)
@@ -203,8 +209,8 @@ def _refresh_batch(batch: list[int]) -> int:
         for pk, language, de, en, native in rows:
             documents[pk].b += _names(de, en, native)
             keys[pk].add(facet.key(language))
-    through = Organisation.districts.through.objects.filter(organisation_id__in=batch)
-    for pk, district, name in through.values_list(
+    districts = Organisation.districts.through.objects.filter(organisation_id__in=batch)
+    for pk, district, name in districts.values_list(
         "organisation_id", "district_id", "district__name"
     ):
         documents[pk].c.append(name)
@@ -225,31 +231,31 @@ def _refresh_batch(batch: list[int]) -> int:
         )
     }
     offer_documents = {pk: _Document() for pk in offers}
-    for pk, row in offers.items():
-        owner = row["organisation_id"]
+    for pk, offer in offers.items():
+        owner = offer["organisation_id"]
         organisation = organisations[owner]
-        offer_documents[pk].a.append(row["title"])
-        offer_documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
+        offer_documents[pk].a.append(offer["title"])
+        offer_documents[pk].b += _names(offer["kind__name_de"], offer["kind__name_en"])
         offer_documents[pk].c += _names(
-            row["description"], organisation["name"], organisation["short_name"]
+            offer["description"], organisation["name"], organisation["short_name"]
         )
-        documents[owner].b += _names(row["title"], row["kind__name_de"], row["kind__name_en"])
-        documents[owner].c.append(row["description"])
-        if row["ends_on"] is None or row["ends_on"] >= today:
-            keys[owner].add(Facet.OFFER_KIND.key(row["kind_id"]))
-            if row["cost"] == Offer.Cost.FREE:
+        documents[owner].b += _names(offer["title"], offer["kind__name_de"], offer["kind__name_en"])
+        documents[owner].c.append(offer["description"])
+        if offer["ends_on"] is None or offer["ends_on"] >= today:
+            keys[owner].add(Facet.OFFER_KIND.key(offer["kind_id"]))
+            if offer["cost"] == Offer.Cost.FREE:
                 keys[owner].add(Facet.FREE_OFFER.key())
     offer_ids = list(offers)
-    for relation, name in ((Offer.topics, "topic"), (Offer.target_groups, "targetgroup")):
-        rows = relation.through.objects.filter(offer_id__in=offer_ids).values_list(
+    for offer_relation, name in ((Offer.topics, "topic"), (Offer.target_groups, "targetgroup")):
+        names = offer_relation.through.objects.filter(offer_id__in=offer_ids).values_list(
             "offer_id", f"{name}__name_de", f"{name}__name_en"
         )
-        for pk, de, en in rows:
+        for pk, de, en in names:
             offer_documents[pk].b += _names(de, en)
-    rows = Offer.languages.through.objects.filter(offer_id__in=offer_ids).values_list(
+    languages = Offer.languages.through.objects.filter(offer_id__in=offer_ids).values_list(
         "offer_id", "language__name_de", "language__name_en", "language__name_native"
     )
-    for pk, de, en, native in rows:
+    for pk, de, en, native in languages:
         offer_documents[pk].b += _names(de, en, native)
 
     _write(Organisation, documents, keys)
@@ -260,7 +266,7 @@ def _refresh_batch(batch: list[int]) -> int:
 
 
 def _write(
-    model: type[Organisation] | type[Offer],
+    model: type[_SearchableT],
     documents: dict[int, _Document],
     keys: dict[int, set[int]] | None = None,
 ) -> None:
@@ -271,7 +277,8 @@ def _write(
         fields = ["search_document"]
         if keys is not None:
             for item in objects:
-                item.facet_keys = sorted(keys[item.pk])  # type: ignore[union-attr]
+                assert isinstance(item, Organisation)  # only organisations have facet keys
+                item.facet_keys = sorted(keys[item.pk])
             fields.append("facet_keys")
         model.objects.bulk_update(objects, fields, batch_size=500)
         return
@@ -303,7 +310,7 @@ def _write(
 
 
 def _remember_words(documents: Sequence[_Document]) -> None:
-    words = set()
+    words: set[str] = set()
     for doc in documents:
         for text in doc.parts():
             words.update(
@@ -417,14 +424,14 @@ class Search:
             self._tsquery = SearchQuery(" & ".join(clauses), search_type="raw", config=TS_CONFIG)
         return self._tsquery
 
-    def filter(self, queryset: QuerySet) -> QuerySet:
+    def filter(self, queryset: _QuerySetT) -> _QuerySetT:
         if uses_postgres():
             return queryset.filter(search_vector=self.tsquery)
         for term in self.terms:
             queryset = queryset.filter(search_document__contains=normalise(term))
         return queryset
 
-    def order_by_relevance(self, queryset: QuerySet, name_field: str) -> QuerySet:
+    def order_by_relevance(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
         """Best matches first; a match in the name before a match anywhere else."""
         if uses_postgres():
             rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)

@@ -22,7 +22,7 @@ from organisations.filters import (
     facet_counts,
 )
 from organisations.forms import ProblemReportForm
-from organisations.models import Offer, Organisation
+from organisations.models import Offer, Organisation, OrganisationQuerySet
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000
@@ -156,9 +156,10 @@ def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
         .select_related("kind")
         .prefetch_related("languages", "topics", "target_groups")
     )
+    organisations = visible_organisations(request.user)
+    assert isinstance(organisations, OrganisationQuerySet)  # Organisation.objects made it
     return (
-        visible_organisations(request.user)
-        .defer_search_data()
+        organisations.defer_search_data()
         .select_related("kind")
         .prefetch_related(
             "districts",
