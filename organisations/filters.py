@@ -15,7 +15,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Expression, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -286,13 +286,24 @@ class OrganisationFilterSet(DirectoryFilterSet):
     def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(facet_keys__has_all=[Facet.FREE_OFFER.key()]) if value else queryset
 
-    def ordered(self, queryset: OrganisationQuerySet) -> OrganisationQuerySet:
+    def has_facet_filter(self) -> bool:
+        """Whether a filter other than the search is set."""
+        return any(
+            self.cleaned_value(name) not in (None, "", False) for name in ORGANISATION_FACETS
+        )
+
+    def sort_order(self) -> tuple[dict[str, Expression], list[str]]:
+        """The order of the results: annotations and ``order_by()`` arguments."""
         sort = self.cleaned_value("sort")
         if sort == "relevance" and self.search:
-            return self.search.order_by_relevance(queryset, "name")
+            return self.search.relevance("name")
         if sort == "updated":
-            return queryset.order_by("-updated_at", "pk")
-        return queryset.order_by("name", "pk")
+            return {}, ["-updated_at", "pk"]
+        return {}, ["name", "pk"]
+
+    def ordered(self, queryset: OrganisationQuerySet) -> OrganisationQuerySet:
+        annotations, order = self.sort_order()
+        return queryset.annotate(**annotations).order_by(*order)
 
 
 # --- Counting results per filter value ---------------------------------------------------------
@@ -368,6 +379,51 @@ def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None
             facet, value = decode(key)
             counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
     return dict(counts)
+
+
+def facet_counts_and_page(
+    filterset: OrganisationFilterSet, *, offset: int, limit: int
+) -> tuple[dict[str, dict[int | None, int]], list[int]]:
+    """The counts of :func:`facet_counts` and the ids of one page of the ordered result, in one
+    query that finds the result once.
+
+    For searches: the full-text match (and the rank of every match) is the expensive part of
+    the directory; counting and ranking in two queries would run it twice.
+    """
+    annotations, order = filterset.sort_order()
+    sort_fields = [name.lstrip("-") for name in order]
+    # Fields first, then annotations: the order of the columns of the SELECT.
+    columns = ["facet_keys"]
+    columns += [name for name in sort_fields if name not in annotations and name not in columns]
+    columns += [name for name in annotations if name in sort_fields]
+    matches = filterset.qs.annotate(**annotations).order_by().values(*columns)
+    matches_sql, params = matches.query.sql_with_params()
+    quote = connection.ops.quote_name
+    order_sql = ", ".join(
+        f"{quote(name[1:])} DESC" if name.startswith("-") else quote(name) for name in order
+    )
+    sql = (
+        f"WITH matches ({', '.join(map(quote, columns))}) AS ({matches_sql})"
+        f" SELECT 0, counted.* FROM ({_count_keys_sql('SELECT facet_keys FROM matches')})"
+        f" AS counted UNION ALL SELECT 1, top.{quote('pk')},"
+        f" ROW_NUMBER() OVER (ORDER BY {order_sql}) FROM"
+        f" (SELECT * FROM matches ORDER BY {order_sql} LIMIT %s OFFSET %s) AS top"
+    )
+    names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
+    counts: dict[str, dict[int | None, int]] = defaultdict(dict)
+    counts["total"][None] = 0
+    positions: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        for part, key, count in cursor.fetchall():
+            if part == 1:
+                positions[key] = count
+            elif key == 0:
+                counts["total"][None] = count
+            else:
+                facet, value = decode(key)
+                counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
+    return dict(counts), sorted(positions, key=positions.__getitem__)
 
 
 def counts_without_each_filter(

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Expression, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from organisations.facets import Facet
@@ -431,15 +431,21 @@ class Search:
             queryset = queryset.filter(search_document__contains=normalise(term))
         return queryset
 
-    def order_by_relevance(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
-        """Best matches first; a match in the name before a match anywhere else."""
+    def relevance(self, name_field: str) -> tuple[dict[str, Expression], list[str]]:
+        """Best matches first; a match in the name before a match anywhere else: the
+        annotations and the ``order_by()`` arguments."""
         if uses_postgres():
             rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)
-            return queryset.annotate(search_rank=rank).order_by("-search_rank", name_field, "pk")
+            return {"search_rank": rank}, ["-search_rank", name_field, "pk"]
         in_name = Q()
         for term in self.terms:
             in_name &= Q(**{f"{name_field}__icontains": term})
         name_first = Case(
             When(in_name, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
-        return queryset.annotate(name_first=name_first).order_by("name_first", name_field, "pk")
+        return {"name_first": name_first}, ["name_first", name_field, "pk"]
+
+    def order_by_relevance(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
+        """Best matches first; a match in the name before a match anywhere else."""
+        annotations, order = self.relevance(name_field)
+        return queryset.annotate(**annotations).order_by(*order)

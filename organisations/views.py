@@ -20,6 +20,7 @@ from organisations.filters import (
     OrganisationFilterSet,
     counts_without_each_filter,
     facet_counts,
+    facet_counts_and_page,
 )
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation, OrganisationQuerySet
@@ -64,9 +65,26 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
+def _requested_page_number(request: HttpRequest) -> int:
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except ValueError:
+        return 1
+
+
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
-    counts = facet_counts(filterset)
+    number = _requested_page_number(request)
+    page_ids: list[int] | None = None
+    if filterset.search and filterset.has_facet_filter():
+        # The full-text match is the expensive part: found once for the counts and the page.
+        # Not for a search alone: its result can be most of the directory, too many rows to
+        # hold once (PostgreSQL spills them to disk), then two queries are faster.
+        counts, page_ids = facet_counts_and_page(
+            filterset, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE
+        )
+    else:
+        counts = facet_counts(filterset)
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
     filterset.show_counts(counts)
@@ -76,9 +94,20 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
         .select_related("kind")
         .prefetch_related("districts", "languages", "topics")
     )
+    page = _page(request, organisations, counts["total"][None])
+    if page_ids is not None and page.number == number:
+        # The page's entries by their ids (an out-of-range page number falls back to the query).
+        found = (
+            Organisation.objects.filter(pk__in=page_ids)
+            .defer_search_data()
+            .select_related("kind")
+            .prefetch_related("districts", "languages", "topics")
+            .in_bulk()
+        )
+        page.object_list = [found[pk] for pk in page_ids if pk in found]
     return {
         "filterset": filterset,
-        "page": _page(request, organisations, counts["total"][None]),
+        "page": page,
         "active_filters": filterset.active_filters(counts),
         "query": request.GET.urlencode(),
     }

@@ -375,3 +375,24 @@ def test_counts_of_the_whole_directory_are_cached_until_the_next_refresh(
     response = client.get("/en/organisations/")
     assert response.context["page"].paginator.count == 1
     assert dict(response.context["filterset"].form.fields["language"].choices)["tr"].endswith("(0)")
+
+
+@pytest.mark.parametrize(
+    ("sort", "page", "expected_number"),
+    [("", "2", 2), ("name", "1", 1), ("updated", "2", 2), ("", "9", 2), ("", "x", 1)],
+)
+def test_search_with_a_filter_pages_through_the_same_order_as_the_query(
+    client: Client, directory: Directory, sort: str, page: str, expected_number: int
+) -> None:
+    _grow(directory, 30)
+    Organisation.objects.filter(name="Frauenforum 007").update(name="Frauenforum Spezial")
+    organisation_search_refresh()
+    query = f"q=Frauenforum&district={directory.pankow.pk}&page={page}"
+    response = client.get(f"/de/organisations/?{query}" + (f"&sort={sort}" if sort else ""))
+    filterset = response.context["filterset"]
+    expected = list(filterset.ordered(filterset.qs))
+    shown = response.context["page"]
+    assert shown.number == expected_number
+    assert shown.paginator.count == len(expected) > 25
+    start = (expected_number - 1) * 25
+    assert list(shown.object_list) == expected[start : start + 25]
