@@ -6,25 +6,15 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from opendata.importing import PROGRESS_EVERY, Plan, Step
 from organisations.models import Offer, Organisation
 from organisations.search import organisation_search_refresh
-from organisations.services import RESERVED_SLUGS
+from organisations.services import unique_slug
 
 
 class ImportRefused(Exception):
     """The plan has errors: nothing is written."""
-
-
-def unique_slug(name: str) -> str:
-    base = (slugify(name) or "organisation")[:200]
-    slug, number = base, 1
-    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 @transaction.atomic
