@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -128,11 +129,31 @@ def _copy(model: type, columns: Sequence[str], rows: Iterable[Sequence[object]])
             copy.write_row(row)
 
 
+def _with_defaults(
+    model: type, columns: Sequence[str], rows: list[Sequence[object]]
+) -> tuple[list[str], list[Sequence[object]]]:
+    """Add every other column that has a default ("" for text) in the model: fields added
+    after this script was written keep it working."""
+    extra = [
+        field
+        for field in model._meta.concrete_fields  # type: ignore[attr-defined]
+        if field.column not in columns
+        and (field.has_default() or (not field.null and field.empty_strings_allowed))
+    ]
+    if not extra:
+        return list(columns), rows
+    defaults = [field.get_db_prep_save(field.get_default(), connection) for field in extra]
+    return (
+        [*columns, *(field.column for field in extra)],
+        [(*row, *defaults) for row in rows],
+    )
+
+
 def _insert(model: type, columns: Sequence[str], rows: list[Sequence[object]]) -> None:
     if not rows:
         return
     if connection.vendor == "postgresql":
-        _copy(model, columns, rows)
+        _copy(model, *_with_defaults(model, columns, rows))
         return
     model.objects.bulk_create(
         [model(**dict(zip(columns, row, strict=True))) for row in rows], batch_size=2000
@@ -188,13 +209,13 @@ def load(count: int, offers_per_organisation: int) -> None:
         "founding_year", "no_public_address", "street", "postcode", "locality", "latitude",
         "longitude", "website", "email", "phone", "social_links", "register_court",
         "register_number", "non_profit", "status", "published_at", "last_confirmed_at",
-        "created_at", "updated_at", "search_document",
+        "created_at", "updated_at", "search_document", "uuid",
     ]  # fmt: skip
     offer_columns = [
         "id", "organisation_id", "title", "description", "kind_id", "cost", "schedule",
         "at_organisation_address", "step_free", "accessible_toilet", "hearing_loop",
         "accessibility_notes", "registration_required", "starts_on", "ends_on", "street",
-        "postcode", "locality", "created_at", "updated_at", "search_document",
+        "postcode", "locality", "created_at", "updated_at", "search_document", "uuid",
     ]  # fmt: skip
     offer_id = first_offer
     for index in range(count):
@@ -217,6 +238,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                 None if hidden else round(lon + rng.uniform(-0.04, 0.04), 6),
                 f"https://{slug}.example.org", f"info@{slug}.example.org",
                 "030 1234567", "", "", "", True, status, now, updated, updated, updated, "",
+                uuid.UUID(int=rng.getrandbits(128), version=4),
             )
         )  # fmt: skip
         org_districts.append((pk, home))
@@ -237,6 +259,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                     number % 2 == 1, today - timedelta(days=400) if ended else None,
                     today - timedelta(days=rng.randint(1, 300)) if ended else None,
                     "", "", "", updated, updated, "",
+                    uuid.UUID(int=rng.getrandbits(128), version=4),
                 )
             )  # fmt: skip
             offer_topics.append((offer_id, rng.choice(topics)))
