@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from migra_hub.env import env_bool, env_int, env_list, parse_database_url
 
@@ -71,6 +72,21 @@ def test_database_url_selects_postgresql() -> None:
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("hub", "user", "p@ss")
     assert (config["HOST"], config["PORT"]) == ("db.internal", "5433")
+
+
+def test_postgresql_plans_for_data_in_memory_unless_the_url_says_otherwise() -> None:
+    config = parse_database_url("postgres://db.internal/hub", ROOT)
+    assert config["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    custom = parse_database_url("postgres://db.internal/hub?options=-c%20work_mem%3D8MB", ROOT)
+    assert custom["OPTIONS"]["options"] == "-c work_mem=8MB"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgresql_connections_get_the_planner_setting() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
 
 
 def test_database_url_defaults_to_a_sqlite_file_under_the_project() -> None:
