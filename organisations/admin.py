@@ -21,16 +21,36 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import organisation_search_refresh, vocabulary_search_refresh
+from organisations.search import (
+    directory_changed,
+    organisation_search_refresh,
+    organisations_using,
+    vocabulary_search_refresh,
+)
 
 # The admin is a write path like any other: after a change it refreshes the search data.
 
 
 class RefreshesVocabularySearch(admin.ModelAdmin):
+    """For vocabularies, districts and cities: the organisations that name an entry are
+    refreshed after it changed or went; a new entry only makes cached filter choices stale."""
+
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if change and form.changed_data:
             vocabulary_search_refresh(entry=obj)
+        else:
+            directory_changed()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        affected = organisations_using(obj)
+        super().delete_model(request, obj)
+        organisation_search_refresh(organisation_ids=affected)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        affected = {pk for entry in queryset for pk in organisations_using(entry)}
+        super().delete_queryset(request, queryset)
+        organisation_search_refresh(organisation_ids=affected)
 
 
 class DistrictInline(admin.TabularInline):
@@ -40,14 +60,21 @@ class DistrictInline(admin.TabularInline):
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(RefreshesVocabularySearch):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictInline]
 
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        if any(formset.has_changed() for formset in formsets):
+            vocabulary_search_refresh(entry=form.instance)  # a district renamed or added
+
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(RefreshesVocabularySearch):
     list_display = ["name", "city"]
     list_filter = ["city"]
     search_fields = ["name"]

@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Exists, Expression, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from organisations.facets import Facet, decode
@@ -43,6 +44,7 @@ Choices = list[tuple[str, str]]
 # The sort orders: labels translated lazily, when the form is shown.
 SortChoices = list[tuple[str, "StrOrPromise"]]
 Loader = Callable[[], tuple[Choices, dict[str, int]]]
+CHOICES_CACHE_SECONDS = 3600
 
 
 class CheckboxFilter(django_filters.BooleanFilter):
@@ -95,17 +97,29 @@ class DirectoryFilterSet(django_filters.FilterSet):
         if data.get("sort") not in dict(self.sort_choices):
             data["sort"] = self.default_sort(data)  # the select shows the order actually used
         super().__init__(data, *args, **kwargs)
+        # Part of the keys of cached directory data; read once per request.
+        self.version = directory_version()
         self.ids: dict[str, dict[str, int]] = {}
         self.labels: dict[str, Choices] = {}
-        loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
-        for name, loader in self.loaders.items():
-            if loader not in loaded:
-                loaded[loader] = loader()
-            choices, ids = loaded[loader]
+        for name, (choices, ids) in self.choices().items():
             self.filters[name].extra["choices"] = choices
             self.labels[name] = choices
             self.ids[name] = ids
         self._search: Search | bool | None = False
+
+    def choices(self) -> dict[str, tuple[Choices, dict[str, int]]]:
+        """The values of every filter with their labels in the current language, and their
+        ids; from the cache until the directory changes (a new or renamed entry changes it)."""
+        key = f"directory:choices:{type(self).__name__}:{self.version}:{get_language()}"
+        choices = cache.get(key)
+        if choices is None:
+            loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
+            for loader in self.loaders.values():
+                if loader not in loaded:
+                    loaded[loader] = loader()
+            choices = {name: loaded[loader] for name, loader in self.loaders.items()}
+            cache.set(key, choices, CHOICES_CACHE_SECONDS)
+        return choices
 
     @classmethod
     def default_sort(cls, data: QueryDict) -> str:
@@ -359,7 +373,7 @@ def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None,
     )
     if not unfiltered:
         return _count_facets(filterset)
-    key = f"directory:facets:{directory_version()}:{timezone.localdate().isoformat()}"
+    key = f"directory:facets:{filterset.version}:{timezone.localdate().isoformat()}"
     counts = cache.get_or_set(key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS)
     assert isinstance(counts, dict)  # never None: the default is not None
     return counts

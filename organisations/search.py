@@ -116,6 +116,22 @@ def directory_version() -> str:
     return str(cache.get_or_set(VERSION_CACHE_KEY, lambda: uuid.uuid4().hex, None))
 
 
+def directory_changed() -> None:
+    """Make every cached piece of directory data (counts, filter choices) stale.
+
+    Called by :func:`organisation_search_refresh` and after changes that refresh no
+    organisation (a new vocabulary entry or district). The version changes now and again when
+    the transaction commits: a request in between may have cached what it read before the
+    commit under the new version.
+    """
+
+    def bump() -> None:
+        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None) -> int:
     """Rebuild the search data of these organisations (all when None) and of all their offers.
 
@@ -131,15 +147,34 @@ def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None
     for batch in _batches(ids, BATCH_SIZE):
         with transaction.atomic():
             count += _refresh_batch(batch)
-    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)  # cached directory data is stale
+    directory_changed()
     return count
 
 
 def vocabulary_search_refresh(*, entry: object) -> int:
-    """Refresh every organisation that uses a vocabulary entry (after it was renamed)."""
-    from organisations.models import Language, OfferKind, OrganisationKind, TargetGroup, Topic
+    """Refresh every organisation that uses a vocabulary entry, a district or a city (after it
+    was renamed)."""
+    return organisation_search_refresh(organisation_ids=organisations_using(entry))
 
-    if isinstance(entry, Topic | TargetGroup):
+
+def organisations_using(entry: object) -> list[int]:
+    """The ids of the organisations whose search data names a vocabulary entry, a district or
+    a city (through its districts)."""
+    from organisations.models import (
+        City,
+        District,
+        Language,
+        OfferKind,
+        OrganisationKind,
+        TargetGroup,
+        Topic,
+    )
+
+    if isinstance(entry, District):
+        query = Q(districts=entry)
+    elif isinstance(entry, City):
+        query = Q(districts__city=entry)
+    elif isinstance(entry, Topic | TargetGroup):
         relation = "topics" if isinstance(entry, Topic) else "target_groups"
         query = Q(**{relation: entry}) | Q(**{f"offers__{relation}": entry})
     elif isinstance(entry, Language):
@@ -150,8 +185,7 @@ def vocabulary_search_refresh(*, entry: object) -> int:
         query = Q(offers__kind=entry)
     else:
         raise TypeError(f"not a vocabulary entry: {entry!r}")
-    ids = Organisation.objects.filter(query).values_list("pk", flat=True).distinct()
-    return organisation_search_refresh(organisation_ids=list(ids))
+    return list(Organisation.objects.filter(query).values_list("pk", flat=True).distinct())
 
 
 def _names(*values: str) -> list[str]:

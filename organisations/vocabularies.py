@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from organisations.models import Language, OfferKind, OrganisationKind, TargetGroup, Topic
+from organisations.search import directory_changed
 
 # (slug, German, English)
 TOPICS = [
@@ -145,4 +146,5 @@ def load_vocabularies() -> dict[str, int]:
         )
         count += was_created
     created["language"] = count
+    directory_changed()  # new entries for the directory's filters
     return created

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from organisations.facets import Facet
-from organisations.models import Offer, Organisation, Topic
+from organisations.models import District, Offer, Organisation, Topic
 from tests.factories import UserFactory
 from tests.organisations.conftest import Directory
 
@@ -70,3 +70,50 @@ def test_deleting_an_offer_in_the_admin_updates_the_search(
     found = admin_client.get("/de/organisations/", {"q": "Kurs"}).context["page"]
     assert list(found.object_list) == []
     assert not Offer.objects.filter(pk=offer.pk).exists()
+
+
+def filter_labels(client: Client, name: str) -> list[str]:
+    form = client.get("/de/organisations/").context["filterset"].form
+    return [str(label) for _, label in form.fields[name].choices]
+
+
+def test_a_topic_added_in_the_admin_is_a_filter_value_at_once(
+    admin_client: Client, directory: Directory
+) -> None:
+    assert not any("Sport" in label for label in filter_labels(admin_client, "topic"))
+    response = admin_client.post(
+        "/de/admin/organisations/topic/add/",
+        {"slug": "sport", "name_de": "Sport", "name_en": "Sport", "position": 5},
+    )
+    assert response.status_code == 302
+    assert "Sport (0)" in filter_labels(admin_client, "topic")
+
+
+def test_renaming_a_district_in_the_admin_updates_filters_and_search(
+    admin_client: Client, directory: Directory
+) -> None:
+    assert "Pankow (1)" in filter_labels(admin_client, "district")
+    response = admin_client.post(
+        f"/de/admin/organisations/district/{directory.pankow.pk}/change/",
+        {"city": directory.pankow.city_id, "name": "Prenzlauer Berg", "slug": "pankow"},
+    )
+    assert response.status_code == 302
+    assert "Prenzlauer Berg (1)" in filter_labels(admin_client, "district")
+    found = admin_client.get("/de/organisations/", {"q": "Prenzlauer"}).context["page"]
+    assert [organisation.name for organisation in found.object_list] == [directory.match.name]
+    assert District.objects.get(pk=directory.pankow.pk).name == "Prenzlauer Berg"
+
+
+def test_deleting_a_topic_in_the_admin_removes_it_from_filters_and_search(
+    admin_client: Client, directory: Directory
+) -> None:
+    topic = Topic.objects.get(slug="women")
+    key = Facet.TOPIC.key(topic.pk)
+    assert key in Organisation.objects.get(pk=directory.match.pk).facet_keys
+    response = admin_client.post(
+        f"/de/admin/organisations/topic/{topic.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert key not in Organisation.objects.get(pk=directory.match.pk).facet_keys
+    assert not any("Frauen" in label for label in filter_labels(admin_client, "topic"))
+    assert not Topic.objects.filter(pk=topic.pk).exists()
