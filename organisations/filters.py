@@ -18,13 +18,10 @@ from django.db import connection
 from django.db.models import Exists, Expression, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from organisations.facets import Facet, decode
 from organisations.models import (
-    District,
-    Language,
     Offer,
     OfferKind,
     OfferQuerySet,
@@ -35,6 +32,7 @@ from organisations.models import (
     Topic,
 )
 from organisations.search import Search, directory_version
+from organisations.vocabularies import DirectoryVocabulary, directory_vocabulary
 from organisations.widgets import FastSelect
 
 if TYPE_CHECKING:
@@ -43,8 +41,7 @@ if TYPE_CHECKING:
 Choices = list[tuple[str, str]]
 # The sort orders: labels translated lazily, when the form is shown.
 SortChoices = list[tuple[str, "StrOrPromise"]]
-Loader = Callable[[], tuple[Choices, dict[str, int]]]
-CHOICES_CACHE_SECONDS = 3600
+Loader = Callable[[DirectoryVocabulary], tuple[Choices, dict[str, int]]]
 
 
 class CheckboxFilter(django_filters.BooleanFilter):
@@ -57,8 +54,8 @@ def _sort_key(label: str) -> str:
     return label.casefold()
 
 
-def district_choices() -> tuple[Choices, dict[str, int]]:
-    districts = list(District.objects.select_related("city"))
+def district_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
+    districts = list(vocabulary.districts.values())
     several_cities = len({district.city_id for district in districts}) > 1
     choices = [
         (str(d.pk), f"{d.name} ({d.city.name})" if several_cities else d.name) for d in districts
@@ -66,16 +63,22 @@ def district_choices() -> tuple[Choices, dict[str, int]]:
     return choices, {str(district.pk): district.pk for district in districts}
 
 
-def vocabulary_choices(model: type[Topic | TargetGroup | OrganisationKind | OfferKind]) -> Loader:
-    def load() -> tuple[Choices, dict[str, int]]:
-        entries = list(model.objects.all())
-        return [(entry.slug, entry.name) for entry in entries], {e.slug: e.pk for e in entries}
+def vocabulary_choices(attribute: str) -> Loader:
+    """The choices of one vocabulary of :class:`DirectoryVocabulary`, by slug."""
+
+    def load(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
+        entries: dict[int, Topic | TargetGroup | OrganisationKind | OfferKind]
+        entries = getattr(vocabulary, attribute)
+        return (
+            [(entry.slug, entry.name) for entry in entries.values()],
+            {entry.slug: entry.pk for entry in entries.values()},
+        )
 
     return load
 
 
-def language_choices() -> tuple[Choices, dict[str, int]]:
-    languages = sorted(Language.objects.all(), key=lambda language: _sort_key(language.name))
+def language_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
+    languages = sorted(vocabulary.languages.values(), key=lambda language: _sort_key(language.name))
     return (
         [(language.code, str(language)) for language in languages],
         {language.code: language.pk for language in languages},
@@ -99,27 +102,18 @@ class DirectoryFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Part of the keys of cached directory data; read once per request.
         self.version = directory_version()
+        self.vocabulary = directory_vocabulary(self.version)
         self.ids: dict[str, dict[str, int]] = {}
         self.labels: dict[str, Choices] = {}
-        for name, (choices, ids) in self.choices().items():
+        loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
+        for name, loader in self.loaders.items():
+            if loader not in loaded:
+                loaded[loader] = loader(self.vocabulary)
+            choices, ids = loaded[loader]
             self.filters[name].extra["choices"] = choices
             self.labels[name] = choices
             self.ids[name] = ids
         self._search: Search | bool | None = False
-
-    def choices(self) -> dict[str, tuple[Choices, dict[str, int]]]:
-        """The values of every filter with their labels in the current language, and their
-        ids; from the cache until the directory changes (a new or renamed entry changes it)."""
-        key = f"directory:choices:{type(self).__name__}:{self.version}:{get_language()}"
-        choices = cache.get(key)
-        if choices is None:
-            loaded: dict[Loader, tuple[Choices, dict[str, int]]] = {}
-            for loader in self.loaders.values():
-                if loader not in loaded:
-                    loaded[loader] = loader()
-            choices = {name: loaded[loader] for name, loader in self.loaders.items()}
-            cache.set(key, choices, CHOICES_CACHE_SECONDS)
-        return choices
 
     @classmethod
     def default_sort(cls, data: QueryDict) -> str:
@@ -220,12 +214,12 @@ ORGANISATION_SORT_CHOICES: SortChoices = [
 class OrganisationFilterSet(DirectoryFilterSet):
     loaders = {
         "district": district_choices,
-        "topic": vocabulary_choices(Topic),
-        "target_group": vocabulary_choices(TargetGroup),
+        "topic": vocabulary_choices("topics"),
+        "target_group": vocabulary_choices("target_groups"),
         "language": language_choices,
         "counselling_language": language_choices,
-        "kind": vocabulary_choices(OrganisationKind),
-        "offer_kind": vocabulary_choices(OfferKind),
+        "kind": vocabulary_choices("organisation_kinds"),
+        "offer_kind": vocabulary_choices("offer_kinds"),
     }
     sort_choices = ORGANISATION_SORT_CHOICES
 
@@ -476,10 +470,10 @@ OFFER_SORT_CHOICES: SortChoices = [
 class OfferFilterSet(DirectoryFilterSet):
     loaders = {
         "district": district_choices,
-        "topic": vocabulary_choices(Topic),
-        "target_group": vocabulary_choices(TargetGroup),
+        "topic": vocabulary_choices("topics"),
+        "target_group": vocabulary_choices("target_groups"),
         "language": language_choices,
-        "kind": vocabulary_choices(OfferKind),
+        "kind": vocabulary_choices("offer_kinds"),
     }
     sort_choices = OFFER_SORT_CHOICES
 

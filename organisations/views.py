@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from migra_hub.ratelimit import client_ip, is_rate_limited
 from organisations.access import is_staff_for, role_in, visible_organisations
+from organisations.cards import card_queryset, with_card_data
 from organisations.filters import (
     DirectoryFilterSet,
     OfferFilterSet,
@@ -88,23 +89,12 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
     filterset.show_counts(counts)
-    organisations = (
-        filterset.ordered(filterset.qs)
-        .defer_search_data()
-        .select_related("kind")
-        .prefetch_related("districts", "languages", "topics")
-    )
-    page = _page(request, organisations, counts["total"][None])
+    page = _page(request, card_queryset(filterset.ordered(filterset.qs)), counts["total"][None])
     if page_ids is not None and page.number == number:
         # The page's entries by their ids (an out-of-range page number falls back to the query).
-        found = (
-            Organisation.objects.filter(pk__in=page_ids)
-            .defer_search_data()
-            .select_related("kind")
-            .prefetch_related("districts", "languages", "topics")
-            .in_bulk()
-        )
+        found = card_queryset(Organisation.objects.filter(pk__in=page_ids)).in_bulk()
         page.object_list = [found[pk] for pk in page_ids if pk in found]
+    page.object_list = with_card_data(page.object_list, filterset.vocabulary)
     return {
         "filterset": filterset,
         "page": page,

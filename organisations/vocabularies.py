@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.db import transaction
 
-from organisations.models import Language, OfferKind, OrganisationKind, TargetGroup, Topic
+from organisations.models import (
+    District,
+    Language,
+    OfferKind,
+    OrganisationKind,
+    TargetGroup,
+    Topic,
+)
 from organisations.search import directory_changed
 
 # (slug, German, English)
@@ -148,3 +158,42 @@ def load_vocabularies() -> dict[str, int]:
     created["language"] = count
     directory_changed()  # new entries for the directory's filters
     return created
+
+
+VOCABULARY_CACHE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class DirectoryVocabulary:
+    """Every district and vocabulary entry by id, in their usual order: the values the
+    directory's filters offer and the names its entries show."""
+
+    districts: dict[int, District]
+    topics: dict[int, Topic]
+    target_groups: dict[int, TargetGroup]
+    languages: dict[int, Language]
+    organisation_kinds: dict[int, OrganisationKind]
+    offer_kinds: dict[int, OfferKind]
+
+    @classmethod
+    def load(cls) -> DirectoryVocabulary:
+        """Six queries."""
+        return cls(
+            districts={d.pk: d for d in District.objects.select_related("city")},
+            topics={entry.pk: entry for entry in Topic.objects.all()},
+            target_groups={entry.pk: entry for entry in TargetGroup.objects.all()},
+            languages={entry.pk: entry for entry in Language.objects.all()},
+            organisation_kinds={entry.pk: entry for entry in OrganisationKind.objects.all()},
+            offer_kinds={entry.pk: entry for entry in OfferKind.objects.all()},
+        )
+
+
+def directory_vocabulary(version: str) -> DirectoryVocabulary:
+    """The vocabulary, cached under the directory's version (see
+    ``organisations.search.directory_changed``: every change of an entry renews it)."""
+    key = f"directory:vocabulary:{version}"
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        vocabulary = DirectoryVocabulary.load()
+        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+    return vocabulary
