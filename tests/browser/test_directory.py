@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from organisations.models import District, Organisation
+from organisations.models import District, Offer, Organisation
 from organisations.search import organisation_search_refresh
 from tests.factories import DistrictFactory, LanguageFactory, OfferFactory, OrganisationFactory
 
@@ -44,13 +44,17 @@ def pankow(settings) -> District:  # type: ignore[no-untyped-def]
 
 
 def filter_pankow_arabic_and_open_the_result(page: Page, base: str, *, german: bool) -> str:
+    """In German without JavaScript (choose both, then submit), in English with it (each
+    choice applies at once and updates the counts beside the other filters' values)."""
     language = "de" if german else "en"
     page.goto(f"{base}/{language}/organisations/")
     page.get_by_label("Bezirk" if german else "District").select_option(label="Pankow (2)")
-    page.get_by_label("Gesprochene Sprache" if german else "Language spoken").select_option(
-        label="Arabisch / العربية (2)" if german else "Arabic / العربية (2)"
-    )
-    page.get_by_role("button", name="Ergebnisse zeigen" if german else "Show results").click()
+    if german:
+        page.get_by_label("Gesprochene Sprache").select_option(label="Arabisch / العربية (2)")
+        page.get_by_role("button", name="Ergebnisse zeigen").click()
+    else:
+        expect(page.get_by_role("heading", level=2, name="2 organisations found")).to_be_visible()
+        page.get_by_label("Language spoken").select_option(label="Arabic / العربية (1)")
     expect(page).to_have_url(re.compile(r"district=\d+&language=ar"))
     found = "1 Organisation gefunden" if german else "1 organisation found"
     expect(page.get_by_role("heading", level=2, name=found)).to_be_visible()
@@ -102,6 +106,117 @@ def test_visitor_searches_and_opens_a_result(live_server, page: Page, pankow: Di
     page.get_by_role("link", name="Frauenforum Spandau", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}/en/organisations/frauenforum-spandau/")
     assert Organisation.objects.filter(name="Frauenforum Spandau").exists()
+
+
+def mark_the_document(page: Page) -> None:
+    """A full page load forgets this mark; parts of the page fetched and swapped keep it."""
+    page.evaluate("window.__marker = 1")
+
+
+def document_was_not_reloaded(page: Page) -> bool:
+    return page.evaluate("window.__marker") == 1
+
+
+def test_a_filter_applies_without_a_full_page_load(
+    live_server, page: Page, pankow: District
+) -> None:
+    page.goto(f"{live_server.url}/en/organisations/")
+    mark_the_document(page)
+    district = page.get_by_label("District")
+    district.focus()
+    district.select_option(label="Pankow (2)")
+
+    filtered_url = f"{live_server.url}/en/organisations/?district={pankow.pk}"
+    expect(page).to_have_url(filtered_url)
+    expect(page.get_by_role("heading", level=2, name="2 organisations found")).to_be_visible()
+    expect(page.get_by_role("link", name="Frauenforum Spandau")).to_have_count(0)
+    expect(page.locator("[data-filter-status]")).to_have_text("2 organisations found")
+    expect(page.get_by_label("Language spoken")).to_contain_text("Arabic / العربية (1)")
+    expect(district).to_be_focused()
+    expect(district).to_have_value(str(pankow.pk))
+    expect(page).to_have_title(re.compile(r"^Find organisations · "))
+    # The links to the map and the language switch carry the filter as a reloaded page would.
+    expect(page.get_by_role("link", name="Map")).to_have_attribute(
+        "href", f"/en/organisations/map/?district={pankow.pk}"
+    )
+    expect(page.locator(".language-switcher input[name=next]")).to_have_value(
+        f"/en/organisations/?district={pankow.pk}"
+    )
+    assert document_was_not_reloaded(page)
+
+    page.go_back()
+    expect(page).to_have_url(f"{live_server.url}/en/organisations/")
+    expect(page.get_by_role("heading", level=2, name="3 organisations found")).to_be_visible()
+    expect(page.get_by_role("link", name="Frauenforum Spandau")).to_be_visible()
+    expect(district).to_have_value("")
+    page.go_forward()
+    expect(page).to_have_url(filtered_url)
+    expect(page.get_by_role("heading", level=2, name="2 organisations found")).to_be_visible()
+    assert document_was_not_reloaded(page)
+    assert pankow.organisations.count() == 2
+
+
+def test_offer_filters_apply_without_a_full_page_load(
+    live_server, page: Page, pankow: District
+) -> None:
+    page.goto(f"{live_server.url}/en/offers/")
+    expect(page.get_by_role("heading", level=2, name="3 offers found")).to_be_visible()
+    mark_the_document(page)
+    district = page.get_by_label("District")
+    district.focus()
+    district.select_option(label="Pankow")
+
+    expect(page).to_have_url(f"{live_server.url}/en/offers/?district={pankow.pk}")
+    expect(page.get_by_role("heading", level=2, name="2 offers found")).to_be_visible()
+    expect(page.locator("[data-filter-status]")).to_have_text("2 offers found")
+    expect(district).to_be_focused()
+    assert document_was_not_reloaded(page)
+
+    page.go_back()
+    expect(page).to_have_url(f"{live_server.url}/en/offers/")
+    expect(page.get_by_role("heading", level=2, name="3 offers found")).to_be_visible()
+    assert document_was_not_reloaded(page)
+    assert Offer.objects.filter(organisation__districts=pankow).count() == 2
+
+
+def test_search_applies_on_enter_and_not_while_typing(
+    live_server, page: Page, pankow: District
+) -> None:
+    page.goto(f"{live_server.url}/en/organisations/")
+    mark_the_document(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    search = page.get_by_role("searchbox", name="Search")
+    search.press_sequentially("frauenforum spandau")
+    assert requests == []
+
+    search.press("Enter")
+    expect(page.get_by_role("heading", level=2, name="1 organisation found")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/en/organisations/\?q=frauenforum\+spandau"))
+    expect(search).to_be_focused()
+    expect(search).to_have_value("frauenforum spandau")
+    expect(page.get_by_role("link", name="Frauenforum Spandau", exact=True)).to_be_visible()
+    assert document_was_not_reloaded(page)
+    assert Organisation.objects.filter(name="Frauenforum Spandau").exists()
+
+
+def test_a_failed_request_falls_back_to_loading_the_page(
+    live_server, page: Page, pankow: District
+) -> None:
+    page.route(
+        re.compile(r"/en/organisations/\?"),
+        lambda route: (
+            route.abort() if route.request.resource_type == "fetch" else route.continue_()
+        ),
+    )
+    page.goto(f"{live_server.url}/en/organisations/")
+    mark_the_document(page)
+    page.get_by_label("District").select_option(label="Pankow (2)")
+
+    expect(page).to_have_url(f"{live_server.url}/en/organisations/?district={pankow.pk}")
+    expect(page.get_by_role("heading", level=2, name="2 organisations found")).to_be_visible()
+    assert not document_was_not_reloaded(page)
+    assert pankow.organisations.count() == 2
 
 
 @pytest.mark.postgres
