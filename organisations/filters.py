@@ -97,9 +97,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         data = data.copy() if data is not None else QueryDict(mutable=True)
-        if data.get("sort") not in dict(self.sort_choices):
-            data["sort"] = self.default_sort(data)  # the select shows the order actually used
+        default = self.default_sort(data)
+        choices = self.sort_field_choices(data)
+        if data.get("sort") == default or data.get("sort") not in dict(choices):
+            data.pop("sort", None)
         super().__init__(data, *args, **kwargs)
+        self.filters["sort"].extra["choices"] = choices
         # Part of the keys of cached directory data; read once per request.
         self.version = directory_version()
         self.vocabulary = directory_vocabulary(self.version)
@@ -119,6 +122,23 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def default_sort(cls, data: QueryDict) -> str:
         """Best matches first when searching, else the list's natural order (by name)."""
         return "relevance" if data.get("q", "").strip() else cls.sort_choices[1][0]
+
+    @classmethod
+    def sort_field_choices(cls, data: QueryDict) -> SortChoices:
+        """The sort select: the default order first, with an empty value, so that a search
+        typed into a page sorted by default gets the default of a search (best match) rather
+        than the order the select showed before; best match only when searching."""
+        default = cls.default_sort(data)
+        searching = default == "relevance"
+        return [("", dict(cls.sort_choices)[default])] + [
+            (value, label)
+            for value, label in cls.sort_choices
+            if value != default and (searching or value != "relevance")
+        ]
+
+    def sort(self) -> str:
+        """The order of the results: the chosen one or the default."""
+        return self.cleaned_value("sort") or self.default_sort(self.data)
 
     @property
     def search(self) -> Search | None:
@@ -170,8 +190,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
             query = self.data.copy()
             for key in (name, "page", "sort"):
                 query.pop(key, None)
-            if self.cleaned_value("sort") == "updated":
-                query["sort"] = "updated"
+            if sort := self.cleaned_value("sort"):
+                query["sort"] = sort  # a chosen order stays (the redirect drops a default)
             without = (counts or {}).get(f"without:{name}", {}).get(None)
             active.append((description, query.urlencode(), without))
         return active
@@ -302,7 +322,7 @@ class OrganisationFilterSet(DirectoryFilterSet):
 
     def sort_order(self) -> tuple[dict[str, Expression], list[str]]:
         """The order of the results: annotations and ``order_by()`` arguments."""
-        sort = self.cleaned_value("sort")
+        sort = self.sort()
         if sort == "relevance" and self.search:
             return self.search.relevance("name")
         if sort == "updated":
@@ -562,7 +582,7 @@ class OfferFilterSet(DirectoryFilterSet):
         return queryset if value else queryset.current()
 
     def ordered(self, queryset: OfferQuerySet) -> OfferQuerySet:
-        sort = self.cleaned_value("sort")
+        sort = self.sort()
         if sort == "relevance" and self.search:
             return self.search.order_by_relevance(queryset, "title")
         if sort == "updated":

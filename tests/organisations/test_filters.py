@@ -122,7 +122,9 @@ def test_results_are_sorted_by_name_by_default(client: Client, directory: Direct
     directory.other.save()
     response = client.get("/de/organisations/")
     assert result_names(response) == ["Elternverein Süd", "Frauenforum Nord"]
-    assert response.context["filterset"].form["sort"].value() == "name"
+    sort = response.context["filterset"].form["sort"]
+    assert sort.value() is None  # the default, whatever it is
+    assert [str(label) for _, label in sort.field.choices] == ["Name (A–Z)", "Zuletzt aktualisiert"]
 
 
 def test_results_can_be_sorted_by_last_update(client: Client, directory: Directory) -> None:
@@ -139,8 +141,27 @@ def test_sorting_by_relevance_puts_name_matches_first(client: Client, directory:
     response = client.get("/de/organisations/", {"q": "Frauenforum"})
     assert result_names(response)[0] == "Frauenforum Nord"
     response = client.get("/de/organisations/", {"q": "Frauen"})
-    assert response.context["filterset"].form["sort"].value() == "relevance"
+    sort = response.context["filterset"].form["sort"]
+    assert [str(label) for _, label in sort.field.choices][0] == "Beste Treffer"
     assert result_names(response)[0] == "Frauenforum Nord"
+
+
+@pytest.mark.parametrize("url", ["/de/organisations/", "/de/offers/"])
+def test_a_search_typed_into_a_page_in_default_order_gets_best_matches_first(
+    client: Client, directory: Directory, url: str
+) -> None:
+    # The form of a page without search sends its select's value: the empty default.
+    response = client.get(url, {"q": "Frauen", "sort": ""})
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?q=Frauen"
+    response = client.get(response["Location"])
+    assert response.context["filterset"].sort() == "relevance"
+    # An order chosen on purpose stays.
+    response = client.get(
+        url, {"q": "Frauen", "sort": "name" if "organisations" in url else "title"}
+    )
+    assert response.status_code == 200
+    assert response.context["filterset"].sort() in {"name", "title"}
 
 
 def test_list_has_25_organisations_a_page_and_keeps_filters_in_page_links(
