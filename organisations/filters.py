@@ -98,11 +98,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         data = data.copy() if data is not None else QueryDict(mutable=True)
         default = self.default_sort(data)
-        choices = self.sort_field_choices(data)
-        if data.get("sort") == default or data.get("sort") not in dict(choices):
+        sort_choices = self.sort_field_choices(data)
+        if data.get("sort") == default or data.get("sort") not in dict(sort_choices):
             data.pop("sort", None)
         super().__init__(data, *args, **kwargs)
-        self.filters["sort"].extra["choices"] = choices
+        self.filters["sort"].extra["choices"] = sort_choices
         # Part of the keys of cached directory data; read once per request.
         self.version = directory_version()
         self.vocabulary = directory_vocabulary(self.version)

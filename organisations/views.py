@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from migra_hub.ratelimit import client_ip, is_rate_limited
 from organisations.access import is_staff_for, role_in, visible_organisations
-from organisations.cards import card_queryset, with_card_data
+from organisations.cards import directory_cards
 from organisations.filters import (
     DirectoryFilterSet,
     OfferFilterSet,
@@ -89,12 +89,14 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
     filterset.show_counts(counts)
-    page = _page(request, card_queryset(filterset.ordered(filterset.qs)), counts["total"][None])
-    if page_ids is not None and page.number == number:
-        # The page's entries by their ids (an out-of-range page number falls back to the query).
-        found = card_queryset(Organisation.objects.filter(pk__in=page_ids)).in_bulk()
-        page.object_list = [found[pk] for pk in page_ids if pk in found]
-    page.object_list = with_card_data(page.object_list, filterset.vocabulary)
+    ordered_ids = filterset.ordered(filterset.qs).values_list("pk", flat=True)
+    page = _page(request, ordered_ids, counts["total"][None])
+    if page_ids is None or page.number != number:
+        # (An out-of-range page number shows the last page: its ids come from the query.)
+        page_ids = list(page.object_list)
+    page.object_list = directory_cards(
+        page_ids, version=filterset.version, vocabulary=filterset.vocabulary
+    )
     return {
         "filterset": filterset,
         "page": page,

@@ -188,12 +188,21 @@ class DirectoryVocabulary:
         )
 
 
+# The last vocabulary this process read, with its version: most requests need no cache read.
+_latest: tuple[str, DirectoryVocabulary] | None = None
+
+
 def directory_vocabulary(version: str) -> DirectoryVocabulary:
-    """The vocabulary, cached under the directory's version (see
-    ``organisations.search.directory_changed``: every change of an entry renews it)."""
+    """The vocabulary of this version of the directory (see
+    ``organisations.search.directory_changed``: every change of an entry makes a new one),
+    shared by the processes through the cache."""
+    global _latest
+    if _latest is not None and _latest[0] == version:
+        return _latest[1]
     key = f"directory:vocabulary:{version}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         vocabulary = DirectoryVocabulary.load()
         cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+    _latest = (version, vocabulary)
     return vocabulary

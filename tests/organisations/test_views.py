@@ -12,14 +12,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from organisations.models import Organisation, ProblemReport
+from organisations.models import DistrictStaff, Organisation, ProblemReport
 from organisations.search import organisation_search_refresh
+from organisations.services import organisation_set_verified
 from tests.factories import (
     DistrictFactory,
     LanguageFactory,
     OfferFactory,
     OrganisationFactory,
     TopicFactory,
+    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -377,6 +379,39 @@ def test_counts_of_the_whole_directory_are_cached_until_the_next_refresh(
     assert dict(response.context["filterset"].form.fields["language"].choices)["tr"].endswith("(0)")
 
 
+def card_of(response: object, name: str) -> str:
+    cards = [card for card in response.context["page"].object_list if card.name == name]  # type: ignore[attr-defined]
+    assert len(cards) == 1, name
+    return str(cards[0].html)
+
+
+def test_a_card_shows_kind_districts_languages_and_topics(
+    client: Client, directory: Directory
+) -> None:
+    html = card_of(client.get("/de/organisations/"), "Frauenforum Nord")
+    assert f'href="/de/organisations/{directory.match.slug}/"' in html
+    assert "Initiative" in html and "migrantisch geführt" in html
+    assert "<dd>Pankow</dd>" in html
+    assert '<dd>Arabisch / <span lang="ar" dir="auto">العربية</span></dd>' in html
+    assert "<dd>Frauen</dd>" in html
+    assert "Farsi" not in html  # counselling only: the card lists the languages spoken
+    english = card_of(client.get("/en/organisations/"), "Frauenforum Nord")
+    assert "<dd>Arabic / " in english and "<dd>Women</dd>" in english
+    assert 'href="/en/organisations/' in english
+
+
+def test_a_card_changes_with_its_organisation_at_once(client: Client, directory: Directory) -> None:
+    assert "badge--ok" not in card_of(client.get("/de/organisations/"), "Frauenforum Nord")
+    staff = UserFactory()
+    DistrictStaff.objects.create(user=staff, district=directory.pankow)
+    organisation_set_verified(organisation=directory.match, staff=staff, verified=True)
+    directory.match.topics.add(TopicFactory(name_de="Sport"))
+    organisation_search_refresh(organisation_ids=[directory.match.pk])
+    html = card_of(client.get("/de/organisations/"), "Frauenforum Nord")
+    assert "badge--ok" in html  # verified
+    assert "<dd>Frauen, Sport</dd>" in html or "<dd>Sport, Frauen</dd>" in html
+
+
 @pytest.mark.parametrize(
     ("sort", "page", "expected_number"),
     [("", "2", 2), ("name", "1", 1), ("updated", "2", 2), ("", "9", 2), ("", "x", 1)],
@@ -395,4 +430,6 @@ def test_search_with_a_filter_pages_through_the_same_order_as_the_query(
     assert shown.number == expected_number
     assert shown.paginator.count == len(expected) > 25
     start = (expected_number - 1) * 25
-    assert list(shown.object_list) == expected[start : start + 25]
+    assert [card.pk for card in shown.object_list] == [
+        organisation.pk for organisation in expected[start : start + 25]
+    ]
