@@ -9,6 +9,7 @@ from django.test import Client
 
 from organisations.models import Offer, Organisation
 from organisations.search import organisation_search_refresh
+from organisations.widgets import FastSelect
 from tests.factories import OfferFactory, OrganisationFactory
 from tests.organisations.conftest import Directory
 
@@ -253,3 +254,13 @@ def test_empty_fields_and_the_default_order_are_dropped_from_the_url(
     assert response["Location"] == f"{url}?q=Frauen"
     assert client.get(url, {"q": "", "sort": default_order})["Location"] == url
     assert client.get(url, {"q": "Frauen", "sort": "updated"}).status_code == 200
+
+
+def test_the_filter_select_escapes_values_and_labels_and_marks_the_chosen_one() -> None:
+    widget = FastSelect(choices=[("a&b", '<b>"Arabic"</b>'), (2, "Zwei")])
+    html = widget.render("language", 2, attrs={"id": "id_language"})
+    assert html == (
+        '<select id="id_language" name="language">'
+        '<option value="a&amp;b">&lt;b&gt;&quot;Arabic&quot;&lt;/b&gt;</option>'
+        '<option value="2" selected>Zwei</option></select>'
+    )
