@@ -25,7 +25,7 @@ class FastSelect(forms.Select):
         selected = {str(item) for item in self.format_value(value)}
         options = "".join(
             f'<option value="{escape(str(option))}"'
-            f'{" selected" if str(option) in selected else ""}>{escape(str(label))}</option>'
+            f"{' selected' if str(option) in selected else ''}>{escape(str(label))}</option>"
             for option, label in self.choices
         )
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
