@@ -7,7 +7,8 @@
 1. Loads generated organisations and offers into the configured database (COPY on PostgreSQL,
    bulk_create elsewhere), unless they are there already, and builds their search data.
 2. Measures median and p99 latency of the directory with two filters, with a search term, with
-   both, unfiltered, and of the organisation page, next to the home page as a baseline for
+   both (also right after a change, when nothing is cached), unfiltered, of the organisation
+   page and of the offers page with two filters, next to the home page as a baseline for
    how busy the (shared) machine is: first through
    Django's test client (server time, one request at a time), then through gunicorn with a load
    generator (wrk when installed, else a small threaded Python client).
@@ -342,6 +343,10 @@ def scenarios() -> dict[str, list[str]]:
             f"/de/organisations/?{urlencode({'q': term})}" for term in broad
         ],
         "organisation page": [f"/de/organisations/{slug}/" for slug in rng.sample(slugs, 20)],
+        "offers, two filters": [
+            f"/de/offers/?district={rng.choice(district_ids)}&language={language}"
+            for language in languages
+        ],
     }
 
 

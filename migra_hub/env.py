@@ -58,7 +58,8 @@ POSTGRES_RANDOM_PAGE_COST = 1.1
 def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
     """Turn ``sqlite:///path`` or ``postgres://user:pass@host:port/name`` into DATABASES."""
     parts = urlsplit(url)
-    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    query = parse_qs(parts.query, keep_blank_values=True)
+    options = {key: values[-1] for key, values in query.items()}
     if parts.scheme == "sqlite":
         # sqlite:///relative/path or sqlite:////absolute/path
         raw = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
@@ -76,6 +77,8 @@ def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
         # index entry to save heap reads a filter would have made cheaply. ``?options=`` in
         # the URL replaces this (e.g. behind PgBouncer, which drops startup options).
         options.setdefault("options", f"-c random_page_cost={POSTGRES_RANDOM_PAGE_COST}")
+        if not options["options"]:
+            del options["options"]  # "?options=": none at all
         name = unquote(parts.path.lstrip("/"))
         if not name:
             raise ImproperlyConfigured("DATABASE_URL for PostgreSQL needs a database name.")
@@ -86,7 +89,7 @@ def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": int(options.pop("conn_max_age", "60")),
+            "CONN_MAX_AGE": int(options.pop("conn_max_age", "") or "60"),
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }

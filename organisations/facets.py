@@ -1,10 +1,13 @@
-"""The directory's filter values, denormalised onto each organisation as one set of integers.
+"""The directory's filter values, denormalised onto each organisation and each offer as one
+set of integers.
 
 Every value an organisation can be filtered by (a district it serves, a topic, a language, its
 kind, the kind of one of its current offers, ...) is one integer key: ``facet * 10**9 + id``.
 Filtering is then one containment test on an indexed column, and counting the values of a
 result is one pass over its rows, instead of a join per filter. The keys are written by
-``organisations.search.organisation_search_refresh`` together with the search data.
+``organisations.search.organisation_search_refresh`` together with the search data. An
+offer's keys are its own topics, target groups, languages, kind and cost (FREE_OFFER) plus
+the districts and the migrant-led flag of its organisation.
 
 PostgreSQL stores the keys as ``bigint[]`` with a GIN index; other databases as a JSON list
 (SQLite reads it with ``json_each``).

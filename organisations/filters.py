@@ -15,7 +15,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, Expression, OuterRef, QuerySet
+from django.db.models import Expression, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +42,30 @@ Choices = list[tuple[str, str]]
 # The sort orders: labels translated lazily, when the form is shown.
 SortChoices = list[tuple[str, "StrOrPromise"]]
 Loader = Callable[[DirectoryVocabulary], tuple[Choices, dict[str, int]]]
+
+
+# The filters that are facets (organisations.facets): their values are keys of the rows.
+ORGANISATION_FACETS = {
+    "district": Facet.DISTRICT,
+    "topic": Facet.TOPIC,
+    "target_group": Facet.TARGET_GROUP,
+    "language": Facet.LANGUAGE,
+    "counselling_language": Facet.COUNSELLING_LANGUAGE,
+    "kind": Facet.KIND,
+    "offer_kind": Facet.OFFER_KIND,
+    "migrant_led": Facet.MIGRANT_LED,
+    "free": Facet.FREE_OFFER,
+}
+OFFER_FACETS = {
+    "district": Facet.DISTRICT,
+    "topic": Facet.TOPIC,
+    "target_group": Facet.TARGET_GROUP,
+    "language": Facet.LANGUAGE,
+    "kind": Facet.OFFER_KIND,
+    "free": Facet.FREE_OFFER,
+    "migrant_led": Facet.MIGRANT_LED,
+}
+YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
 class CheckboxFilter(django_filters.BooleanFilter):
@@ -85,14 +109,11 @@ def language_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str
     )
 
 
-def _exists_in(model: Any, owner: str, **lookups: Any) -> Exists:
-    return Exists(model.objects.filter(**{owner: OuterRef("pk")}, **lookups))
-
-
 class DirectoryFilterSet(django_filters.FilterSet):
     """Filters whose values come from the database, loaded once per request (one query each)."""
 
     loaders: dict[str, Loader] = {}
+    facets: dict[str, Facet] = {}
     sort_choices: SortChoices = []
 
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
@@ -157,6 +178,18 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return self.search.filter(queryset) if self.search else queryset
+
+    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        key = self.facets[name].key(self.value_id(name, value))
+        return queryset.filter(facet_keys__has_all=[key])
+
+    def filter_yes(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        """A checkbox facet (migrant-led, free)."""
+        return queryset.filter(facet_keys__has_all=[self.facets[name].key()]) if value else queryset
+
+    def has_facet_filter(self) -> bool:
+        """Whether a filter other than the search is set."""
+        return any(self.cleaned_value(name) not in (None, "", False) for name in self.facets)
 
     def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """For values applied elsewhere (the sort order)."""
@@ -241,6 +274,7 @@ class OrganisationFilterSet(DirectoryFilterSet):
         "kind": vocabulary_choices("organisation_kinds"),
         "offer_kind": vocabulary_choices("offer_kinds"),
     }
+    facets = ORGANISATION_FACETS
     sort_choices = ORGANISATION_SORT_CHOICES
 
     q = django_filters.CharFilter(
@@ -288,10 +322,8 @@ class OrganisationFilterSet(DirectoryFilterSet):
         empty_label=_("All kinds of offer"),
         method="filter_facet",
     )
-    migrant_led = CheckboxFilter(
-        label=_("Migrant-led organisations only"), method="filter_migrant_led"
-    )
-    free = CheckboxFilter(label=_("Only with free offers"), method="filter_free")
+    migrant_led = CheckboxFilter(label=_("Migrant-led organisations only"), method="filter_yes")
+    free = CheckboxFilter(label=_("Only with free offers"), method="filter_yes")
     sort = django_filters.ChoiceFilter(
         widget=FastSelect,
         label=_("Sort by"),
@@ -303,22 +335,6 @@ class OrganisationFilterSet(DirectoryFilterSet):
     class Meta:
         model = Organisation
         fields: list[str] = []
-
-    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        key = ORGANISATION_FACETS[name].key(self.value_id(name, value))
-        return queryset.filter(facet_keys__has_all=[key])
-
-    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(facet_keys__has_all=[Facet.MIGRANT_LED.key()]) if value else queryset
-
-    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(facet_keys__has_all=[Facet.FREE_OFFER.key()]) if value else queryset
-
-    def has_facet_filter(self) -> bool:
-        """Whether a filter other than the search is set."""
-        return any(
-            self.cleaned_value(name) not in (None, "", False) for name in ORGANISATION_FACETS
-        )
 
     def sort_order(self) -> tuple[dict[str, Expression], list[str]]:
         """The order of the results: annotations and ``order_by()`` arguments."""
@@ -335,19 +351,6 @@ class OrganisationFilterSet(DirectoryFilterSet):
 
 
 # --- Counting results per filter value ---------------------------------------------------------
-
-ORGANISATION_FACETS = {
-    "district": Facet.DISTRICT,
-    "topic": Facet.TOPIC,
-    "target_group": Facet.TARGET_GROUP,
-    "language": Facet.LANGUAGE,
-    "counselling_language": Facet.COUNSELLING_LANGUAGE,
-    "kind": Facet.KIND,
-    "offer_kind": Facet.OFFER_KIND,
-    "migrant_led": Facet.MIGRANT_LED,
-    "free": Facet.FREE_OFFER,
-}
-YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
 def _count_keys_sql(base_sql: str) -> str:
@@ -372,7 +375,7 @@ def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
 UNFILTERED_CACHE_SECONDS = 600
 
 
-def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
+def facet_counts(filterset: DirectoryFilterSet) -> dict[str, dict[int | None, int]]:
     """The number of results, and of results per value of every filter, in one query that
     reads the rows of the result once and groups their facet keys.
 
@@ -387,14 +390,15 @@ def facet_counts(filterset: OrganisationFilterSet) -> dict[str, dict[int | None,
     )
     if not unfiltered:
         return _count_facets(filterset)
-    key = f"directory:facets:{filterset.version}:{timezone.localdate().isoformat()}"
+    day = timezone.localdate().isoformat()
+    key = f"directory:facets:{type(filterset).__name__}:{filterset.version}:{day}"
     counts = cache.get_or_set(key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS)
     assert isinstance(counts, dict)  # never None: the default is not None
     return counts
 
 
-def _count_facets(filterset: OrganisationFilterSet) -> dict[str, dict[int | None, int]]:
-    names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
+def _count_facets(filterset: DirectoryFilterSet) -> dict[str, dict[int | None, int]]:
+    names = {facet: name for name, facet in filterset.facets.items()}
     sql, params = _rows(filterset.qs)
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
     counts["total"][None] = 0
@@ -437,7 +441,7 @@ def facet_counts_and_page(
         f" ROW_NUMBER() OVER (ORDER BY {order_sql}) FROM"
         f" (SELECT * FROM matches ORDER BY {order_sql} LIMIT %s OFFSET %s) AS top"
     )
-    names = {facet: name for name, facet in ORGANISATION_FACETS.items()}
+    names = {facet: name for name, facet in filterset.facets.items()}
     counts: dict[str, dict[int | None, int]] = defaultdict(dict)
     counts["total"][None] = 0
     positions: dict[int, int] = {}
@@ -495,6 +499,7 @@ class OfferFilterSet(DirectoryFilterSet):
         "language": language_choices,
         "kind": vocabulary_choices("offer_kinds"),
     }
+    facets = OFFER_FACETS
     sort_choices = OFFER_SORT_CHOICES
 
     q = django_filters.CharFilter(
@@ -507,32 +512,32 @@ class OfferFilterSet(DirectoryFilterSet):
         widget=FastSelect,
         label=_("District"),
         empty_label=_("All districts"),
-        method="filter_district",
+        method="filter_facet",
     )
     topic = django_filters.ChoiceFilter(
-        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
     )
     target_group = django_filters.ChoiceFilter(
         widget=FastSelect,
         label=_("Target group"),
         empty_label=_("All target groups"),
-        method="filter_target_group",
+        method="filter_facet",
     )
     language = django_filters.ChoiceFilter(
         widget=FastSelect,
         label=_("Language"),
         empty_label=_("All languages"),
-        method="filter_language",
+        method="filter_facet",
     )
     kind = django_filters.ChoiceFilter(
         widget=FastSelect,
         label=_("Kind of offer"),
         empty_label=_("All kinds of offer"),
-        method="filter_kind",
+        method="filter_facet",
     )
-    free = CheckboxFilter(label=_("Free of charge only"), method="filter_free")
+    free = CheckboxFilter(label=_("Free of charge only"), method="filter_yes")
     migrant_led = CheckboxFilter(
-        label=_("Offers of migrant-led organisations only"), method="filter_migrant_led"
+        label=_("Offers of migrant-led organisations only"), method="filter_yes"
     )
     ended = CheckboxFilter(label=_("Show ended offers too"), method="filter_ended")
     sort = django_filters.ChoiceFilter(
@@ -546,37 +551,6 @@ class OfferFilterSet(DirectoryFilterSet):
     class Meta:
         model = Offer
         fields: list[str] = []
-
-    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Organisation.districts.through.objects.filter(
-            organisation_id=OuterRef("organisation_id"), district_id=self.value_id(name, value)
-        )
-        return queryset.filter(Exists(through))
-
-    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Offer.topics.through
-        return queryset.filter(_exists_in(through, "offer_id", topic_id=self.value_id(name, value)))
-
-    def filter_target_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Offer.target_groups.through
-        return queryset.filter(
-            _exists_in(through, "offer_id", targetgroup_id=self.value_id(name, value))
-        )
-
-    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        through = Offer.languages.through
-        return queryset.filter(
-            _exists_in(through, "offer_id", language_id=self.value_id(name, value))
-        )
-
-    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(kind_id=self.value_id(name, value))
-
-    def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(cost=Offer.Cost.FREE) if value else queryset
-
-    def filter_migrant_led(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(organisation__migrant_led=True) if value else queryset
 
     def filter_ended(self, queryset: OfferQuerySet, name: str, value: bool) -> OfferQuerySet:
         return queryset if value else queryset.current()

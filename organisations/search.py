@@ -7,7 +7,8 @@ Every organisation and offer carries denormalised search data:
   B: kind, topics, target groups, language names in all three forms, titles of its offers,
   C: description, descriptions of its offers, districts (for offers: the organisation's name);
 - on other databases a ``search_document``: the same text, lower case and without accents;
-- for organisations, ``facet_keys``: every filter value (see ``organisations.facets``).
+- ``facet_keys``: every filter value (see ``organisations.facets``); for an offer, the
+  districts and the migrant-led flag of its organisation too.
 
 All of it is written only by :func:`organisation_search_refresh`. It is not a signal or a
 ``save()`` override on purpose: every write path (forms, services, the admin, imports, the demo
@@ -244,10 +245,12 @@ def _refresh_batch(batch: list[int]) -> int:
             documents[pk].b += _names(de, en, native)
             keys[pk].add(facet.key(language))
     districts = Organisation.districts.through.objects.filter(organisation_id__in=batch)
+    district_keys: dict[int, set[int]] = {pk: set() for pk in organisations}
     for pk, district, name in districts.values_list(
         "organisation_id", "district_id", "district__name"
     ):
         documents[pk].c.append(name)
+        district_keys[pk].add(Facet.DISTRICT.key(district))
         keys[pk].add(Facet.DISTRICT.key(district))
 
     offers = {
@@ -265,9 +268,16 @@ def _refresh_batch(batch: list[int]) -> int:
         )
     }
     offer_documents = {pk: _Document() for pk in offers}
+    offer_keys: dict[int, set[int]] = {pk: set() for pk in offers}
     for pk, offer in offers.items():
         owner = offer["organisation_id"]
         organisation = organisations[owner]
+        offer_keys[pk] |= district_keys[owner]
+        offer_keys[pk].add(Facet.OFFER_KIND.key(offer["kind_id"]))
+        if offer["cost"] == Offer.Cost.FREE:
+            offer_keys[pk].add(Facet.FREE_OFFER.key())
+        if organisation["migrant_led"]:
+            offer_keys[pk].add(Facet.MIGRANT_LED.key())
         offer_documents[pk].a.append(offer["title"])
         offer_documents[pk].b += _names(offer["kind__name_de"], offer["kind__name_en"])
         offer_documents[pk].c += _names(
@@ -280,20 +290,25 @@ def _refresh_batch(batch: list[int]) -> int:
             if offer["cost"] == Offer.Cost.FREE:
                 keys[owner].add(Facet.FREE_OFFER.key())
     offer_ids = list(offers)
-    for offer_relation, name in ((Offer.topics, "topic"), (Offer.target_groups, "targetgroup")):
+    for offer_relation, name, offer_facet in (
+        (Offer.topics, "topic", Facet.TOPIC),
+        (Offer.target_groups, "targetgroup", Facet.TARGET_GROUP),
+    ):
         names = offer_relation.through.objects.filter(offer_id__in=offer_ids).values_list(
-            "offer_id", f"{name}__name_de", f"{name}__name_en"
+            "offer_id", f"{name}_id", f"{name}__name_de", f"{name}__name_en"
         )
-        for pk, de, en in names:
+        for pk, entry, de, en in names:
             offer_documents[pk].b += _names(de, en)
+            offer_keys[pk].add(offer_facet.key(entry))
     languages = Offer.languages.through.objects.filter(offer_id__in=offer_ids).values_list(
-        "offer_id", "language__name_de", "language__name_en", "language__name_native"
+        "offer_id", "language_id", "language__name_de", "language__name_en", "language__name_native"
     )
-    for pk, de, en, native in languages:
+    for pk, language, de, en, native in languages:
         offer_documents[pk].b += _names(de, en, native)
+        offer_keys[pk].add(Facet.LANGUAGE.key(language))
 
     _write(Organisation, documents, keys)
-    _write(Offer, offer_documents)
+    _write(Offer, offer_documents, offer_keys)
     if uses_postgres():
         _remember_words([*documents.values(), *offer_documents.values()])
     return len(documents)
@@ -311,7 +326,6 @@ def _write(
         fields = ["search_document"]
         if keys is not None:
             for item in objects:
-                assert isinstance(item, Organisation)  # only organisations have facet keys
                 item.facet_keys = sorted(keys[item.pk])
             fields.append("facet_keys")
         model.objects.bulk_update(objects, fields, batch_size=500)

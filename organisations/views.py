@@ -228,19 +228,25 @@ def offer_list(request: HttpRequest) -> HttpResponse:
     if redirect_to := _untidy_query_redirect(request, OfferFilterSet):
         return redirect_to
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
+    counts = facet_counts(filterset)
+    if not counts["total"][None]:
+        counts.update(counts_without_each_filter(filterset))
+    filterset.show_counts(counts)
     offers = (
         filterset.ordered(filterset.qs)
         .defer_search_data()
-        .defer("organisation__search_document", "organisation__search_vector")
+        .defer(
+            "organisation__search_document",
+            "organisation__search_vector",
+            "organisation__facet_keys",
+        )
         .select_related("organisation", "kind")
         .prefetch_related("languages")
     )
-    page = _page(request, offers)
+    page = _page(request, offers, counts["total"][None])
     context = {
         "filterset": filterset,
         "page": page,
-        "active_filters": filterset.active_filters(
-            counts_without_each_filter(filterset) if not page.paginator.count else None
-        ),
+        "active_filters": filterset.active_filters(counts),
     }
     return render(request, "organisations/offer_list.html", context)

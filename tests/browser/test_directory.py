@@ -164,7 +164,7 @@ def test_offer_filters_apply_without_a_full_page_load(
     mark_the_document(page)
     district = page.get_by_label("District")
     district.focus()
-    district.select_option(label="Pankow")
+    district.select_option(label="Pankow (2)")  # offers in Pankow: the count beside the value
 
     expect(page).to_have_url(f"{live_server.url}/en/offers/?district={pankow.pk}")
     expect(page.get_by_role("heading", level=2, name="2 offers found")).to_be_visible()

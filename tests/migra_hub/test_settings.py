@@ -79,6 +79,7 @@ def test_postgresql_plans_for_data_in_memory_unless_the_url_says_otherwise() -> 
     assert config["OPTIONS"]["options"] == "-c random_page_cost=1.1"
     custom = parse_database_url("postgres://db.internal/hub?options=-c%20work_mem%3D8MB", ROOT)
     assert custom["OPTIONS"]["options"] == "-c work_mem=8MB"
+    assert "options" not in parse_database_url("postgres://h/hub?options=", ROOT)["OPTIONS"]
 
 
 @pytest.mark.postgres

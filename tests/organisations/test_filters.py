@@ -209,8 +209,45 @@ def test_offer_filters_for_topic_target_group_and_language(
     offer.topics.set(directory.match.topics.all())
     offer.target_groups.set(directory.match.target_groups.all())
     offer.languages.set([directory.farsi])
+    organisation_search_refresh(organisation_ids=[directory.match.pk])  # as every write path
     for query in ({"topic": "women"}, {"target_group": "refugees"}, {"language": "fa"}):
         assert offer_titles(client.get("/de/offers/", query)) == ["Beratung für Frauen"]
+
+
+def test_offers_page_counts_the_values_of_its_filters_for_the_current_result(
+    client: Client, directory: Directory
+) -> None:
+    response = client.get("/en/offers/")
+    form = response.context["filterset"].form
+    assert dict(form.fields["kind"].choices)["counselling"] == "Counselling (1)"  # one ended
+    assert dict(form.fields["kind"].choices)["course"] == "Course (1)"
+    assert dict(form.fields["district"].choices)[str(directory.spandau.pk)] == "Spandau (1)"
+    assert form.fields["free"].label == "Free of charge only (1)"
+    assert response.context["page"].paginator.count == 2
+
+    response = client.get("/en/offers/", {"district": directory.pankow.pk, "ended": "on"})
+    form = response.context["filterset"].form
+    assert dict(form.fields["kind"].choices)["course"] == "Course (0)"
+    assert dict(form.fields["kind"].choices)["counselling"] == "Counselling (1)"
+    assert dict(form.fields["district"].choices)[str(directory.pankow.pk)] == "Pankow (1)"
+    assert form.fields["migrant_led"].label == "Offers of migrant-led organisations only (1)"
+
+    response = client.get("/en/offers/", {"ended": "on"})
+    kinds = dict(response.context["filterset"].form.fields["kind"].choices)
+    assert kinds["counselling"] == "Counselling (2)"
+
+
+def test_offers_of_unpublished_organisations_are_not_counted(
+    client: Client, directory: Directory
+) -> None:
+    draft = OrganisationFactory(status=Organisation.Status.PENDING, districts=[directory.pankow])
+    OfferFactory(organisation=draft, kind=directory.match.offers.get().kind)
+    organisation_search_refresh(organisation_ids=[draft.pk])
+    response = client.get("/en/offers/", {"district": directory.pankow.pk})
+    assert dict(response.context["filterset"].form.fields["kind"].choices)["counselling"] == (
+        "Counselling (1)"
+    )
+    assert response.context["page"].paginator.count == 1
 
 
 def test_ended_offers_are_hidden_unless_asked_for(client: Client, directory: Directory) -> None:
