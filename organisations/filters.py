@@ -165,7 +165,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def search(self) -> Search | None:
         """The search box input, parsed once (PostgreSQL corrects typos with one query)."""
         if self._search is False:
-            self._search = Search.parse(self.cleaned_value("q"))
+            self._search = Search.parse(self.cleaned_value("q"), version=self.version)
         return self._search  # type: ignore[return-value]
 
     def cleaned_value(self, name: str) -> Any:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -433,6 +434,25 @@ def _typo_corrections(terms: list[str]) -> dict[str, list[str]]:
     return corrections
 
 
+# Corrections found by this process, per directory version and search terms: the word list
+# changes only with a refresh, which changes the version.
+_corrections: OrderedDict[tuple[str, tuple[str, ...]], dict[str, list[str]]] = OrderedDict()
+CORRECTIONS_IN_MEMORY = 2000
+
+
+def _remembered_corrections(terms: list[str], version: str) -> dict[str, list[str]]:
+    if not version:
+        return _typo_corrections(terms)
+    key = (version, tuple(terms))
+    try:
+        corrections = _corrections[key]
+    except KeyError:
+        corrections = _corrections[key] = _typo_corrections(terms)
+        while len(_corrections) > CORRECTIONS_IN_MEMORY:
+            _corrections.popitem(last=False)
+    return corrections
+
+
 def _umlaut_spellings(term: str) -> list[str]:
     """ "Tuerkisch" -> ["Türkisch"]: the umlaut a German keyboard-less spelling stands for."""
     variant = term
@@ -447,17 +467,19 @@ class Search:
 
     q: str
     terms: list[str]
+    # The directory version the typo corrections may be remembered under ("": not at all).
+    version: str = ""
     _tsquery: SearchQuery | None = None
 
     @classmethod
-    def parse(cls, q: str | None) -> Search | None:
+    def parse(cls, q: str | None, *, version: str = "") -> Search | None:
         terms = search_terms(q or "")
-        return cls(q=q or "", terms=terms) if terms else None
+        return cls(q=q or "", terms=terms, version=version) if terms else None
 
     @property
     def tsquery(self) -> SearchQuery:
         if self._tsquery is None:
-            corrections = _typo_corrections(self.terms)
+            corrections = _remembered_corrections(self.terms, self.version)
             clauses = []
             for term in self.terms:
                 alternatives = [

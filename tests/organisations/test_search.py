@@ -241,3 +241,13 @@ def test_postgres_search_finds_language_names_in_all_three_forms_with_umlaut_spe
     for q in ("Tuerkisch", "Turkish", "Türkçe", "Turkce"):
         assert found(client, q) == ["Türkischer Elternverein"], q
     assert Language.objects.filter(name_native="Türkçe").exists()
+
+
+@pytest.mark.postgres
+def test_postgres_typo_corrections_follow_new_words_after_a_refresh(
+    client: Client, turkish_club: Organisation
+) -> None:
+    assert found(client, "Kulturverien") == []  # remembered for this version of the directory
+    OrganisationFactory(name="Kulturverein Mitte")
+    organisation_search_refresh()
+    assert found(client, "Kulturverien") == ["Kulturverein Mitte"]
