@@ -168,9 +168,15 @@ EMAIL_TIMEOUT = 10
 
 # Languages: German is the default; the URL carries the language.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German")), ("en", _("English"))]
-# Right-to-left languages that are prepared but not yet translated.
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("fa", _("Persian")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+]
 # locale/ first (makemessages writes there); locale/allauth overrides django-allauth's German,
 # which says "du" where we say "Sie". Earlier paths win over later ones and over the apps.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
