@@ -46,6 +46,13 @@ class User(AbstractUser):
     name = models.CharField(
         _("name"), max_length=150, blank=True, help_text=_("How we address you, e.g. in e-mails.")
     )
+    # An interface language code; no choices, so that adding a language needs no migration.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language of the site and of the e-mails we send you."),
+    )
     privacy_consent_at = models.DateTimeField(
         _("privacy policy accepted on"), null=True, blank=True
     )

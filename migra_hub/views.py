@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -34,4 +35,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """
     next_url = request.POST.get("next", "")
     with translation.override(translation.get_language_from_path(next_url)):
-        return django_set_language(request)
+        response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        # Remembered on the account, so that every e-mail to this person is in this language.
+        type(request.user).objects.filter(pk=request.user.pk).update(language=language)
+    return response

@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from migra_hub.mail import Link, recipient, send_templated_mail
 from networks import access
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 from organisations.models import Organisation, OrganisationMembership, Topic
@@ -448,28 +446,6 @@ def note_create(*, network: Network, user: User, data: dict) -> NetworkNote:
 
 # --- E-mail ------------------------------------------------------------------------------------
 
-SUBJECTS: dict[str, Any] = {
-    Action.REQUESTED: _("Request to join “%(network)s” received"),
-    Action.WITHDRAWN: _("Request to join “%(network)s” withdrawn"),
-    Action.INVITED: _("Invitation to the network “%(network)s”"),
-    Action.INVITATION_ACCEPTED: _("You are now a member of “%(network)s”"),
-    Action.INVITATION_DECLINED: _("Invitation to “%(network)s” declined"),
-    Action.APPROVED: _("Welcome to the network “%(network)s”"),
-    Action.DECLINED: _("Your request to join “%(network)s” was declined"),
-    Action.LEFT: _("You have left the network “%(network)s”"),
-    Action.REMOVED: _("Your organisation was removed from “%(network)s”"),
-    Action.INVITATION_WITHDRAWN: _("Invitation to “%(network)s” withdrawn"),
-    Action.COORDINATOR_NAMED: _("Your organisation now coordinates “%(network)s”"),
-    Action.COORDINATOR_REMOVED: _("Your organisation no longer coordinates “%(network)s”"),
-}
-
-
-def recipient_language(user: User) -> str:
-    """The language to write to this person in: their own where known, else German."""
-    language = getattr(user, "language", "") or ""
-    available = {code for code, _name in settings.LANGUAGES}
-    return language if language in available else settings.LANGUAGE_CODE
-
 
 def notify_owners(change_pk: int) -> None:
     """E-mail the owners of the organisation about one change, each in their language."""
@@ -481,29 +457,15 @@ def notify_owners(change_pk: int) -> None:
         organisation_memberships__organisation=membership.organisation,
         organisation_memberships__role=OrganisationMembership.Role.OWNER,
         is_active=True,
-    ).order_by("email")
-    for owner in owners:
-        with translation.override(recipient_language(owner)):
-            context = {
-                "change": change,
-                "membership": membership,
-                "network": membership.network,
-                "organisation": membership.organisation,
-                "recipient": owner,
-                "network_url": settings.SITE_URL + membership.network.get_absolute_url(),
-                "my_networks_url": settings.SITE_URL + _my_networks_path(),
-            }
-            subject = str(SUBJECTS[change.action] % {"network": membership.network.name})
-            body = render_to_string("networks/email/membership_change.txt", context)
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            None,
-            [owner.email],
-        )
-
-
-def _my_networks_path() -> str:
-    from django.urls import reverse
-
-    return reverse("networks:mine")
+    )
+    context = {
+        "change": change,
+        "membership": membership,
+        "network": membership.network,
+        "organisation": membership.organisation,
+        "network_url": Link("networks:detail", {"slug": membership.network.slug}),
+        "my_networks_url": Link("networks:mine"),
+    }
+    send_templated_mail(
+        "networks/email/membership_change", [recipient(owner) for owner in owners], context
+    )

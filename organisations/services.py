@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.forms import ModelForm
@@ -22,7 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from organisations.emails import absolute_url, send_templated_mail
+from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
 from organisations.models import (
     REMINDER_AFTER,
     REMINDER_INTERVAL,
@@ -39,6 +38,7 @@ from organisations.search import organisation_search_refresh
 Status = Organisation.Status
 Role = OrganisationMembership.Role
 Action = ReviewDecision.Action
+MAIL = "organisations/email/"
 
 # Reasons stored with each version in the history; the staff's change log lists "live" ones.
 LIVE_CHANGE = "live"
@@ -140,18 +140,18 @@ def _after_commit(send: Callable[[], Any]) -> None:
     transaction.on_commit(send)
 
 
-def _member_addresses(organisation: Organisation) -> list[str]:
-    return list(organisation.memberships.values_list("user__email", flat=True))
+def _member_recipients(organisation: Organisation, *, role: str | None = None) -> list[Recipient]:
+    members = User.objects.filter(organisation_memberships__organisation=organisation)
+    if role:
+        members = members.filter(organisation_memberships__role=role)
+    return [recipient(user) for user in members.only("email", "language")]
 
 
-def _staff_addresses(organisation: Organisation) -> list[str]:
-    return list(
-        User.objects.filter(
-            district_staff_roles__district__in=organisation.districts.all(), is_active=True
-        )
-        .distinct()
-        .values_list("email", flat=True)
-    )
+def _staff_recipients(organisation: Organisation) -> list[Recipient]:
+    staff = User.objects.filter(
+        district_staff_roles__district__in=organisation.districts.all(), is_active=True
+    ).distinct()
+    return [recipient(user) for user in staff.only("email", "language")]
 
 
 # Paths under /organisations/ that are pages of their own, never an entry's address.
@@ -221,10 +221,10 @@ def organisation_submit(*, organisation: Organisation, user: User) -> Organisati
         "organisation": organisation,
         "submitted_by": user,
         "resubmission": resubmission,
-        "url": absolute_url("organisations:review_detail", slug=organisation.slug),
+        "url": Link("organisations:review_detail", {"slug": organisation.slug}),
     }
-    recipients = _staff_addresses(organisation)
-    _after_commit(lambda: send_templated_mail("submitted", recipients, context))
+    recipients = _staff_recipients(organisation)
+    _after_commit(lambda: send_templated_mail(MAIL + "submitted", recipients, context))
     return organisation
 
 
@@ -268,11 +268,11 @@ def _decide(
             "decision": decision,
             "action": action,
             "message": message,
-            "manage_url": absolute_url("organisations:manage", slug=organisation.slug),
-            "public_url": settings.SITE_URL + organisation.get_absolute_url(),
+            "manage_url": Link("organisations:manage", {"slug": organisation.slug}),
+            "public_url": Link("organisations:detail", {"slug": organisation.slug}),
         }
-        recipients = _member_addresses(organisation)
-        _after_commit(lambda: send_templated_mail("decision", recipients, context))
+        recipients = _member_recipients(organisation)
+        _after_commit(lambda: send_templated_mail(MAIL + "decision", recipients, context))
     return decision
 
 
@@ -595,11 +595,11 @@ def invitation_create(
         "organisation": organisation,
         "invitation": invitation,
         "invited_by": invited_by,
-        "url": absolute_url("organisations:invitation", token=token, language=language),
+        "url": Link("organisations:invitation", {"token": token}),
     }
-    _after_commit(
-        lambda: send_templated_mail("invitation", [invitation.email], context, language=language)
-    )
+    # The invited person may have no account yet: write in the language the inviter used.
+    recipients = [Recipient(email=invitation.email, language=language or "")]
+    _after_commit(lambda: send_templated_mail(MAIL + "invitation", recipients, context))
     return invitation, token
 
 
@@ -664,10 +664,10 @@ def claim_create(
     context = {
         "organisation": organisation,
         "claim": claim,
-        "url": absolute_url("organisations:review_detail", slug=organisation.slug),
+        "url": Link("organisations:review_detail", {"slug": organisation.slug}),
     }
-    recipients = _staff_addresses(organisation)
-    _after_commit(lambda: send_templated_mail("claim_submitted", recipients, context))
+    recipients = _staff_recipients(organisation)
+    _after_commit(lambda: send_templated_mail(MAIL + "claim_submitted", recipients, context))
     return claim
 
 
@@ -684,21 +684,19 @@ def _decide_claim(claim: OwnershipClaim, *, staff: User, approved: bool, reason:
         message=f"{claim.user.email}: {reason}" if reason else claim.user.email,
         notify=False,
     )
-    language = claim.language or None
     if approved:
-        url = absolute_url("organisations:manage", slug=claim.organisation.slug, language=language)
+        url = Link("organisations:manage", {"slug": claim.organisation.slug})
     else:
-        url = absolute_url("organisations:mine", language=language)
+        url = Link("organisations:mine")
     context = {
         "organisation": claim.organisation,
         "claim": claim,
         "approved": approved,
         "url": url,
     }
-    recipients = [claim.user.email]
-    _after_commit(
-        lambda: send_templated_mail("claim_decided", recipients, context, language=language)
-    )
+    # The claimant's account language, else the language the claim was written in.
+    recipients = [Recipient(email=claim.user.email, language=claim.user.language or claim.language)]
+    _after_commit(lambda: send_templated_mail(MAIL + "claim_decided", recipients, context))
 
 
 @transaction.atomic
@@ -769,15 +767,13 @@ def confirmation_reminders_send(*, now: datetime.datetime | None = None) -> int:
             ):
                 continue  # another process reminded it meanwhile
             Organisation.objects.filter(pk=locked.pk).update(confirmation_reminded_at=now)
-            owners = list(
-                locked.memberships.filter(role=Role.OWNER).values_list("user__email", flat=True)
-            )
             context = {
                 "organisation": locked,
                 "confirmed_at": locked.confirmed_or_published_at,
-                "url": absolute_url("organisations:manage", slug=locked.slug),
+                "url": Link("organisations:manage", {"slug": locked.slug}),
             }
-            sent += send_templated_mail("reminder", owners, context)
+            owners = _member_recipients(locked, role=Role.OWNER)
+            sent += send_templated_mail(MAIL + "reminder", owners, context)
     return sent
 
 

@@ -121,7 +121,7 @@ def test_publishing_records_the_decision_and_mails_every_member(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([cast.owner.email, cast.editor.email])
     assert "veröffentlicht" in mail.outbox[0].subject
     assert "Welcome!" in mail.outbox[0].body
-    assert entry.get_absolute_url() in mail.outbox[0].body
+    assert f"/de/organisations/{entry.slug}/" in mail.outbox[0].body
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,27 @@
+"""django-allauth hooks: an account keeps the language it was created in, and allauth's mails
+(address confirmation, password reset) are written in the account's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.utils import translation
+
+from accounts.models import User
+from migra_hub.mail import interface_language
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(
+        self, request: HttpRequest, user: User, form: Any, commit: bool = True
+    ) -> User:
+        user.language = interface_language(translation.get_language())
+        return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        user = context.get("user")
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(interface_language(language)):
+            super().send_mail(template_prefix, email, context)

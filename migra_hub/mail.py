@@ -1,0 +1,92 @@
+"""E-mails built from templates, each in its recipient's language.
+
+Every app sends its mails through ``send_templated_mail``: a recipient is an address with the
+language to write in (an account's stored language, or the language of the page a person used).
+One mail per recipient, so that nobody sees the other addresses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+class Person(Protocol):
+    email: str
+    language: str
+
+    def get_short_name(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a mail goes to, in which language, and how to greet them."""
+
+    email: str
+    language: str = ""
+    name: str = ""
+
+
+def interface_language(code: str | None) -> str:
+    """``code`` if it is one of the interface languages, else the default language."""
+    available = {language for language, _name in settings.LANGUAGES}
+    return code if code in available else settings.LANGUAGE_CODE
+
+
+def recipient(user: Person) -> Recipient:
+    """An account holder, written to in the language stored on their account."""
+    return Recipient(email=user.email, language=user.language, name=user.get_short_name())
+
+
+def absolute_url(name: str, *, language: str | None = None, **kwargs: Any) -> str:
+    """A full URL for links in e-mails, with the language prefix of the mail."""
+    with translation.override(interface_language(language)):
+        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page of the site, written into each mail with the prefix of the mail's language."""
+
+    name: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def url(self, language: str) -> str:
+        return absolute_url(self.name, language=language, **self.kwargs)
+
+
+def send_templated_mail(
+    template: str,
+    recipients: Iterable[Recipient],
+    context: dict[str, Any],
+) -> int:
+    """Send ``<template>_subject.txt`` and ``<template>_body.txt`` to every recipient.
+
+    The templates see ``recipient``; a ``Link`` in ``context`` becomes the full URL in the
+    language of each mail. Returns the number of mails sent.
+    """
+    unique = {person.email: person for person in recipients if person.email}
+    for person in sorted(unique.values(), key=lambda person: person.email):
+        language = interface_language(person.language)
+        with translation.override(language):
+            values = {
+                "SITE_NAME": settings.SITE_NAME,
+                "SITE_URL": settings.SITE_URL,
+                "recipient": person,
+                **{
+                    key: value.url(language) if isinstance(value, Link) else value
+                    for key, value in context.items()
+                },
+            }
+            subject = render_to_string(f"{template}_subject.txt", values)
+            subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+            body = render_to_string(f"{template}_body.txt", values)
+        send_mail(subject, body, None, [person.email])
+    return len(unique)
