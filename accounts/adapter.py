@@ -14,9 +14,7 @@ from migra_hub.mail import interface_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def save_user(
-        self, request: HttpRequest, user: User, form: Any, commit: bool = True
-    ) -> User:
+    def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> User:
         user.language = interface_language(translation.get_language())
         return super().save_user(request, user, form, commit=commit)
 

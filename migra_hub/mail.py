@@ -85,8 +85,8 @@ def send_templated_mail(
                     for key, value in context.items()
                 },
             }
-            subject = render_to_string(f"{template}_subject.txt", values)
-            subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+            subject_text = render_to_string(f"{template}_subject.txt", values)
+            subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject_text.split())
             body = render_to_string(f"{template}_body.txt", values)
         send_mail(subject, body, None, [person.email])
     return len(unique)

@@ -597,8 +597,13 @@ def invitation_create(
         "invited_by": invited_by,
         "url": Link("organisations:invitation", {"token": token}),
     }
-    # The invited person may have no account yet: write in the language the inviter used.
-    recipients = [Recipient(email=invitation.email, language=language or "")]
+    # An invited account holder reads it in their language; anyone else in the inviter's.
+    account_language = (
+        User.objects.filter(email__iexact=invitation.email)
+        .values_list("language", flat=True)
+        .first()
+    )
+    recipients = [Recipient(email=invitation.email, language=account_language or language or "")]
     _after_commit(lambda: send_templated_mail(MAIL + "invitation", recipients, context))
     return invitation, token
 

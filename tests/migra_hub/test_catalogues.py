@@ -9,9 +9,12 @@ import pytest
 from django.conf import settings
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
+# The source strings are English: an empty English entry shows its msgid, which is the text.
+SOURCE_LANGUAGE = "en"
+TRANSLATED = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
 
-@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_catalogue_of_every_interface_language_is_complete(language: str) -> None:
     catalogue = LOCALE / language / "LC_MESSAGES" / "django.po"
     assert catalogue.exists(), f"{catalogue} is missing: run `make makemessages` and translate it"
