@@ -14,6 +14,7 @@ from django.utils import translation
 
 from events.ical import event_ics
 from events.models import Registration
+from migra_hub.mail import interface_language
 
 logger = logging.getLogger(__name__)
 
@@ -29,17 +30,12 @@ TEMPLATES = {
 }
 
 
-def _language(registration: Registration) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    return registration.language if registration.language in codes else settings.LANGUAGE_CODE
-
-
 def build_message(registration: Registration, kind: str, **extra: Any) -> EmailMessage:
     if kind == "created":
         kind = "waitlisted" if registration.is_waitlisted else "confirmed"
     template, with_calendar = TEMPLATES[kind]
     event = registration.event
-    language = _language(registration)
+    language = interface_language(registration.language)
     with translation.override(language):
         context = {
             "registration": registration,
