@@ -35,7 +35,7 @@ messages: $(STAMP) gettext
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 makemessages: $(STAMP)
-	$(DEV_ENV) $(PY) manage.py makemessages -l de -l en -l ar -l fa -l tr -l uk -l ru --no-obsolete \
+	$(DEV_ENV) $(PY) manage.py makemessages -l de -l en -l ar -l fa -l tr -l uk -l ru --no-obsolete --add-location=file \
 	  --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench --ignore=tests
 
 migrate: install
