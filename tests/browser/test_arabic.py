@@ -4,8 +4,6 @@ on /ar/ and sees the success message in Arabic."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -54,7 +52,7 @@ def test_sign_up_for_an_event_in_arabic(live_server, page: Page) -> None:
     page.get_by_label(ar("Your name")).fill("أمل حداد")
     page.get_by_label(ar("Your e-mail address")).fill("amal@example.org")
     page.get_by_label(ar("I agree that my details are stored for this event.")).check()
-    page.locator("form.form").get_by_role("button", name=re.compile(ar("Sign up"))).click()
+    page.locator("form.form").get_by_role("button", name=ar("Sign up now")).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(ar("You are signed up"))
     expect_right_to_left(page)
@@ -96,13 +94,17 @@ def test_register_an_organisation_in_arabic(live_server, page: Page) -> None:
     page.get_by_label(ar("Description")).fill("نترجم في اجتماعات أولياء الأمور.")
     page.get_by_role("checkbox", name="Pankow").check()
     page.get_by_label(ar("E-mail")).fill("kontakt@sprachbruecke.example.org")
-    page.get_by_label(ar("No public address")).check()
+    page.get_by_label(ar("no public address")).check()
     page.get_by_role("button", name=ar("Save draft")).click()
-    expect(page.get_by_text(ar("Your draft is saved."))).to_be_visible()
+    expect(
+        page.get_by_text(ar("Your draft is saved. You can continue at any time."))
+    ).to_be_visible()
 
     mail.outbox.clear()
     page.get_by_role("button", name=ar("Submit for review")).click()
-    expect(page.get_by_text(ar("District staff will review your entry."))).to_be_visible()
+    expect(
+        page.get_by_text(ar("Thank you! District staff will review your entry."))
+    ).to_be_visible()
     expect_right_to_left(page)
     entry = Organisation.objects.get(name="Sprachbrücke Nord")
     assert entry.status == Organisation.Status.PENDING
