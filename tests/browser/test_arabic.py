@@ -1,8 +1,11 @@
-"""The two main journeys in Arabic, right to left, in a real Chromium: a person signs up for an
-event on /ar/ and gets the confirmation in Arabic; a representative registers an organisation
-on /ar/ and sees the success message in Arabic."""
+"""Arabic, right to left, in a real Chromium: a person signs up for an event on /ar/ and gets
+the confirmation in Arabic; a representative registers an organisation on /ar/ and sees the
+success messages in Arabic; the map's controls sit on the right; the language switch works
+without JavaScript and keeps the filters."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -10,13 +13,14 @@ from django.core import mail
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from organisations.models import Organisation
 from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    OrganisationFactory,
     OrganisationKindFactory,
     UserFactory,
 )
@@ -109,3 +113,39 @@ def test_register_an_organisation_in_arabic(live_server, page: Page) -> None:
     entry = Organisation.objects.get(name="Sprachbrücke Nord")
     assert entry.status == Organisation.Status.PENDING
     assert [m.to for m in mail.outbox] == [["staff@pankow.example.org"]]
+
+
+def test_map_controls_sit_on_the_right_in_arabic(live_server, page: Page, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.MAP_TILE_URL = ""  # no tiles from the internet in tests
+    pankow = DistrictFactory(name="Pankow")
+    OrganisationFactory(
+        name="Frauenforum Pankow",
+        districts=[pankow],
+        latitude=Decimal("52.55"),
+        longitude=Decimal("13.40"),
+    )
+    page.set_default_timeout(30_000)
+    page.goto(f"{live_server.url}/ar/organisations/map/")
+    expect(page.locator("[data-directory-map]")).to_have_attribute("data-map-loaded", "1")
+    expect(page.locator(".leaflet-top.leaflet-right .leaflet-control-zoom")).to_have_count(1)
+    expect(page.locator(".leaflet-bottom.leaflet-left .leaflet-control-attribution")).to_have_count(
+        1
+    )
+    page.goto(f"{live_server.url}/de/organisations/map/")
+    expect(page.locator("[data-directory-map]")).to_have_attribute("data-map-loaded", "1")
+    expect(page.locator(".leaflet-top.leaflet-left .leaflet-control-zoom")).to_have_count(1)
+
+
+def test_switching_to_arabic_without_javascript_keeps_page_and_filters(
+    live_server, browser: Browser
+) -> None:
+    pankow = DistrictFactory(name="Pankow")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(f"{live_server.url}/de/organisations/?district={pankow.pk}")
+    page.locator(".language-switcher").get_by_role("button", name="العربية").click()
+    expect(page).to_have_url(f"{live_server.url}/ar/organisations/?district={pankow.pk}")
+    expect_right_to_left(page)
+    expect(page.locator(".language-switcher [aria-current]")).to_have_text("العربية")
+    context.close()
