@@ -15,4 +15,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "LANGUAGE_DIR": "rtl" if get_language_bidi() else "ltr",
         "CURRENT_LANGUAGE": get_language(),
         "OPERATOR": current_operator(),
+        "THEME_COLOUR": settings.THEME_COLOUR,
     }

@@ -193,6 +193,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # In development and tests whitenoise serves straight from the app folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Files browsers ask for at the root of the site (/favicon.ico), made by tools/render_icons.py.
+WHITENOISE_ROOT = BASE_DIR / "public"
+# The theme colour of the web app manifest and the browser's toolbar (--brand in site.css).
+THEME_COLOUR = "#1d4e89"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
