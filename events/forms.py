@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from events.models import Event, Registration
-from events.services import NeedsData, SignupData
+from events.services import NeedsData, SignupData, WhenShort
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -145,6 +145,15 @@ class RegistrationForm(NeedsFieldsMixin, forms.Form):
         if self.is_bot():
             raise ValidationError(_("Your sign-up could not be processed."), code="honeypot")
         return cleaned
+
+    def seat_choice(self) -> tuple[WhenShort, int | None]:
+        """The answer to an offer of fewer seats (its two buttons) and the number offered."""
+        try:
+            when_short = WhenShort(self.data.get("when_short") or WhenShort.ASK)
+        except ValueError:
+            when_short = WhenShort.ASK
+        offered = str(self.data.get("offered") or "")
+        return when_short, int(offered) if offered.isdigit() else None
 
     def signup_data(self) -> SignupData:
         data = self.cleaned_data

@@ -208,6 +208,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # In development and tests whitenoise serves straight from the app folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Files browsers ask for at the root of the site (/favicon.ico), made by tools/render_icons.py.
+WHITENOISE_ROOT = BASE_DIR / "public"
+# The theme colour of the web app manifest and the browser's toolbar (--brand in site.css).
+THEME_COLOUR = "#1d4e89"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -266,6 +270,23 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Who runs this installation (the sender of the site, its imprint and privacy contact), shown
+# in the header, the footer, the imprint and the privacy policy. The defaults are a clearly
+# marked demo; `manage.py check --deploy` warns (migra_hub.W001) while they are in place.
+# OPERATOR_ADDRESS: lines separated by "|", e.g. "Breite Straße 24-26|13187 Berlin".
+# OPERATOR_LOGO: optional path of a static file, e.g. "operator/logo.svg".
+DEMO_OPERATOR_NAME = "Bezirksamt Musterstadt (Demo)"
+OPERATOR_NAME = env_str("OPERATOR_NAME", default=DEMO_OPERATOR_NAME)
+OPERATOR_URL = env_str("OPERATOR_URL", default="")
+OPERATOR_LOGO = env_str("OPERATOR_LOGO", default="")
+OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", default="Musterstraße 1|12345 Musterstadt")
+OPERATOR_REPRESENTATIVE = env_str("OPERATOR_REPRESENTATIVE", default="")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", default="kontakt@musterstadt.invalid")
+OPERATOR_PHONE = env_str("OPERATOR_PHONE", default="")
+OPERATOR_PRIVACY_CONTACT = env_str(
+    "OPERATOR_PRIVACY_CONTACT", default="datenschutz@musterstadt.invalid"
+)
 
 # Data licence of the public directory (shown in the footer and the API).
 DATA_LICENCE_NAME = env_str("DATA_LICENCE_NAME", default="CC BY 4.0")

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
     path("imprint/", TemplateView.as_view(template_name="pages/imprint.html"), name="imprint"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("", include("accessibility.urls")),

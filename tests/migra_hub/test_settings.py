@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "migra-hub.example.org",
     "DATABASE_URL": "sqlite:///var/check-deploy.sqlite3",
     "SECURE_PROXY_SSL_HEADER_ENABLED": "true",
+    "OPERATOR_NAME": "Bezirksamt Pankow von Berlin",
 }
 
 
