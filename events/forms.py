@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from events.models import Event, Registration
 from events.services import NeedsData, SignupData, WhenShort
+from migra_hub.forms import MultilingualFormMixin
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -274,7 +275,7 @@ DelegateFormSet = forms.formset_factory(
 # --- Organisers -------------------------------------------------------------------------------
 
 
-class EventForm(forms.ModelForm):
+class EventForm(MultilingualFormMixin, forms.ModelForm):
     organiser = forms.ChoiceField(label=_("Organiser"))
     online_link = forms.URLField(
         label=_("online link"),

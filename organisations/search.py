@@ -29,7 +29,7 @@ import re
 import unicodedata
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
@@ -129,7 +129,7 @@ class _Document:
         if language != GERMAN:
             getattr(self.languages.setdefault(language, _Document()), weight).append(text)
 
-    def add_entry(self, weight: str, row: dict[str, Any], name: str) -> None:
+    def add_entry(self, weight: str, row: Mapping[str, Any], name: str) -> None:
         """Add every language version of one field of an entry (a ``values()`` row with
         ``original_language`` and ``translations``)."""
         self.add(weight, row["original_language"], row[name])
@@ -382,13 +382,17 @@ def _write(
     for pk, doc in documents.items():
         ids.append(pk)
         key_lists.append("{" + ",".join(map(str, sorted((keys or {}).get(pk, ())))) + "}")
-        for prefix, part in (("", doc), *((f"{lang}_", doc.languages.get(lang)) for lang in languages)):
+        parts: list[tuple[str, _Document | None]] = [("", doc)]
+        parts += [(f"{language}_", doc.languages.get(language)) for language in languages]
+        for prefix, part in parts:
             texts = part.parts() if part else ("", "", "")
             for weight, text in zip("abc", texts, strict=True):
                 columns.setdefault(f"{prefix}{weight}", []).append(text)
+    vector_configs = [("", TS_CONFIG)]
+    vector_configs += [(f"{language}_", configs[language]) for language in languages]
     vector = " || ".join(
         f"setweight(to_tsvector('{config}', data.{prefix}{weight}), '{weight.upper()}')"
-        for prefix, config in (("", TS_CONFIG), *((f"{lang}_", configs[lang]) for lang in languages))
+        for prefix, config in vector_configs
         for weight in "abc"
     )
     table = connection.ops.quote_name(model._meta.db_table)

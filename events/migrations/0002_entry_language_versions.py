@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_events_and_registrations'),
+        ("events", "0001_events_and_registrations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="event",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="event",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
     ]

@@ -51,7 +51,7 @@ def entry_block(entry: MultilingualEntry, field: str) -> SafeString:
 
 @register.simple_tag
 def language_note(text: EntryText) -> SafeString:
-    """"Available in German only", when the text is a fallback."""
+    """ "Available in German only", when the text is a fallback."""
     if not text.fallback:
         return SafeString("")
     return format_html('<p class="language-note">{}</p>', text.note)

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0002_membership_history_notes_coordinators'),
+        ("networks", "0002_membership_history_notes_coordinators"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='network',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="network",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='network',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="network",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
     ]

@@ -4,50 +4,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0010_offer_facet_keys'),
+        ("organisations", "0010_offer_facet_keys"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaloffer',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="historicaloffer",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaloffer',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="historicaloffer",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="historicalorganisation",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="historicalorganisation",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="offer",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="offer",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='original_language',
-            field=models.CharField(default='de', help_text='The language the texts above are written in.', max_length=10, verbose_name='original language'),
+            model_name="organisation",
+            name="original_language",
+            field=models.CharField(
+                default="de",
+                help_text="The language the texts above are written in.",
+                max_length=10,
+                verbose_name="original language",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='The texts in other languages than the original.', verbose_name='language versions'),
+            model_name="organisation",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The texts in other languages than the original.",
+                verbose_name="language versions",
+            ),
         ),
     ]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from organisations.models import Offer, Organisation
 from organisations.search import organisation_search_refresh
-from tests.factories import OfferFactory, OrganisationFactory
+from tests.conftest import Cast
+from tests.factories import OfferFactory, OfferKindFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +51,7 @@ def test_ukrainian_description_is_found_by_a_ukrainian_word(
     client: Client, advice_centre: Organisation
 ) -> None:
     assert found(client, "консультації") == ["Beratungsstelle Nordost"]
-    assert found(client, "розмовний клуб", url="/uk/organisations/") == [
-        "Beratungsstelle Nordost"
-    ]
+    assert found(client, "розмовний клуб", url="/uk/organisations/") == ["Beratungsstelle Nordost"]
 
 
 def test_ukrainian_visitor_sees_the_ukrainian_text_without_a_note(
@@ -134,3 +134,73 @@ def test_versions_for_unknown_languages_are_not_shown(client: Client) -> None:
     offer = OfferFactory(translations={"xx": {"title": "nonsense"}})
     assert offer.in_language("title", "xx").text == offer.title
     assert Offer.objects.get(pk=offer.pk).languages_of("title") == ["de"]
+
+
+# --- The forms ---------------------------------------------------------------------------------
+
+
+def test_owner_adds_a_ukrainian_version_to_the_entry_in_the_same_post(
+    cast: Cast, client_for
+) -> None:
+    entry = cast.organisation
+    edit = client_for(cast.owner).get(f"/en/manage/{entry.slug}/edit/").content.decode()
+    assert '<details class="language-version">' in edit
+    assert 'name="description__uk"' in edit
+    assert 'name="description__de"' not in edit  # the original is the main field
+    data = {
+        "name": entry.name,
+        "kind": entry.kind_id,
+        "description": "Wir beraten Familien.",
+        "original_language": "de",
+        "description__uk": "Ми консультуємо родини.",
+        "description__ar": "  ",
+        "districts": [cast.district.pk],
+        "email": "info@example.org",
+        "no_public_address": "on",
+        "action": "save",
+    }
+    response = client_for(cast.owner).post(f"/en/manage/{entry.slug}/edit/", data)
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.translations == {"uk": {"description": "Ми консультуємо родини."}}
+    assert entry.in_language("description", "uk").text == "Ми консультуємо родини."
+
+
+def test_a_version_in_the_original_language_is_refused_and_kept_on_the_page(
+    cast: Cast, client_for
+) -> None:
+    base = f"/en/manage/{cast.organisation.slug}/offers/"
+    data = {
+        "title": "Elterncafé",
+        "kind": OfferKindFactory().pk,
+        "cost": "free",
+        "original_language": "tr",
+        "title__tr": "Veli kahvesi",
+        "title__ar": "مقهى الأهل",
+    }
+    response = client_for(cast.owner).post(f"{base}new/", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This is the original language" in page
+    assert '<details class="language-version" open>' in page
+    assert "Veli kahvesi" in page and "مقهى الأهل" in page
+    assert not cast.organisation.offers.exists()
+
+
+def test_offer_written_in_turkish_with_a_german_version(cast: Cast, client_for) -> None:
+    base = f"/en/manage/{cast.organisation.slug}/offers/"
+    data = {
+        "title": "Veli kahvesi",
+        "description": "Her salı anneler ve babalar için buluşma.",
+        "kind": OfferKindFactory().pk,
+        "cost": "free",
+        "original_language": "tr",
+        "title__de": "Elterncafé",
+    }
+    assert client_for(cast.owner).post(f"{base}new/", data).status_code == 302
+    offer = cast.organisation.offers.get()
+    assert (offer.title, offer.original_language) == ("Veli kahvesi", "tr")
+    assert offer.translations == {"de": {"title": "Elterncafé"}}
+    assert offer.in_language("title", "de").text == "Elterncafé"
+    with translation.override("de"):
+        assert offer.in_language("description", "de").note == "Nur auf Türkisch verfügbar"
