@@ -145,7 +145,7 @@ def test_bad_feedback_is_refused_next_to_the_fields_and_nothing_typed_is_lost(
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert errors_next_to(html, "message")
+    assert "mindestens 10 Zeichen" in errors_next_to(html, "message")
     assert errors_next_to(html, "email")
     assert not errors_next_to(html, "name")
     assert 'aria-describedby="id_email_helptext id_email_error"' in html
