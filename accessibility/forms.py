@@ -14,6 +14,13 @@ class FeedbackForm(forms.Form):
         min_length=10,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+        error_messages={
+            "required": _("Please describe what did not work for you."),
+            "min_length": _(
+                "Please write a little more, so that we understand the barrier (at least "
+                "%(limit_value)d characters)."
+            ),
+        },
     )
     page = forms.CharField(
         label=_("Which page or part of the site?"),

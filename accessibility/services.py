@@ -12,9 +12,7 @@ def feedback_send(*, message: str, page: str, name: str, email: str, language: s
 
     An answer goes to the sender's address when they gave one (Reply-To); nothing is stored.
     """
-    contact = Recipient(
-        email=settings.ACCESSIBILITY_CONTACT_EMAIL, language=settings.LANGUAGE_CODE
-    )
+    contact = Recipient(email=settings.ACCESSIBILITY_CONTACT_EMAIL, language=settings.LANGUAGE_CODE)
     send_templated_mail(
         "accessibility/email/feedback",
         [contact],

@@ -12,7 +12,10 @@ from accessibility.forms import FeedbackForm
 from accessibility.services import feedback_send
 from migra_hub.ratelimit import client_ip, is_rate_limited
 
-FEEDBACK_THANKS = _("Thank you for your feedback. We will look at it and answer you if we can.")
+FEEDBACK_THANKS = _(
+    "Thank you for your feedback. We will look into it and answer you if you gave us your "
+    "e-mail address."
+)
 FEEDBACK_TOO_MANY = _(
     "You have sent many messages in a short time. Please try again in an hour, or write to us "
     "by e-mail."

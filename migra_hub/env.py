@@ -86,7 +86,9 @@ def env_email(name: str, default: str) -> str:
         try:
             validate_email(value)
         except ValidationError:
-            raise ImproperlyConfigured(f"{name} must be an e-mail address, not {value!r}.") from None
+            raise ImproperlyConfigured(
+                f"{name} must be an e-mail address, not {value!r}."
+            ) from None
     return value
 
 
