@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from events.models import Event, Registration
-from events.services import NeedsData, SignupData
+from events.services import NeedsData, SignupData, WhenShort
+from migra_hub.forms import MultilingualFormMixin
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -146,6 +147,15 @@ class RegistrationForm(NeedsFieldsMixin, forms.Form):
             raise ValidationError(_("Your sign-up could not be processed."), code="honeypot")
         return cleaned
 
+    def seat_choice(self) -> tuple[WhenShort, int | None]:
+        """The answer to an offer of fewer seats (its two buttons) and the number offered."""
+        try:
+            when_short = WhenShort(self.data.get("when_short") or WhenShort.ASK)
+        except ValueError:
+            when_short = WhenShort.ASK
+        offered = str(self.data.get("offered") or "")
+        return when_short, int(offered) if offered.isdigit() else None
+
     def signup_data(self) -> SignupData:
         data = self.cleaned_data
         return SignupData(
@@ -265,7 +275,7 @@ DelegateFormSet = forms.formset_factory(
 # --- Organisers -------------------------------------------------------------------------------
 
 
-class EventForm(forms.ModelForm):
+class EventForm(MultilingualFormMixin, forms.ModelForm):
     organiser = forms.ChoiceField(label=_("Organiser"))
     online_link = forms.URLField(
         label=_("online link"),

@@ -8,13 +8,14 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.forms import MultilingualFormMixin
 from networks.models import Network, NetworkNote
 from organisations.models import District, Organisation
 
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
-class NetworkForm(forms.ModelForm):
+class NetworkForm(MultilingualFormMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.forms import MultilingualFormMixin
 from organisations.models import (
     District,
     Invitation,
@@ -34,7 +35,7 @@ class RegistrationNameForm(forms.Form):
     )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(MultilingualFormMixin, forms.ModelForm):
     """The short form with the essentials; drafts may leave parts of it empty.
 
     With ``submitting=True`` the essentials are required, so the same form serves "save draft"
@@ -151,7 +152,7 @@ class OrganisationEditForm(OrganisationForm):
         }
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(MultilingualFormMixin, forms.ModelForm):
     class Meta:
         model = Offer
         fields = [
