@@ -255,13 +255,10 @@
     if (event.key === "Enter") {
       event.preventDefault();
       applySelect(select);
-    } else if (
-      !event.altKey &&
-      (BROWSING_KEYS.test(event.key) || (event.key.length === 1 && event.key !== " "))
-    ) {
+    } else if (event.key === " " || event.key === "F4" || event.altKey) {
+      browsing = null; // the list opens; a choice made in it is committed
+    } else if (BROWSING_KEYS.test(event.key) || event.key.length === 1) {
       browsing = select;
-    } else {
-      browsing = null;
     }
   });
 
