@@ -736,3 +736,10 @@ def test_unknown_users_never_see_other_users_in_the_form(client: Client) -> None
     UserFactory(email="someone@example.org")
     event = EventFactory()
     assert "someone@example.org" not in client.get(register_url(event)).content.decode()
+
+
+def test_a_district_organiser_is_shown_by_the_full_name_of_its_office(client: Client) -> None:
+    event = EventFactory(organiser_district=DistrictFactory(name="Pankow"))
+    assert "Bezirksamt Pankow" in client.get(f"/de/events/{event.slug}/").content.decode()
+    assert "District office Pankow" in client.get("/en/events/").content.decode()
+    assert event.organiser_name in {"Bezirksamt Pankow", "District office Pankow"}
