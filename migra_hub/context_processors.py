@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language, get_language_bidi
 
+from migra_hub.languages import interface_languages
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     return {
@@ -12,4 +14,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "DATA_LICENCE_URL": settings.DATA_LICENCE_URL,
         "LANGUAGE_DIR": "rtl" if get_language_bidi() else "ltr",
         "CURRENT_LANGUAGE": get_language(),
+        "INTERFACE_LANGUAGES": interface_languages(),
     }

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, so that its Content-Length is computed on the converted page.
+    "migra_hub.languages.LocalDigitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -193,6 +195,8 @@ LANGUAGES = [
 # which says "du" where we say "Sie". Earlier paths win over later ones and over the apps.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 USE_I18N = True
+# Our own formats where Django's differ from CLDR for the digits we show (Persian).
+FORMAT_MODULE_PATH = ["migra_hub.formats"]
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", default="Europe/Berlin")
 LANGUAGE_COOKIE_SECURE = not DEBUG and not TESTING
