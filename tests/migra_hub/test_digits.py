@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from migra_hub.languages import digit_table, localise_digits
 from tests.factories import EventFactory
@@ -93,3 +93,16 @@ def test_arabic_and_german_pages_keep_western_digits(client: Client) -> None:
         assert not any(
             "\u0660" <= char <= "\u0669" or "\u06f0" <= char <= "\u06f9" for char in html
         )
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ar", "fa", "tr", "uk", "ru"])
+def test_event_dates_use_each_languages_own_format(client: Client, language: str) -> None:
+    event = EventFactory()
+    starts = timezone.localtime(event.starts_at)
+    with translation.override(language):
+        expected = f"{formats.date_format(starts)}, {formats.time_format(starts)}"
+    table = digit_table(language)
+    if table:
+        expected = expected.translate(table)
+    html = client.get(f"/{language}/events/{event.slug}/").content.decode()
+    assert expected in html
