@@ -9,10 +9,20 @@
     return;
   }
 
+  // Right-to-left pages (ar, fa) put the controls where the reading starts: zoom top right,
+  // attribution bottom left. Leaflet's positions are physical, so they are chosen here.
+  function isRightToLeft(element) {
+    var scope = element.closest("[dir]");
+    return Boolean(scope) && scope.getAttribute("dir") === "rtl";
+  }
+
   function createMap(figure) {
     var canvas = figure.querySelector("[data-map-canvas]");
     figure.hidden = false;
-    var map = window.L.map(canvas, { scrollWheelZoom: false });
+    var rtl = isRightToLeft(figure);
+    var map = window.L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+    window.L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
+    map.attributionControl.setPosition(rtl ? "bottomleft" : "bottomright");
     var tileUrl = figure.dataset.tileUrl;
     if (tileUrl) {
       window.L.tileLayer(tileUrl, {

@@ -48,7 +48,7 @@ def register_url(event: Event) -> str:
 
 def errors_next_to(html: str, field: str) -> str:
     """The text of the error list the field template ties to the field."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<div class="field__error" id="id_{field}_error">(.*?)</div>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
 
 
