@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.multilingual import MultilingualEntry
 from networks.models import Network, NetworkMembership
 from organisations.models import District, Language, Organisation
 
@@ -84,7 +85,9 @@ class EventQuerySet(models.QuerySet["Event"]):
         )
 
 
-class Event(models.Model):
+class Event(MultilingualEntry):
+    multilingual_fields = ("title", "description")
+
     class Kind(models.TextChoices):
         ROUND_TABLE = "round_table", _("round table")
         NETWORK_MEETING = "network_meeting", _("network meeting")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from events import emails
@@ -46,6 +48,35 @@ class NeedsData:
     childcare_ages: str = ""
     needs_step_free: bool = False
     accessibility_needs: str = ""
+
+
+class WhenShort(StrEnum):
+    """What a person wants when they ask for more seats than are free (but some are)."""
+
+    ASK = "ask"  # nothing is saved; they are offered the free seats or the waiting list
+    TAKE_FREE = "take_free"  # take the free seats now (as many as they were offered)
+    WAITLIST = "waitlist"  # the whole party waits for enough seats
+
+
+class SeatsShort(ValidationError):
+    """Fewer seats are free than asked for (and nobody waits): the person has to choose.
+
+    ``free`` is the number free now, ``asked`` what they asked for, ``waiting_list`` whether
+    they may wait instead. Nothing was saved."""
+
+    def __init__(self, *, free: int, asked: int, waiting_list: bool) -> None:
+        if free:
+            message = ngettext(
+                "Only %(free)s seat is free, you asked for %(asked)s.",
+                "Only %(free)s seats are free, you asked for %(asked)s.",
+                free,
+            ) % {"free": free, "asked": asked}
+        else:
+            message = str(_("Meanwhile the free seats have been taken."))
+        super().__init__({"seats": [message]}, code="not_enough_seats")
+        self.free = free
+        self.asked = asked
+        self.waiting_list = waiting_list
 
 
 class DelegateRejected(ValidationError):
@@ -124,10 +155,16 @@ def _check_signup(
     if data.seats < 1:
         raise ValidationError({"seats": [_("Please ask for at least one seat.")]})
     if data.seats > event.max_seats_per_signup:
+        most = event.max_seats_per_signup
         raise ValidationError(
             {
                 "seats": [
-                    _("At most %(max)s seats per sign-up.") % {"max": event.max_seats_per_signup}
+                    ngettext(
+                        "At most %(max)s seat per sign-up.",
+                        "At most %(max)s seats per sign-up.",
+                        most,
+                    )
+                    % {"max": most}
                 ]
             },
             code="too_many_seats",
@@ -156,9 +193,12 @@ def _check_signup(
             raise ValidationError(
                 {
                     "seats": [
-                        _(
+                        ngettext(
+                            "Each organisation may take at most %(max)s seat; "
+                            "%(left)s are left for %(organisation)s.",
                             "Each organisation may take at most %(max)s seats; "
-                            "%(left)s are left for %(organisation)s."
+                            "%(left)s are left for %(organisation)s.",
+                            event.max_seats_per_organisation,
                         )
                         % {
                             "max": event.max_seats_per_organisation,
@@ -171,20 +211,52 @@ def _check_signup(
             )
 
 
-def _status_for(event: Event, seats: int) -> str:
-    """Confirmed if the seats are free and nobody waits before; else the waiting list."""
-    free = _free(event)
-    queue = event.registrations.waitlisted().exists()
-    if free is None or (seats <= free and not queue):
-        return Registration.Status.CONFIRMED
-    if event.waiting_list:
-        return Registration.Status.WAITLISTED
-    if free == 0 or queue:
-        raise ValidationError(
-            {NON_FIELD_ERRORS: [_("This event is fully booked.")]}, code="fully_booked"
-        )
+def seats_decision(
+    *,
+    free: int | None,
+    queue: bool,
+    asked: int,
+    waiting_list: bool,
+    when_short: WhenShort = WhenShort.ASK,
+    offered: int | None = None,
+) -> tuple[str, int]:
+    """The status and number of seats of a new sign-up: the rule, without the database.
+
+    ``free`` is the number of free seats (None: no limit), ``queue`` whether anyone waits.
+    Confirmed if the seats are free and nobody waits before. If fewer (but some) are free and
+    nobody waits, the person chooses (``when_short``): they are asked first (SeatsShort), then
+    take the free ones (exactly the ``offered`` number, which they saw) or wait with the whole
+    party. If the free seats have changed since the offer, they are asked again. When nothing
+    is free or others wait, the sign-up joins the waiting list (or is refused without one)."""
+    if free is None or (asked <= free and not queue):
+        return Registration.Status.CONFIRMED, asked
+    available = 0 if queue else free  # first come, first served: nobody jumps the queue
+    if when_short == WhenShort.TAKE_FREE:
+        if offered is not None and 0 < offered <= available:
+            return Registration.Status.CONFIRMED, offered
+        if available or waiting_list:  # the seats changed since the offer: ask again
+            raise SeatsShort(free=available, asked=asked, waiting_list=waiting_list)
+    elif when_short == WhenShort.WAITLIST and waiting_list:
+        return Registration.Status.WAITLISTED, asked
+    elif available:
+        raise SeatsShort(free=available, asked=asked, waiting_list=waiting_list)
+    if waiting_list:
+        return Registration.Status.WAITLISTED, asked
     raise ValidationError(
-        {"seats": [_("Only %(free)s seats are left.") % {"free": free}]}, code="not_enough_seats"
+        {NON_FIELD_ERRORS: [_("This event is fully booked.")]}, code="fully_booked"
+    )
+
+
+def _status_for(
+    event: Event, seats: int, *, when_short: WhenShort = WhenShort.ASK, offered: int | None = None
+) -> tuple[str, int]:
+    return seats_decision(
+        free=_free(event),
+        queue=event.registrations.waitlisted().exists(),
+        asked=seats,
+        waiting_list=event.waiting_list,
+        when_short=when_short,
+        offered=offered,
     )
 
 
@@ -251,16 +323,25 @@ def _new_registration(
 
 
 def registration_create(
-    *, event: Event, data: SignupData, user: User | None = None, language: str = "de"
+    *,
+    event: Event,
+    data: SignupData,
+    user: User | None = None,
+    language: str = "de",
+    when_short: WhenShort = WhenShort.ASK,
+    offered: int | None = None,
 ) -> Registration:
-    """Sign one person (with ``data.seats`` seats) up: confirmed, waiting list or rejected."""
+    """Sign one person (with ``data.seats`` seats) up: confirmed, waiting list or rejected.
+
+    Raises SeatsShort when fewer seats are free than asked for; the person then answers with
+    ``when_short`` (and ``offered``, the free seats they were shown), see ``seats_decision``."""
     with transaction.atomic():
         locked = _lock(event)
         now = timezone.now()
         if error := _window_error(locked, now):
             raise error
         _check_signup(locked, data)
-        status = _status_for(locked, data.seats)
+        status, data.seats = _status_for(locked, data.seats, when_short=when_short, offered=offered)
         registration = _new_registration(
             locked, data, status=status, user=user, language=language, now=now
         )
@@ -295,7 +376,7 @@ def delegates_register(
                     )
                 seen.add(delegate.email.lower())
                 _check_signup(locked, delegate)
-                status = _status_for(locked, delegate.seats)
+                status, _seats = _status_for(locked, delegate.seats)
                 created.append(
                     _new_registration(
                         locked, delegate, status=status, user=user, language=language, now=now
@@ -334,7 +415,11 @@ def registration_update(*, registration: Registration, data: NeedsData) -> Regis
                 raise ValidationError(
                     {
                         "seats": [
-                            _("Only %(free)s more seats are free; you have %(seats)s.")
+                            ngettext(
+                                "Only %(free)s more seat is free; you have %(seats)s.",
+                                "Only %(free)s more seats are free; you have %(seats)s.",
+                                free,
+                            )
                             % {"free": free, "seats": current.seats}
                         ]
                     },
@@ -418,7 +503,12 @@ def event_update(
             raise ValidationError(
                 {
                     "capacity": [
-                        _("%(taken)s seats are already taken; the event needs at least that many.")
+                        ngettext(
+                            "%(taken)s seat is already taken; the event needs at least that many.",
+                            "%(taken)s seats are already taken; "
+                            "the event needs at least that many.",
+                            taken,
+                        )
                         % {"taken": taken}
                     ]
                 },

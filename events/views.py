@@ -18,7 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -155,6 +155,7 @@ def _rate_limited(request: HttpRequest, email: str) -> bool:
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     event = access.get_visible_event(request.user, slug, Event.objects.for_listing())
     form = RegistrationForm(request.POST or None, event=event, user=request.user)
+    seats_short: services.SeatsShort | None = None
     if request.method == "POST" and form.is_valid():
         if _rate_limited(request, form.cleaned_data["email"]):
             form.add_error(
@@ -162,13 +163,18 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
                 _("Too many sign-ups from this address. Please try again in an hour."),
             )
         else:
+            when_short, offered = form.seat_choice()
             try:
                 registration = services.registration_create(
                     event=event,
                     data=form.signup_data(),
                     user=request.user if request.user.is_authenticated else None,
                     language=_language(),
+                    when_short=when_short,
+                    offered=offered,
                 )
+            except services.SeatsShort as short:
+                seats_short = short  # a choice, not an error: the form offers both ways
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -176,7 +182,12 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "events/registration_form.html",
-        {"event": event, "form": form, "signup_state": event.signup_state()},
+        {
+            "event": event,
+            "form": form,
+            "signup_state": event.signup_state(),
+            "seats_short": seats_short,
+        },
     )
 
 
@@ -293,10 +304,13 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 def registration_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The calendar file with the private details, for people who have a seat. Nobody on the
+    waiting list (or cancelled) gets one: a calendar entry would promise a seat."""
     registration = _registration(token)
-    private = registration.is_confirmed
+    if not registration.is_confirmed:
+        raise Http404
     return _ics_response(
-        event_ics(registration.event, private=private), registration.event.ics_filename()
+        event_ics(registration.event, private=True), registration.event.ics_filename()
     )
 
 

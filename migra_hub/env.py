@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import URLValidator, validate_email
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -49,6 +51,45 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_date(name: str, default: datetime.date) -> datetime.date:
+    """A calendar date written as YYYY-MM-DD."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date as YYYY-MM-DD, not {value!r}.") from None
+
+
+def env_url(name: str, default: str) -> str:
+    """An http(s) address, or the empty string where the default is empty."""
+    value = os.environ.get(name)
+    value = default if value is None else value.strip()
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name} must be an http:// or https:// address, not {value!r}."
+            ) from None
+    return value
+
+
+def env_email(name: str, default: str) -> str:
+    """An e-mail address, or the empty string where the default is empty."""
+    value = os.environ.get(name)
+    value = default if value is None else value.strip()
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name} must be an e-mail address, not {value!r}."
+            ) from None
+    return value
 
 
 # The value PostgreSQL's documentation suggests for data on SSDs or in memory.

@@ -7,12 +7,12 @@ One mail per recipient, so that nobody sees the other addresses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -66,11 +66,14 @@ def send_templated_mail(
     template: str,
     recipients: Iterable[Recipient],
     context: dict[str, Any],
+    *,
+    reply_to: Sequence[str] = (),
 ) -> int:
     """Send ``<template>_subject.txt`` and ``<template>_body.txt`` to every recipient.
 
     The templates see ``recipient``; a ``Link`` in ``context`` becomes the full URL in the
-    language of each mail. Returns the number of mails sent.
+    language of each mail; ``reply_to`` lets the recipient answer someone other than the sender.
+    Returns the number of mails sent.
     """
     unique = {person.email: person for person in recipients if person.email}
     for person in sorted(unique.values(), key=lambda person: person.email):
@@ -88,5 +91,5 @@ def send_templated_mail(
             subject_text = render_to_string(f"{template}_subject.txt", values)
             subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject_text.split())
             body = render_to_string(f"{template}_body.txt", values)
-        send_mail(subject, body, None, [person.email])
+        EmailMessage(subject, body, None, [person.email], reply_to=list(reply_to)).send()
     return len(unique)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from migra_hub.env import env_bool, env_int, env_list, env_str, parse_database_url
+from migra_hub.env import (
+    env_bool,
+    env_date,
+    env_email,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -50,6 +60,7 @@ INSTALLED_APPS = [
     "networks",
     "events",
     "opendata",
+    "accessibility",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, so that its Content-Length is computed on the converted page.
+    "migra_hub.languages.LocalDigitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -182,6 +195,8 @@ LANGUAGES = [
 # which says "du" where we say "Sie". Earlier paths win over later ones and over the apps.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 USE_I18N = True
+# Our own formats where Django's differ from CLDR for the digits we show (Persian).
+FORMAT_MODULE_PATH = ["migra_hub.formats"]
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", default="Europe/Berlin")
 LANGUAGE_COOKIE_SECURE = not DEBUG and not TESTING
@@ -193,6 +208,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # In development and tests whitenoise serves straight from the app folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Files browsers ask for at the root of the site (/favicon.ico), made by tools/render_icons.py.
+WHITENOISE_ROOT = BASE_DIR / "public"
+# The theme colour of the web app manifest and the browser's toolbar (--brand in site.css).
+THEME_COLOUR = "#1d4e89"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -252,6 +271,23 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# Who runs this installation (the sender of the site, its imprint and privacy contact), shown
+# in the header, the footer, the imprint and the privacy policy. The defaults are a clearly
+# marked demo; `manage.py check --deploy` warns (migra_hub.W001) while they are in place.
+# OPERATOR_ADDRESS: lines separated by "|", e.g. "Breite Straße 24-26|13187 Berlin".
+# OPERATOR_LOGO: optional path of a static file, e.g. "operator/logo.svg".
+DEMO_OPERATOR_NAME = "Bezirksamt Musterstadt (Demo)"
+OPERATOR_NAME = env_str("OPERATOR_NAME", default=DEMO_OPERATOR_NAME)
+OPERATOR_URL = env_str("OPERATOR_URL", default="")
+OPERATOR_LOGO = env_str("OPERATOR_LOGO", default="")
+OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", default="Musterstraße 1|12345 Musterstadt")
+OPERATOR_REPRESENTATIVE = env_str("OPERATOR_REPRESENTATIVE", default="")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", default="kontakt@musterstadt.invalid")
+OPERATOR_PHONE = env_str("OPERATOR_PHONE", default="")
+OPERATOR_PRIVACY_CONTACT = env_str(
+    "OPERATOR_PRIVACY_CONTACT", default="datenschutz@musterstadt.invalid"
+)
+
 # Data licence of the public directory (shown in the footer and the API).
 DATA_LICENCE_NAME = env_str("DATA_LICENCE_NAME", default="CC BY 4.0")
 DATA_LICENCE_URL = env_str(
@@ -273,3 +309,43 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 # community centre is one IP address, hence the higher number).
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
+
+# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0, issue 12) ----------------
+# Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
+ACCESSIBILITY_CONTACT_EMAIL = env_email(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="barrierefreiheit@migra-hub.invalid"
+)
+ACCESSIBILITY_CONTACT_NAME = env_str("ACCESSIBILITY_CONTACT_NAME", default="")
+ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE", default="")
+ACCESSIBILITY_CONTACT_ADDRESS = env_str("ACCESSIBILITY_CONTACT_ADDRESS", default="")
+# When the statement was written or last updated, and when the site was last evaluated.
+ACCESSIBILITY_STATEMENT_DATE = env_date(
+    "ACCESSIBILITY_STATEMENT_DATE", default=datetime.date(2026, 12, 3)
+)
+ACCESSIBILITY_EVALUATION_DATE = env_date(
+    "ACCESSIBILITY_EVALUATION_DATE", default=datetime.date(2026, 12, 3)
+)
+# The enforcement procedure. The default is the federal arbitration board (§ 16 BGG); a body of
+# a federal state names its own (Berlin: Schlichtungsstelle nach § 33 LGBG).
+ACCESSIBILITY_ENFORCEMENT_NAME = env_str("ACCESSIBILITY_ENFORCEMENT_NAME", default="")
+# The federal board's contact details are the defaults only while no other body is named.
+_federal_board = not ACCESSIBILITY_ENFORCEMENT_NAME
+ACCESSIBILITY_ENFORCEMENT_URL = env_url(
+    "ACCESSIBILITY_ENFORCEMENT_URL",
+    default="https://www.schlichtungsstelle-bgg.de/" if _federal_board else "",
+)
+ACCESSIBILITY_ENFORCEMENT_EMAIL = env_email(
+    "ACCESSIBILITY_ENFORCEMENT_EMAIL",
+    default="info@schlichtungsstelle-bgg.de" if _federal_board else "",
+)
+ACCESSIBILITY_ENFORCEMENT_PHONE = env_str(
+    "ACCESSIBILITY_ENFORCEMENT_PHONE", default="+49 30 18 527-2805" if _federal_board else ""
+)
+ACCESSIBILITY_ENFORCEMENT_ADDRESS = env_str(
+    "ACCESSIBILITY_ENFORCEMENT_ADDRESS",
+    default="Mauerstraße 53, 10117 Berlin" if _federal_board else "",
+)
+# Feedback messages per hour from one IP address.
+ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP = env_int("ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP", default=5)
+# The explanation of the site in German Sign Language (a video); empty until it is produced.
+SIGN_LANGUAGE_VIDEO_URL = env_url("SIGN_LANGUAGE_VIDEO_URL", default="")

@@ -16,13 +16,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
     path("imprint/", TemplateView.as_view(template_name="pages/imprint.html"), name="imprint"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path(
-        "accessibility/",
-        TemplateView.as_view(template_name="pages/accessibility.html"),
-        name="accessibility",
-    ),
+    path("", include("accessibility.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

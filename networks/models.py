@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.multilingual import MultilingualEntry
 from organisations.models import City, District, Organisation, Topic
 
 
@@ -34,7 +35,9 @@ class NetworkQuerySet(models.QuerySet["Network"]):
         )
 
 
-class Network(models.Model):
+class Network(MultilingualEntry):
+    multilingual_fields = ("goal", "description")
+
     class Scope(models.TextChoices):
         DISTRICT = "district", _("district")
         CITY = "city", _("city-wide")

@@ -29,6 +29,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.multilingual import MultilingualEntry, interface_languages
 from organisations.models import (
     District,
     Language,
@@ -281,6 +282,24 @@ def organisation_basic(site: Site, organisation: Organisation) -> JSON:
         }
     )
     data["description"] = organisation.description  # required, even when empty
+    return data | language_versions(organisation, {"description": "description"})
+
+
+def language_versions(entry: MultilingualEntry, names: dict[str, str]) -> JSON:
+    """HSDS 3.0 has one text per field. The standard fields carry the original; two extension
+    fields (the schemas allow additional properties) say its language and carry the versions
+    in other languages under the HSDS field names: ``original_language`` and
+    ``translations`` = [{"language": "uk", "description": "..."}]."""
+    versions: list[JSON] = []
+    for language in interface_languages():
+        if language == entry.original_language:
+            continue
+        texts = {name: entry.version(language, field) for name, field in names.items()}
+        if any(texts.values()):
+            versions.append({"language": language, **compact(texts)})
+    data: JSON = {"original_language": entry.original_language}
+    if versions:
+        data["translations"] = versions
     return data
 
 
@@ -397,7 +416,7 @@ def service_basic(site: Site, offer: Offer, *, organisation: Organisation) -> JS
             else "",
             "last_modified": modified.isoformat(),
         }
-    )
+    ) | language_versions(offer, {"name": "title", "description": "description"})
 
 
 def service_location(offer: Offer, organisation: Organisation) -> JSON | None:

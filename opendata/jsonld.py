@@ -17,11 +17,22 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from events.models import Event
+from migra_hub.multilingual import MultilingualEntry
 from organisations.models import Organisation
 
 SCHEMA = "https://schema.org/"
 # "Parkstraße 12, 13187 Berlin": street, then a German postcode and the locality.
 VENUE_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<locality>.+)$")
+
+
+def language_values(entry: MultilingualEntry, field: str) -> str | list[dict[str, str]]:
+    """A text written by the organisation: a plain string when there is only the original
+    (what search engines read best), otherwise every version as a language-tagged value
+    (``{"@value": ..., "@language": "uk"}``), the original first."""
+    versions = list(entry.all_versions(field))
+    if len(versions) <= 1:
+        return str(getattr(entry, field))
+    return [{"@value": text, "@language": language} for language, text in versions]
 
 
 def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[str, Any]:
@@ -36,7 +47,7 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
     if organisation.short_name:
         data["alternateName"] = organisation.short_name
     if organisation.description:
-        data["description"] = organisation.description
+        data["description"] = language_values(organisation, "description")
     same_as = [organisation.website, *organisation.social_links.split()]
     if any(same_as):
         data["sameAs"] = [link for link in same_as if link]
@@ -84,8 +95,12 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
                 "@type": "Offer",
                 "itemOffered": {
                     "@type": "Service",
-                    "name": offer.title,
-                    **({"description": offer.description} if offer.description else {}),
+                    "name": language_values(offer, "title"),
+                    **(
+                        {"description": language_values(offer, "description")}
+                        if offer.description
+                        else {}
+                    ),
                 },
                 **({"price": "0", "priceCurrency": "EUR"} if offer.cost == offer.Cost.FREE else {}),
             }
@@ -190,7 +205,7 @@ def event_jsonld(
         "@context": "https://schema.org",
         "@type": "Event",
         "@id": f"{page_url}#event",
-        "name": event.title,
+        "name": language_values(event, "title"),
         "url": page_url,
         "startDate": local_iso(event.starts_at),
         "endDate": local_iso(event.ends_at),
@@ -198,7 +213,7 @@ def event_jsonld(
         "eventAttendanceMode": attendance_mode(event),
     }
     if event.description:
-        data["description"] = event.description
+        data["description"] = language_values(event, "description")
     locations = event_locations(event)
     data["location"] = locations[0] if len(locations) == 1 else locations
     data["organizer"] = event_organiser(event, absolute=absolute)

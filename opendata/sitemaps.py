@@ -36,6 +36,8 @@ class StaticPagesSitemap(I18nSitemap):
             "imprint",
             "privacy",
             "accessibility",
+            "easy_read",
+            "sign_language",
         ]
 
     def location(self, item: str) -> str:

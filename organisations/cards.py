@@ -41,6 +41,8 @@ CARD_FIELDS = [
     "kind",
     "migrant_led",
     "description",
+    "original_language",
+    "translations",
     "status",
     "verified_at",
     "last_confirmed_at",

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from migra_hub.multilingual import MultilingualEntry
 from organisations.facets import FacetKeysField
 
 # --- Geography -------------------------------------------------------------------------------
@@ -206,7 +207,9 @@ class Address(models.Model):
         return [line for line in (self.street, f"{self.postcode} {self.locality}".strip()) if line]
 
 
-class Organisation(Address):
+class Organisation(MultilingualEntry, Address):
+    multilingual_fields = ("description",)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PENDING = "pending", _("pending review")
@@ -391,7 +394,9 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         return self.filter(ends_on__lt=today)
 
 
-class Offer(Address):
+class Offer(MultilingualEntry, Address):
+    multilingual_fields = ("title", "description")
+
     class Cost(models.TextChoices):
         FREE = "free", _("free of charge")
         REDUCED = "reduced", _("reduced fees possible")

@@ -29,7 +29,7 @@ import re
 import unicodedata
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
@@ -44,6 +44,19 @@ from organisations.facets import Facet
 from organisations.models import Offer, Organisation, SearchWord
 
 TS_CONFIG = "migra_hub"
+GERMAN = "de"
+# PostgreSQL's text search configuration for texts in each interface language; one that the
+# server lacks (Arabic came with PostgreSQL 12... check pg_ts_config) falls back to "simple".
+# German texts are in the directory's own configuration (unaccent, German stemmer).
+LANGUAGE_TS_CONFIGS = {
+    GERMAN: TS_CONFIG,
+    "en": "english",
+    "ar": "arabic",
+    "tr": "turkish",
+    "ru": "russian",
+    "uk": "simple",  # no Ukrainian stemmer in PostgreSQL
+    "fa": "simple",  # no Persian stemmer in PostgreSQL
+}
 # Weights of D, C, B, A: a name match (A) always outranks any number of matches elsewhere.
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 TYPO_MIN_LENGTH = 5
@@ -92,6 +105,10 @@ class _Document:
     a: list[str] = field(default_factory=list)
     b: list[str] = field(default_factory=list)
     c: list[str] = field(default_factory=list)
+    # Texts written by the organisation in a language other than German, by language (an
+    # original in Arabic, a Ukrainian version...): indexed again with that language's text
+    # search configuration, so that its word forms match too.
+    languages: dict[str, _Document] = field(default_factory=dict)
 
     def parts(self) -> tuple[str, str, str]:
         return (
@@ -101,7 +118,25 @@ class _Document:
         )
 
     def plain(self) -> str:
-        return normalise(" ".join(self.parts()))
+        texts = [*self.parts(), *(" ".join(doc.parts()) for doc in self.languages.values())]
+        return normalise(" ".join(texts))
+
+    def add(self, weight: str, language: str, text: str) -> None:
+        """Add a text written by the organisation, in its language, with weight a, b or c."""
+        if not text:
+            return
+        getattr(self, weight).append(text)
+        if language != GERMAN:
+            getattr(self.languages.setdefault(language, _Document()), weight).append(text)
+
+    def add_entry(self, weight: str, row: Mapping[str, Any], name: str) -> None:
+        """Add every language version of one field of an entry (a ``values()`` row with
+        ``original_language`` and ``translations``)."""
+        self.add(weight, row["original_language"], row[name])
+        for language, texts in (row["translations"] or {}).items():
+            if language != row["original_language"] and isinstance(texts, dict):
+                text = texts.get(name)
+                self.add(weight, language, text if isinstance(text, str) else "")
 
 
 def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
@@ -203,6 +238,8 @@ def _refresh_batch(batch: list[int]) -> int:
             "name",
             "short_name",
             "description",
+            "original_language",
+            "translations",
             "kind_id",
             "kind__name_de",
             "kind__name_en",
@@ -214,7 +251,7 @@ def _refresh_batch(batch: list[int]) -> int:
     for pk, row in organisations.items():
         documents[pk].a += _names(row["name"], row["short_name"])
         documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
-        documents[pk].c.append(row["description"])
+        documents[pk].add_entry("c", row, "description")
         keys[pk].add(Facet.KIND.key(row["kind_id"]))
         if row["migrant_led"]:
             keys[pk].add(Facet.MIGRANT_LED.key())
@@ -261,6 +298,8 @@ def _refresh_batch(batch: list[int]) -> int:
             "organisation_id",
             "title",
             "description",
+            "original_language",
+            "translations",
             "kind_id",
             "kind__name_de",
             "kind__name_en",
@@ -279,13 +318,13 @@ def _refresh_batch(batch: list[int]) -> int:
             offer_keys[pk].add(Facet.FREE_OFFER.key())
         if organisation["migrant_led"]:
             offer_keys[pk].add(Facet.MIGRANT_LED.key())
-        offer_documents[pk].a.append(offer["title"])
+        offer_documents[pk].add_entry("a", offer, "title")
         offer_documents[pk].b += _names(offer["kind__name_de"], offer["kind__name_en"])
-        offer_documents[pk].c += _names(
-            offer["description"], organisation["name"], organisation["short_name"]
-        )
-        documents[owner].b += _names(offer["title"], offer["kind__name_de"], offer["kind__name_en"])
-        documents[owner].c.append(offer["description"])
+        offer_documents[pk].add_entry("c", offer, "description")
+        offer_documents[pk].c += _names(organisation["name"], organisation["short_name"])
+        documents[owner].add_entry("b", offer, "title")
+        documents[owner].b += _names(offer["kind__name_de"], offer["kind__name_en"])
+        documents[owner].add_entry("c", offer, "description")
         if offer["ends_on"] is None or offer["ends_on"] >= today:
             keys[owner].add(Facet.OFFER_KIND.key(offer["kind_id"]))
             if offer["cost"] == Offer.Cost.FREE:
@@ -332,36 +371,68 @@ def _write(
         model.objects.bulk_update(objects, fields, batch_size=500)
         return
     # PostgreSQL searches the vector; the plain document would only make the rows wider.
-    ids, part_a, part_b, part_c, key_lists = [], [], [], [], []
+    # Each language other than German adds its texts once more, in its own configuration.
+    configs = language_ts_configs()
+    languages = sorted(
+        {language for doc in documents.values() for language in doc.languages} & set(configs)
+    )
+    ids: list[int] = []
+    key_lists: list[str] = []
+    columns: dict[str, list[str]] = {}
     for pk, doc in documents.items():
-        a, b, c = doc.parts()
         ids.append(pk)
-        part_a.append(a)
-        part_b.append(b)
-        part_c.append(c)
         key_lists.append("{" + ",".join(map(str, sorted((keys or {}).get(pk, ())))) + "}")
+        parts: list[tuple[str, _Document | None]] = [("", doc)]
+        parts += [(f"{language}_", doc.languages.get(language)) for language in languages]
+        for prefix, part in parts:
+            texts = part.parts() if part else ("", "", "")
+            for weight, text in zip("abc", texts, strict=True):
+                columns.setdefault(f"{prefix}{weight}", []).append(text)
+    vector_configs = [("", TS_CONFIG)]
+    vector_configs += [(f"{language}_", configs[language]) for language in languages]
+    vector = " || ".join(
+        f"setweight(to_tsvector('{config}', data.{prefix}{weight}), '{weight.upper()}')"
+        for prefix, config in vector_configs
+        for weight in "abc"
+    )
     table = connection.ops.quote_name(model._meta.db_table)
     set_keys = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             UPDATE {table} AS target SET
-                search_vector = setweight(to_tsvector('{TS_CONFIG}', data.a), 'A')
-                    || setweight(to_tsvector('{TS_CONFIG}', data.b), 'B')
-                    || setweight(to_tsvector('{TS_CONFIG}', data.c), 'C')
+                search_vector = {vector}
                 {set_keys}
-            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
-                AS data(id, a, b, c, keys)
+            FROM unnest(%s::bigint[], %s::text[], {", ".join(["%s::text[]"] * len(columns))})
+                AS data(id, keys, {", ".join(columns)})
             WHERE target.id = data.id
             """,
-            [ids, part_a, part_b, part_c, key_lists],
+            [ids, key_lists, *columns.values()],
         )
+
+
+_available_configs: set[str] | None = None
+
+
+def language_ts_configs() -> dict[str, str]:
+    """The text search configuration of each interface language other than German that this
+    PostgreSQL server has ("simple" for the others)."""
+    global _available_configs
+    if _available_configs is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT cfgname FROM pg_ts_config")
+            _available_configs = {name for (name,) in cursor.fetchall()}
+    return {
+        language: config if config in _available_configs else "simple"
+        for language, config in LANGUAGE_TS_CONFIGS.items()
+        if language != GERMAN
+    }
 
 
 def _remember_words(documents: Sequence[_Document]) -> None:
     words: set[str] = set()
     for doc in documents:
-        for text in doc.parts():
+        for text in doc.parts():  # every language's texts are among them
             words.update(
                 word
                 for word in _WORD.findall(text)
@@ -480,7 +551,8 @@ class Search:
     def tsquery(self) -> SearchQuery:
         if self._tsquery is None:
             corrections = _remembered_corrections(self.terms, self.version)
-            clauses = []
+            other_configs = sorted(set(language_ts_configs().values()))
+            query: SearchQuery | None = None
             for term in self.terms:
                 alternatives = [
                     alternative
@@ -488,10 +560,16 @@ class Search:
                     if _WORD.fullmatch(alternative)
                 ]
                 prefix = ":*" if len(term) >= 3 else ""
-                clauses.append(
-                    "(" + " | ".join(f"{alternative}{prefix}" for alternative in alternatives) + ")"
-                )
-            self._tsquery = SearchQuery(" & ".join(clauses), search_type="raw", config=TS_CONFIG)
+                raw = " | ".join(f"{alternative}{prefix}" for alternative in alternatives)
+                # A word matches in the directory's configuration or in the configuration of
+                # any language the organisations write in ("консультації" in "simple",
+                # "консультации" stemmed by "russian").
+                clause = SearchQuery(raw, search_type="raw", config=TS_CONFIG)
+                for config in other_configs:
+                    clause |= SearchQuery(raw, search_type="raw", config=config)
+                query = clause if query is None else query & clause
+            assert query is not None  # parse() gives no Search without terms
+            self._tsquery = query
         return self._tsquery
 
     def filter(self, queryset: _QuerySetT) -> _QuerySetT:

@@ -43,12 +43,40 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += _network_pages(cast)
     pages += registration_pages(cast)
     pages += _event_pages(cast)
+    pages += _accessibility_pages()
     # --- opendata ---
     pages += [
         ("open data de", "/de/open-data/", None),
         ("open data en", "/en/open-data/", None),
     ]
     return pages
+
+
+# --- Accessibility statement, feedback, Leichte Sprache, sign language (issue 12) --------------
+
+
+def _accessibility_pages() -> QualityPages:
+    from django.conf import settings as django_settings
+
+    pages: QualityPages = []
+    for language, _name in django_settings.LANGUAGES:
+        pages += [
+            (f"accessibility feedback {language}", f"/{language}/accessibility/feedback/", None),
+            (f"leichte sprache {language}", f"/{language}/leichte-sprache/", None),
+            (f"sign language {language}", f"/{language}/gebaerdensprache/", None),
+        ]
+        if language not in ("de", "en"):  # de and en are above with the other footer pages
+            pages.append((f"accessibility {language}", f"/{language}/accessibility/", None))
+    return pages
+
+
+def test_accessibility_feedback_with_errors_is_valid_html(client: Client, db: None) -> None:
+    documents = {}
+    for language in ("de", "ar"):
+        response = client.post(f"/{language}/accessibility/feedback/", {"email": "amal@"})
+        documents[f"feedback with errors {language}"] = response.content.decode()
+    errors = html_errors(documents)
+    assert errors == [], "\n".join(errors)
 
 
 # --- Directory (organisations, offers, map) ------------------------------------------------------

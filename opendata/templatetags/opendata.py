@@ -78,11 +78,11 @@ def open_graph(context: template.Context) -> dict[str, Any]:
     event = context.get("event")
     if isinstance(event, Event) and path == event.get_absolute_url():
         # Only on the event's own page, not on the private pages of a registration.
-        title = event.title
-        description = event.description
+        title = event.in_language("title").text
+        description = event.in_language("description").text
     elif isinstance(organisation, Organisation):
         title = organisation.name
-        description = organisation.description
+        description = organisation.in_language("description").text
         path = organisation.get_absolute_url()
     else:
         title = context.get("og_title") or settings.SITE_NAME

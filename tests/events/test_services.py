@@ -141,10 +141,129 @@ def test_an_organisation_may_not_take_more_seats_than_its_limit() -> None:
 def test_a_newcomer_does_not_jump_the_waiting_list() -> None:
     event = EventFactory(capacity=3, max_seats_per_signup=3)
     signup(event, "a@example.org", seats=2)
-    waiting = signup(event, "b@example.org", seats=2)
+    waiting = services.registration_create(
+        event=event,
+        data=SignupData(name="B", email="b@example.org", seats=2),
+        when_short=services.WhenShort.WAITLIST,
+    )
     newcomer = signup(event, "c@example.org", seats=1)
     assert waiting.status == newcomer.status == Registration.Status.WAITLISTED
     assert newcomer.waitlist_position() == 2
+
+
+# --- More seats asked for than are free -------------------------------------------------------
+
+
+def party_of(event: Event, seats: int, **choice: object) -> Registration:
+    return services.registration_create(
+        event=event,
+        data=SignupData(name="Family Haddad", email="haddad@example.org", seats=seats),
+        **choice,  # type: ignore[arg-type]
+    )
+
+
+def test_a_party_larger_than_the_free_seats_is_asked_and_nothing_is_saved() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org")
+    with pytest.raises(services.SeatsShort) as excinfo:
+        party_of(event, 4)
+    assert (excinfo.value.free, excinfo.value.asked, excinfo.value.waiting_list) == (2, 4, True)
+    assert error_of(excinfo)["seats"] == ["Only 2 seats are free, you asked for 4."]
+    assert event.registrations.count() == 1
+
+
+def test_the_party_can_take_the_free_seats() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org")
+    registration = party_of(event, 4, when_short=services.WhenShort.TAKE_FREE, offered=2)
+    assert (registration.status, registration.seats) == (Registration.Status.CONFIRMED, 2)
+    assert event.registrations.active().seat_total() == 3
+
+
+def test_the_whole_party_can_join_the_waiting_list_instead() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org")
+    registration = party_of(event, 4, when_short=services.WhenShort.WAITLIST)
+    assert (registration.status, registration.seats) == (Registration.Status.WAITLISTED, 4)
+
+
+def test_without_a_waiting_list_only_the_free_seats_are_offered() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4, waiting_list=False)
+    signup(event, "a@example.org")
+    with pytest.raises(services.SeatsShort) as excinfo:
+        party_of(event, 4, when_short=services.WhenShort.WAITLIST)
+    assert (excinfo.value.free, excinfo.value.waiting_list) == (2, False)
+    assert error_of(excinfo)["seats"] == ["Only 2 seats are free, you asked for 4."]
+    assert event.registrations.count() == 1
+
+
+def test_one_free_seat_is_named_in_the_singular() -> None:
+    event = EventFactory(capacity=2, max_seats_per_signup=3)
+    signup(event, "a@example.org")
+    with pytest.raises(services.SeatsShort) as excinfo:
+        party_of(event, 3)
+    assert error_of(excinfo)["seats"] == ["Only 1 seat is free, you asked for 3."]
+
+
+def test_when_someone_takes_a_seat_between_offer_and_answer_the_party_is_asked_again() -> None:
+    """Concurrent-ish: the offer said 2 free seats; before the answer someone took one."""
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org")
+    with pytest.raises(services.SeatsShort) as offer:
+        party_of(event, 4)
+    signup(event, "quicker@example.org")
+    with pytest.raises(services.SeatsShort) as again:
+        party_of(event, 4, when_short=services.WhenShort.TAKE_FREE, offered=offer.value.free)
+    assert (again.value.free, again.value.asked) == (1, 4)
+    assert not event.registrations.filter(email="haddad@example.org").exists()
+    registration = party_of(event, 4, when_short=services.WhenShort.TAKE_FREE, offered=1)
+    assert (registration.status, registration.seats) == (Registration.Status.CONFIRMED, 1)
+    assert event.registrations.active().seat_total() == 3
+
+
+def test_when_the_last_seats_go_before_the_answer_the_waiting_list_is_offered() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org")
+    signup(event, "quicker@example.org", seats=2)
+    with pytest.raises(services.SeatsShort) as again:
+        party_of(event, 4, when_short=services.WhenShort.TAKE_FREE, offered=2)
+    assert (again.value.free, again.value.waiting_list) == (0, True)
+    assert error_of(again)["seats"] == ["Meanwhile the free seats have been taken."]
+    assert not event.registrations.filter(email="haddad@example.org").exists()
+
+
+def test_free_seats_are_not_offered_while_others_wait() -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    signup(event, "a@example.org", seats=2)
+    party_of(event, 4, when_short=services.WhenShort.WAITLIST)
+    newcomer = signup(event, "b@example.org", seats=2)
+    assert newcomer.status == Registration.Status.WAITLISTED
+
+
+@pytest.mark.parametrize(
+    ("free", "queue", "asked", "waiting_list", "choice", "offered", "expected"),
+    [
+        (None, False, 5, True, "ask", None, ("confirmed", 5)),
+        (3, False, 3, True, "ask", None, ("confirmed", 3)),
+        (0, False, 2, True, "ask", None, ("waitlisted", 2)),
+        (3, True, 1, True, "ask", None, ("waitlisted", 1)),
+        (2, False, 4, True, "take_free", 2, ("confirmed", 2)),
+        (3, False, 4, True, "take_free", 2, ("confirmed", 2)),
+        (2, False, 4, True, "waitlist", None, ("waitlisted", 4)),
+    ],
+)
+def test_seats_decision_rule(  # type: ignore[no-untyped-def]
+    free, queue, asked, waiting_list, choice, offered, expected
+) -> None:
+    decision = services.seats_decision(
+        free=free,
+        queue=queue,
+        asked=asked,
+        waiting_list=waiting_list,
+        when_short=services.WhenShort(choice),
+        offered=offered,
+    )
+    assert decision == expected
 
 
 # --- Cancel, change, promote ------------------------------------------------------------------
@@ -166,6 +285,17 @@ def test_cancelling_confirms_the_first_on_the_waiting_list_and_mails_them(
     recipients = [message.to[0] for message in mail.outbox]
     assert recipients == ["first@example.org", "second@example.org"]
     assert "seat is free" in mail.outbox[1].subject.lower() or "Platz" in mail.outbox[1].subject
+    assert mail.outbox[1].attachments[0][2] == "text/calendar", "promoted: now with calendar"
+
+
+def test_the_waiting_list_mail_carries_no_calendar_file(django_capture_on_commit_callbacks) -> None:
+    event = EventFactory(capacity=1)
+    signup(event, "first@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        signup(event, "second@example.org")
+    (message,) = mail.outbox
+    assert message.attachments == []
+    assert "Die Kalenderdatei erhalten Sie, sobald Sie einen Platz haben." in message.body
 
 
 def test_promotion_stops_at_a_head_whose_seats_do_not_fit() -> None:

@@ -48,7 +48,7 @@ def register_url(event: Event) -> str:
 
 def errors_next_to(html: str, field: str) -> str:
     """The text of the error list the field template ties to the field."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<div class="field__error" id="id_{field}_error">(.*?)</div>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
 
 
@@ -123,6 +123,23 @@ def test_detail_says_how_many_seats_are_left(client: Client) -> None:
     page = client.get(event.get_absolute_url().replace("/de/", "/en/")).content.decode()
     assert "12 of 40 seats left" in page
     assert "Sign up now" in page
+
+
+@pytest.mark.parametrize(
+    ("capacity", "taken", "english", "german"),
+    [
+        (3, 2, "1 of 3 seats left", "1 von 3 Plätzen frei"),
+        (1, 0, "1 of 1 seat left", "1 von 1 Platz frei"),
+        (21, 0, "21 of 21 seats left", "21 von 21 Plätzen frei"),
+    ],
+)
+def test_seats_left_are_counted_with_the_right_plural(
+    client: Client, capacity: int, taken: int, english: str, german: str
+) -> None:
+    event = EventFactory(capacity=capacity)
+    RegistrationFactory.create_batch(taken, event=event)
+    assert english in client.get(f"/en/events/{event.slug}/").content.decode()
+    assert german in client.get(f"/de/events/{event.slug}/").content.decode()
 
 
 def test_detail_of_a_full_event_invites_to_the_waiting_list(client: Client) -> None:
@@ -330,6 +347,70 @@ def test_delegates_over_the_limit_show_the_error_at_that_delegate(client_for) ->
 
 
 # --- The private link -------------------------------------------------------------------------
+
+
+def test_a_party_larger_than_the_free_seats_is_offered_both_ways(client: Client) -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    RegistrationFactory(event=event)
+    url = register_url(event).replace("/de/", "/en/")
+    response = client.post(url, form_data(seats=4))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Only 2 seats are free" in page
+    assert '<button type="submit" name="when_short" value="take_free" autofocus>' in page
+    assert "Take the 2 free seats" in page
+    assert "Join the waiting list with all 4 seats" in page
+    assert '<input type="hidden" name="offered" value="2">' in page
+    assert event.registrations.count() == 1, "nothing is saved before the choice"
+
+
+def test_taking_the_offered_free_seats_signs_the_party_up_with_them(client: Client) -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    RegistrationFactory(event=event)
+    response = client.post(
+        register_url(event), form_data(seats=4, when_short="take_free", offered=2)
+    )
+    assert response.status_code == 302
+    registration = event.registrations.get(email="amal@example.org")
+    assert (registration.status, registration.seats) == ("confirmed", 2)
+
+
+def test_choosing_the_waiting_list_puts_the_whole_party_on_it(client: Client) -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4)
+    RegistrationFactory(event=event)
+    response = client.post(register_url(event), form_data(seats=4, when_short="waitlist"))
+    assert response.status_code == 302
+    registration = event.registrations.get(email="amal@example.org")
+    assert (registration.status, registration.seats) == ("waitlisted", 4)
+
+
+def test_without_a_waiting_list_only_the_free_seats_are_offered(client: Client) -> None:
+    event = EventFactory(capacity=3, max_seats_per_signup=4, waiting_list=False)
+    RegistrationFactory(event=event)
+    page = client.post(
+        register_url(event).replace("/de/", "/en/"), form_data(seats=4)
+    ).content.decode()
+    assert "Take the 2 free seats" in page
+    assert 'value="waitlist"' not in page
+
+
+def test_waiting_people_get_no_calendar_file_until_they_have_a_seat(client: Client) -> None:
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status="waitlisted")
+    calendar_url = reverse("events:registration_calendar", kwargs={"token": waiting.token})
+    for page_url in (
+        waiting.get_absolute_url(),
+        reverse("events:registration_done", kwargs={"token": waiting.token}),
+    ):
+        page = client.get(page_url.replace("/de/", "/en/")).content.decode()
+        assert calendar_url not in page
+        assert "You get the calendar file as soon as you have a seat." in page
+    assert client.get(calendar_url).status_code == 404
+    waiting.status = Registration.Status.CONFIRMED
+    waiting.save()
+    assert client.get(calendar_url).status_code == 200
+    assert calendar_url in client.get(waiting.get_absolute_url()).content.decode()
 
 
 def test_private_link_shows_the_registration_and_the_online_link_to_confirmed(

@@ -1,3 +1,4 @@
+import datetime
 import os
 import subprocess
 import sys
@@ -7,7 +8,15 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from migra_hub.env import env_bool, env_int, env_list, parse_database_url
+from migra_hub.env import (
+    env_bool,
+    env_date,
+    env_email,
+    env_int,
+    env_list,
+    env_url,
+    parse_database_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -16,6 +25,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "migra-hub.example.org",
     "DATABASE_URL": "sqlite:///var/check-deploy.sqlite3",
     "SECURE_PROXY_SSL_HEADER_ENABLED": "true",
+    "OPERATOR_NAME": "Bezirksamt Pankow von Berlin",
 }
 
 
@@ -105,3 +115,27 @@ def test_seed_demo_refuses_to_run_with_debug_off() -> None:
     result = run_django(["seed_demo"], PRODUCTION_ENV)
     assert result.returncode != 0
     assert "only runs with DEBUG on" in result.stderr
+
+
+def test_dates_are_read_as_iso_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_DATE", "2027-03-01")
+    assert env_date("SOME_DATE", default=datetime.date(2026, 1, 1)) == datetime.date(2027, 3, 1)
+    monkeypatch.setenv("SOME_DATE", "1.3.2027")
+    with pytest.raises(ImproperlyConfigured, match="SOME_DATE"):
+        env_date("SOME_DATE", default=datetime.date(2026, 1, 1))
+
+
+def test_addresses_must_be_web_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_URL", "javascript:alert(1)")
+    with pytest.raises(ImproperlyConfigured, match="SOME_URL"):
+        env_url("SOME_URL", default="")
+    monkeypatch.setenv("SOME_URL", "")
+    assert env_url("SOME_URL", default="https://example.org/") == ""
+
+
+def test_email_addresses_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOME_EMAIL", "not an address")
+    with pytest.raises(ImproperlyConfigured, match="SOME_EMAIL"):
+        env_email("SOME_EMAIL", default="")
+    monkeypatch.delenv("SOME_EMAIL")
+    assert env_email("SOME_EMAIL", default="a11y@example.org") == "a11y@example.org"

@@ -475,3 +475,24 @@ def test_organisation_include_renders_nothing_without_networks(client: Client) -
     organisation = OrganisationFactory(districts=[DistrictFactory()])
     html = render_to_string("networks/_organisation_networks.html", {"organisation": organisation})
     assert html.strip() == ""
+
+
+def test_a_network_goal_in_russian_is_saved_on_creation(world: World, client_for) -> None:
+    response = client_for(world.cast.staff).post(
+        reverse("networks:create"),
+        {
+            "name": "Russischsprachige Eltern",
+            "scope": "district",
+            "district": world.cast.district.pk,
+            "goal": "Eltern vernetzen",
+            "goal__ru": "Объединить родителей",
+            "join_policy": "open",
+            "status": "active",
+        },
+    )
+    network = Network.objects.get(name="Russischsprachige Eltern")
+    assert response.status_code == 302
+    assert network.translations == {"ru": {"goal": "Объединить родителей"}}
+    page = client_for(world.cast.staff).get(f"/ru{network.get_absolute_url()[3:]}")
+    html = page.content.decode()
+    assert '<div class="entry-text" lang="ru" dir="auto"><p>Объединить родителей</p></div>' in html
