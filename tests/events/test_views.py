@@ -655,3 +655,22 @@ def test_unknown_users_never_see_other_users_in_the_form(client: Client) -> None
     UserFactory(email="someone@example.org")
     event = EventFactory()
     assert "someone@example.org" not in client.get(register_url(event)).content.decode()
+
+
+def test_event_page_shows_the_turkish_version_and_elsewhere_the_original_with_a_note(
+    client: Client,
+) -> None:
+    event = EventFactory(
+        title="Runder Tisch Eltern",
+        description="Wir sprechen über Schule und Kita.",
+        translations={"tr": {"title": "Veliler yuvarlak masası"}},
+    )
+    path = event.get_absolute_url()[3:]  # without the language prefix
+    turkish = client.get(f"/tr{path}").content.decode()
+    assert '<h1><span lang="tr" dir="auto">Veliler yuvarlak masası</span></h1>' in turkish
+    # No Turkish description: the German one, marked as German, with the note in Turkish.
+    assert '<div class="entry-text" lang="de" dir="auto"><p>Wir sprechen' in turkish
+    assert '<p class="language-note">Yalnızca Almanca mevcut</p>' in turkish
+    german = client.get(f"/de{path}").content.decode()
+    assert '<h1><span lang="de" dir="auto">Runder Tisch Eltern</span></h1>' in german
+    assert "language-note" not in german
