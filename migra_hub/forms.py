@@ -184,7 +184,8 @@ class PleaseChooseMixin:
                 if field.empty_label == DJANGO_BLANK:
                     field.empty_label = _("Please choose")
             elif isinstance(field, forms.ChoiceField):
+                choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
                 field.choices = [
                     (value, _("Please choose") if label == DJANGO_BLANK else label)
-                    for value, label in field.choices
+                    for value, label in choices
                 ]

@@ -56,6 +56,7 @@ EXCLUDED = {
     "healthz": "JSON status for load balancers",
     "set_language": "POST-only action (language switcher)",
     "robots_txt": "plain text for crawlers",
+    "manifest": "web app manifest (JSON)",
     "django.contrib.sitemaps.views.sitemap": "XML sitemap",
     "account_confirm_login_code": "only in the middle of a login by code; redirects otherwise",
     "accounts:data_download": "download (JSON file of one's own data)",
@@ -285,6 +286,9 @@ PAGES: dict[str, Page] = {
     "imprint": Page(ANONYMOUS),
     "privacy": Page(ANONYMOUS),
     "accessibility": Page(ANONYMOUS),
+    "accessibility_feedback": Page(ANONYMOUS),
+    "easy_read": Page(ANONYMOUS),
+    "sign_language": Page(ANONYMOUS),
     "organisations:list": Page(ANONYMOUS, query="language=ar"),
     "organisations:map": Page(ANONYMOUS),
     "organisations:detail": Page(ANONYMOUS, _org),
@@ -370,6 +374,7 @@ PAGES: dict[str, Page] = {
 
 # Forms sent empty, to look at them with their errors: (route, who).
 FORMS_WITH_ERRORS = (
+    ("accessibility_feedback", ANONYMOUS),
     ("account_signup", ANONYMOUS),
     ("events:register", ANONYMOUS),
     ("organisations:register_new", MEMBER),

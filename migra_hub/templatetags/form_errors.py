@@ -51,7 +51,7 @@ def _field_anchor(form: BaseForm, name: str) -> str:
     return field.id_for_label or f"{field.auto_id}_0"
 
 
-def _summary_message(label: Any, error: str) -> str:
+def _summary_message(label: Any, error: Any) -> str:
     """The error with its field's label in front ("Name: This field is required."), since
     Django's messages do not say which field they belong to. A label that is a sentence of its
     own (a consent box) goes with its specific message alone."""

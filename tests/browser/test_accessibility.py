@@ -26,7 +26,7 @@ def test_visitor_reports_a_barrier_with_the_keyboard_alone(
     page.keyboard.press("Enter")
 
     # Refused: the messages stand next to the fields and what was typed is still there.
-    expect(page.get_by_role("alert")).to_contain_text("Nichts, was Sie eingegeben haben")
+    expect(page.locator(".error-summary")).to_contain_text("Bitte schreiben Sie etwas mehr")
     message = page.get_by_label("Was hat für Sie nicht funktioniert?")
     expect(message).to_have_value("Kurz")
     expect(message).to_have_attribute("aria-invalid", "true")

@@ -743,3 +743,22 @@ def test_a_district_organiser_is_shown_by_the_full_name_of_its_office(client: Cl
     assert "Bezirksamt Pankow" in client.get(f"/de/events/{event.slug}/").content.decode()
     assert "District office Pankow" in client.get("/en/events/").content.decode()
     assert event.organiser_name in {"Bezirksamt Pankow", "District office Pankow"}
+
+
+def test_event_page_shows_the_turkish_version_and_elsewhere_the_original_with_a_note(
+    client: Client,
+) -> None:
+    event = EventFactory(
+        title="Runder Tisch Eltern",
+        description="Wir sprechen über Schule und Kita.",
+        translations={"tr": {"title": "Veliler yuvarlak masası"}},
+    )
+    path = event.get_absolute_url()[3:]  # without the language prefix
+    turkish = client.get(f"/tr{path}").content.decode()
+    assert '<h1><span lang="tr" dir="auto">Veliler yuvarlak masası</span></h1>' in turkish
+    # No Turkish description: the German one, marked as German, with the note in Turkish.
+    assert '<div class="entry-text" lang="de" dir="auto"><p>Wir sprechen' in turkish
+    assert '<p class="language-note">Yalnızca Almanca mevcut</p>' in turkish
+    german = client.get(f"/de{path}").content.decode()
+    assert '<h1><span lang="de" dir="auto">Runder Tisch Eltern</span></h1>' in german
+    assert "language-note" not in german
