@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .PHONY: install install-test browser gettext run serve test test-sqlite test-postgres lint typecheck \
-        migrate messages makemessages demo bench clean ci
+        migrate messages makemessages demo bench screenshots clean ci
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -100,6 +100,10 @@ test: install-test lint typecheck
 
 bench: migrate
 	$(PY) bench/directory.py
+
+# Main pages of each journey at 390 and 1280 px (de, en; some in ar) into var/screenshots/.
+screenshots: install
+	$(PY) tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) var node_modules

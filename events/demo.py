@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from events.models import Event, Registration
 from migra_hub.demo import DEMO_DOMAIN, DemoLogins
+from migra_hub.demo_languages import EVENT_DESCRIPTION_VERSIONS, EVENT_TITLE_VERSIONS
 from networks.models import Network
 from organisations.models import District, Language, Organisation
 
@@ -100,6 +101,17 @@ def seed(logins: DemoLogins) -> None:
                     "Wir laden Migrant*innenorganisationen, Initiativen und die Verwaltung ein, "
                     "gemeinsam über Bedarfe im Bezirk zu sprechen. Die Teilnahme ist kostenlos."
                 ),
+                translations={
+                    language: {
+                        "description": text,
+                        **(
+                            {"title": EVENT_TITLE_VERSIONS[title][language]}
+                            if language in EVENT_TITLE_VERSIONS.get(title, {})
+                            else {}
+                        ),
+                    }
+                    for language, text in EVENT_DESCRIPTION_VERSIONS.items()
+                },
                 **organisers[index % len(organisers)],
                 starts_at=_at(day, 17),
                 ends_at=_at(day, 19),

@@ -29,14 +29,25 @@ def _languages(request: object) -> QuerySet[Language]:
 
 class EventFilter(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(
-        label=_("District"), queryset=_districts, method="filter_district"
+        label=_("District"),
+        queryset=_districts,
+        method="filter_district",
+        empty_label=_("All districts"),
     )
     network = django_filters.ModelChoiceFilter(
-        label=_("Network"), queryset=_networks, field_name="organiser_network"
+        label=_("Network"),
+        queryset=_networks,
+        field_name="organiser_network",
+        empty_label=_("All networks"),
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind of event"), choices=Event.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of event"), choices=Event.Kind.choices, empty_label=_("All kinds of event")
+    )
     language = django_filters.ModelChoiceFilter(
-        label=_("Language"), queryset=_languages, method="filter_language"
+        label=_("Language"),
+        queryset=_languages,
+        method="filter_language",
+        empty_label=_("All languages"),
     )
     childcare = django_filters.BooleanFilter(
         label=_("with childcare"), widget=forms.CheckboxInput, method="only_if_checked"

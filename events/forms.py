@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from events.models import Event, Registration
 from events.services import NeedsData, SignupData, WhenShort
-from migra_hub.forms import MultilingualFormMixin
+from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -65,7 +65,7 @@ class NeedsFieldsMixin:
             del self.fields["childcare_ages"]
 
 
-class RegistrationForm(NeedsFieldsMixin, forms.Form):
+class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -172,7 +172,7 @@ class RegistrationForm(NeedsFieldsMixin, forms.Form):
         )
 
 
-class NeedsForm(NeedsFieldsMixin, forms.Form):
+class NeedsForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
     """What a registered person may change through their private link."""
 
     seats = RegistrationForm.base_fields["seats"]
@@ -214,7 +214,7 @@ class NeedsForm(NeedsFieldsMixin, forms.Form):
         )
 
 
-class DelegatesForm(forms.Form):
+class DelegatesForm(PleaseChooseMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
@@ -230,7 +230,7 @@ class DelegatesForm(forms.Form):
             self.initial["organisation"] = organisations[0].pk
 
 
-class DelegateForm(forms.Form):
+class DelegateForm(PleaseChooseMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
     interpretation_language = forms.ModelChoiceField(
@@ -275,7 +275,7 @@ DelegateFormSet = forms.formset_factory(
 # --- Organisers -------------------------------------------------------------------------------
 
 
-class EventForm(MultilingualFormMixin, forms.ModelForm):
+class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     organiser = forms.ChoiceField(label=_("Organiser"))
     online_link = forms.URLField(
         label=_("online link"),
@@ -317,8 +317,8 @@ class EventForm(MultilingualFormMixin, forms.ModelForm):
             "ends_at": DateTimeLocalInput(),
             "signup_opens_at": DateTimeLocalInput(),
             "signup_closes_at": DateTimeLocalInput(),
-            "languages": forms.CheckboxSelectMultiple,
-            "interpretation_languages": forms.CheckboxSelectMultiple,
+            "languages": ChoiceList,
+            "interpretation_languages": ChoiceList,
             "description": forms.Textarea(attrs={"rows": 6}),
         }
 
@@ -336,7 +336,7 @@ class EventForm(MultilingualFormMixin, forms.ModelForm):
         if self.instance.pk:
             del self.fields["organiser"]
             return
-        choices: list[tuple[str, Any]] = [("", "---------")]
+        choices: list[tuple[str, Any]] = [("", _("Please choose"))]
         for label, prefix, queryset in (
             (_("District"), "district", districts),
             (_("Network"), "network", networks),

@@ -56,7 +56,7 @@ def _component(event: Event, *, private: bool, stamp: datetime.datetime):  # typ
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     if event.contact_email:
         component.add(
-            "organizer", f"mailto:{event.contact_email}", parameters={"cn": str(event.organiser)}
+            "organizer", f"mailto:{event.contact_email}", parameters={"cn": event.organiser_name}
         )
     return component
 

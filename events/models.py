@@ -264,6 +264,13 @@ class Event(MultilingualEntry):
         return organiser
 
     @property
+    def organiser_name(self) -> str:
+        """The organiser by its full name: "Bezirksamt Pankow", not just "Pankow"."""
+        if self.organiser_district is not None:
+            return self.organiser_district.office_name
+        return str(self.organiser)
+
+    @property
     def organiser_url(self) -> str:
         organiser = self.organiser_network or self.organiser_organisation
         return organiser.get_absolute_url() if organiser is not None else ""

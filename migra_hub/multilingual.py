@@ -23,8 +23,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,7 +68,7 @@ def only_in_note(language: str) -> str:
     """The note under a text shown in its original language only."""
     if language in _ONLY_IN:
         return str(_ONLY_IN[language])
-    return _gettext("Not available in your language. Original language: %(language)s") % {
+    return gettext("Not available in your language. Original language: %(language)s") % {
         "language": language_name(language)
     }
 

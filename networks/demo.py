@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from migra_hub.demo import DemoLogins, demo_user
+from migra_hub.demo_languages import NETWORK_GOAL_VERSIONS
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 from organisations.models import District, Organisation, OrganisationMembership, Topic
 
@@ -252,6 +253,10 @@ def seed(logins: DemoLogins) -> None:
             city=(district or next(iter(districts.values()))).city,
             goal=spec.goal,
             description=spec.description,
+            translations={
+                language: {"goal": goal}
+                for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
+            },
             meeting_rhythm=spec.rhythm,
             join_policy=spec.join_policy,
             status=spec.status,

@@ -8,14 +8,14 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from migra_hub.forms import MultilingualFormMixin
+from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
 from networks.models import Network, NetworkNote
 from organisations.models import District, Organisation
 
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
-class NetworkForm(MultilingualFormMixin, forms.ModelForm):
+class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
 
@@ -36,7 +36,7 @@ class NetworkForm(MultilingualFormMixin, forms.ModelForm):
             "contact_email",
         ]
         widgets = {
-            "topics": forms.CheckboxSelectMultiple,
+            "topics": ChoiceList,
             "join_policy": forms.RadioSelect,
             "goal": forms.Textarea(attrs={"rows": 3}),
         }
@@ -69,7 +69,7 @@ class NetworkForm(MultilingualFormMixin, forms.ModelForm):
         return data
 
 
-class JoinRequestForm(forms.Form):
+class JoinRequestForm(PleaseChooseMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("For which organisation?"), queryset=Organisation.objects.none()
     )

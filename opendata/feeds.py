@@ -113,7 +113,7 @@ class NewEventsFeed(Feed):
         starts = timezone.localtime(item.starts_at)
         when = date_format(starts, "DATETIME_FORMAT")
         # The online link is for confirmed participants only: event_location leaves it out.
-        facts = [when, event_location(item), str(item.organiser)]
+        facts = [when, event_location(item), item.organiser_name]
         return " · ".join(facts) + "\n\n" + truncatewords(item.description, 60)
 
     def item_link(self, item: Event) -> str:
@@ -131,7 +131,7 @@ class NewEventsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Event) -> str:
-        return str(item.organiser)
+        return item.organiser_name
 
     def item_categories(self, item: Event) -> list[str]:
         return [str(item.get_kind_display())]

@@ -157,10 +157,8 @@ def attendance_mode(event: Event) -> str:
 
 def event_organiser(event: Event, *, absolute: Callable[[str], str]) -> dict[str, Any]:
     organiser: dict[str, Any] = {"@type": "Organization"}
-    if event.organiser_district_id:
-        organiser["name"] = gettext("District office %(district)s") % {"district": event.organiser}
-    else:
-        organiser["name"] = str(event.organiser)
+    organiser["name"] = event.organiser_name
+    if not event.organiser_district_id:
         organiser["url"] = absolute(event.organiser_url)
     if event.organiser_organisation_id:
         organiser["identifier"] = f"urn:uuid:{event.organiser_organisation.uuid}"  # type: ignore[union-attr]

@@ -11,6 +11,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from migra_hub.demo import DemoLogins, demo_user
+from migra_hub.demo_languages import (
+    DESCRIPTION_VERSIONS,
+    OFFER_TITLE_VERSIONS,
+    OWN_LANGUAGE_ORIGINALS,
+)
 from organisations.models import (
     City,
     District,
@@ -227,6 +232,7 @@ def seed(logins: DemoLogins) -> None:
             offer.target_groups.set(rng.sample(groups, 1))
             offer.languages.set(spoken[: number % 3 + 1])
         organisations.append(organisation)
+    seed_language_versions(organisations)
     organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
 
     owner = demo_user("owner", "Olga Owner")
@@ -241,6 +247,48 @@ def seed(logins: DemoLogins) -> None:
     logins.add(f"Owner of “{first.name}”", owner.email)
     logins.add(f"Editor of “{first.name}”", editor.email)
     seed_review_queue(logins, pankow)
+
+
+def seed_language_versions(organisations: list[Organisation]) -> None:
+    """Issue 12: texts in several languages. A few organisations write in Ukrainian, Arabic or
+    Turkish first (with a German version); of the others, every third has its description in
+    English, Arabic, Turkish and Ukrainian, every third in English and Ukrainian, the rest in
+    German only (pages in other languages show the note). Offer titles are translated into
+    every interface language. Idempotent: the same entries get the same texts every run."""
+    for index, organisation in enumerate(organisations):
+        _kind, base = NAME_PARTS[index % len(NAME_PARTS)]
+        german = DESCRIPTIONS[index % len(DESCRIPTIONS)]
+        if base in OWN_LANGUAGE_ORIGINALS:
+            language, original, german_version = OWN_LANGUAGE_ORIGINALS[base]
+            organisation.description = original
+            organisation.original_language = language
+            organisation.translations = {"de": {"description": german_version}}
+        else:
+            wanted = [("en", "ar", "tr", "uk"), ("en", "uk"), ()][index % 3]
+            versions = DESCRIPTION_VERSIONS.get(german, {})
+            organisation.original_language = "de"
+            organisation.translations = {
+                language: {"description": versions[language]}
+                for language in wanted
+                if language in versions
+            }
+        organisation.save(update_fields=["description", "original_language", "translations"])
+        for offer in organisation.offers.all():
+            titles = OFFER_TITLE_VERSIONS.get(offer.title, {})
+            description = offer.description.split(" – ", 1)[-1]
+            descriptions = DESCRIPTION_VERSIONS.get(description, {})
+            offer.translations = {
+                language: {
+                    "title": title,
+                    **(
+                        {"description": f"{title} – {descriptions[language]}"}
+                        if language in descriptions
+                        else {}
+                    ),
+                }
+                for language, title in titles.items()
+            }
+            offer.save(update_fields=["translations"])
 
 
 def seed_review_queue(logins: DemoLogins, district: District) -> None:

@@ -9,7 +9,7 @@ from django.db import models
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from migra_hub.forms import MultilingualFormMixin
+from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
 from organisations.models import (
     District,
     Invitation,
@@ -35,7 +35,7 @@ class RegistrationNameForm(forms.Form):
     )
 
 
-class OrganisationForm(MultilingualFormMixin, forms.ModelForm):
+class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """The short form with the essentials; drafts may leave parts of it empty.
 
     With ``submitting=True`` the essentials are required, so the same form serves "save draft"
@@ -79,10 +79,10 @@ class OrganisationForm(MultilingualFormMixin, forms.ModelForm):
             "non_profit",
         ]
         widgets = {
-            "districts": forms.CheckboxSelectMultiple,
-            "languages": forms.CheckboxSelectMultiple,
-            "topics": forms.CheckboxSelectMultiple,
-            "target_groups": forms.CheckboxSelectMultiple,
+            "districts": ChoiceList,
+            "languages": ChoiceList,
+            "topics": ChoiceList,
+            "target_groups": ChoiceList,
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -147,12 +147,12 @@ class OrganisationEditForm(OrganisationForm):
         ]
         widgets = {
             **OrganisationForm.Meta.widgets,
-            "counselling_languages": forms.CheckboxSelectMultiple,
+            "counselling_languages": ChoiceList,
             "social_links": forms.Textarea(attrs={"rows": 3}),
         }
 
 
-class OfferForm(MultilingualFormMixin, forms.ModelForm):
+class OfferForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     class Meta:
         model = Offer
         fields = [
@@ -177,9 +177,9 @@ class OfferForm(MultilingualFormMixin, forms.ModelForm):
             "accessibility_notes",
         ]
         widgets = {
-            "topics": forms.CheckboxSelectMultiple,
-            "target_groups": forms.CheckboxSelectMultiple,
-            "languages": forms.CheckboxSelectMultiple,
+            "topics": ChoiceList,
+            "target_groups": ChoiceList,
+            "languages": ChoiceList,
             "cost": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

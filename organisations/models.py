@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +51,11 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def office_name(self) -> str:
+        """The district office by its full name ("Bezirksamt Pankow"), e.g. as an organiser."""
+        return gettext("District office %(district)s") % {"district": self.name}
 
 
 # --- Vocabularies ----------------------------------------------------------------------------

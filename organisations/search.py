@@ -15,6 +15,12 @@ All of it is written only by :func:`organisation_search_refresh`. It is not a si
 data) calls it after it changed an organisation (including its status), one of its offers or
 a vocabulary entry; ``manage.py refresh_search`` runs nightly for offers that have ended.
 
+Texts that organisations write in several languages (``migra_hub.multilingual``) are all in
+the document. On PostgreSQL every text not in German is indexed a second time in its language's
+configuration (``LANGUAGE_TS_CONFIGS``: english, arabic, turkish, russian; ``simple`` for
+Ukrainian and Persian, which PostgreSQL has no stemmer for), and each search word may match in
+any of them, so that "консультация" finds "Консультации".
+
 On PostgreSQL the query is a full-text query in the ``migra_hub`` configuration (``unaccent``,
 then the German Snowball stemmer) over a GIN index. Words of five letters or more that occur
 nowhere in the directory are corrected against :class:`SearchWord` (a trigram index finds

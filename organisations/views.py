@@ -241,7 +241,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
             "organisation__facet_keys",
         )
         .select_related("organisation", "kind")
-        .prefetch_related("languages")
+        .prefetch_related("languages", "organisation__districts")
     )
     page = _page(request, offers, counts["total"][None])
     context = {

@@ -1,8 +1,12 @@
 // Filters of the directory pages apply without a full page load. The pages work without this
 // script: the filter form is a GET form, every other control is a link, and links (pages,
 // removing a filter) stay normal navigation. Hooks:
-//   [data-filter-form]    a changed select or checkbox, or a submit (Enter in the search box),
-//                         fetches the page the form would load
+//   [data-filter-form]    a committed select choice, a changed checkbox, or a submit (Enter in
+//                         the search box) fetches the page the form would load. A select is
+//                         committed when picked with the pointer or touch, or from its open list;
+//                         moving through a closed select with the arrow keys (or by typing) only
+//                         browses: the choice applies on Enter or when the focus leaves the
+//                         select, so four arrow presses make no request (WCAG 3.2.2).
 //   [data-swap="name"]    parts of the page replaced by the same part of the fetched page
 //   [data-filter-status]  a polite live region; it repeats the new [data-result-count]
 // Any failure falls back to loading the address normally.
@@ -22,6 +26,7 @@
 
   var FOCUSABLE = "a[href], button, input, select, textarea";
   var controller = null;
+  var requested = null; // the address of the request that is running
   var shown = window.location.pathname + window.location.search;
 
   function addressWithoutFragment(url) {
@@ -161,6 +166,7 @@
     }
     var current = new AbortController();
     controller = current;
+    requested = url;
     var form = document.querySelector("[data-filter-form]");
     var sentText = form ? textValues(form) : {};
     setBusy(true);
@@ -213,13 +219,71 @@
     return Boolean(form && form.hasAttribute && form.hasAttribute("data-filter-form"));
   }
 
-  // Selects and checkboxes apply at once; text applies on submit, never per keystroke.
+  // The value of a select as the shown page has it (the filter that is applied).
+  function appliedValue(select) {
+    for (var i = 0; i < select.options.length; i += 1) {
+      if (select.options[i].defaultSelected) {
+        return select.options[i].value;
+      }
+    }
+    return select.options.length ? select.options[0].value : "";
+  }
+
+  // Enter in an open list and the change that follows commit the same choice: one request.
+  function applySelect(select) {
+    browsing = null;
+    var url = formUrl(select.form);
+    if (select.value !== appliedValue(select) && !(controller && requested === url)) {
+      show(url, true);
+    }
+  }
+
+  // Keys that move through a closed select without opening it; Alt+arrow, F4 and space open
+  // its list, from which a choice is committed.
+  var BROWSING_KEYS = /^(ArrowUp|ArrowDown|ArrowLeft|ArrowRight|Home|End|PageUp|PageDown)$/;
+  var browsing = null; // the select the keyboard is moving through without committing
+
+  function isFilterSelect(control) {
+    return control && control.tagName === "SELECT" && isFilterForm(control.form);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var select = event.target;
+    if (!isFilterSelect(select)) {
+      return;
+    }
+    if (event.key === "Enter") {
+      event.preventDefault();
+      applySelect(select);
+    } else if (event.key === " " || event.key === "F4" || event.altKey) {
+      browsing = null; // the list opens; a choice made in it is committed
+    } else if (BROWSING_KEYS.test(event.key) || event.key.length === 1) {
+      browsing = select;
+    }
+  });
+
+  document.addEventListener("pointerdown", function () {
+    browsing = null;
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (isFilterSelect(event.target) && browsing === event.target) {
+      applySelect(event.target);
+    }
+  });
+
+  // Checkboxes apply at once, selects when their choice is committed; text applies on submit,
+  // never per keystroke.
   document.addEventListener("change", function (event) {
     var control = event.target;
     if (!isFilterForm(control.form)) {
       return;
     }
-    if (control.tagName === "SELECT" || control.type === "checkbox" || control.type === "radio") {
+    if (control.tagName === "SELECT") {
+      if (browsing !== control) {
+        applySelect(control);
+      }
+    } else if (control.type === "checkbox" || control.type === "radio") {
       show(formUrl(control.form), true);
     }
   });

@@ -30,7 +30,7 @@ def feedback_data(**overrides: str) -> dict[str, str]:
 
 def errors_next_to(html: str, field: str) -> str:
     """The text of the error list tied to the field, '' when the field has none."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<div class="field__error" id="id_{field}_error">(.*?)</div>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
 
 
@@ -152,7 +152,9 @@ def test_bad_feedback_is_refused_next_to_the_fields_and_nothing_typed_is_lost(
     assert 'value="amal@"' in html
     assert 'value="Amal Haddad"' in html
     assert re.search(r'name="message"[^>]*>\s*kurz</textarea>', html)
-    assert 'role="alert"' in html
+    assert 'class="error-summary"' in html
+    assert 'href="#id_email"' in html  # the summary leads to the field
+    assert "<title>Fehler:" in html
     assert mail.outbox == []
 
 

@@ -17,6 +17,7 @@ def test_visitor_switches_language_and_signs_up(live_server, page: Page) -> None
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Migrant*innenorganisationen und Bezirke, verbunden"
     )
+    page.locator(".language-switcher summary").click()  # the drop-down with the current language
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(live_server.url + "/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -43,6 +44,7 @@ def test_language_switch_works_without_javascript(live_server, browser) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/de/privacy/")
+    page.locator(".language-switcher summary").click()  # the drop-down with the current language
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(live_server.url + "/en/privacy/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Privacy policy")

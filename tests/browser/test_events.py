@@ -12,7 +12,7 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from events.models import Registration
-from tests.factories import PASSWORD, DistrictStaffFactory, EventFactory
+from tests.factories import PASSWORD, DistrictStaffFactory, EventFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,3 +91,28 @@ def test_sign_up_cancel_promotion_csv_and_check_in(
     bea.refresh_from_db()
     assert bea.status == Registration.Status.ATTENDED
     context.close()
+
+
+def test_a_family_larger_than_the_free_seats_chooses_at_phone_width_by_keyboard(
+    live_server, browser: Browser
+) -> None:
+    event = EventFactory(title="Elterncafé", capacity=3, max_seats_per_signup=4)
+    RegistrationFactory(event=event)
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/en/events/{event.slug}/register/")
+    page.get_by_label("Your name").fill("Family Haddad")
+    page.get_by_label("Your e-mail address").fill("haddad@example.org")
+    page.get_by_label("Number of seats").fill("4")
+    page.get_by_label("I agree that my details are stored").check()
+    page.get_by_role("button", name="Sign up now").click()
+
+    expect(page.get_by_role("heading", name="Only 2 seats are free")).to_be_visible()
+    take = page.get_by_role("button", name="Take the 2 free seats")
+    expect(take).to_be_focused()
+    wait = page.get_by_role("button", name="Join the waiting list with all 4 seats")
+    expect(wait).to_be_visible()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are signed up")
+    registration = event.registrations.get(email="haddad@example.org")
+    assert (registration.status, registration.seats) == ("confirmed", 2)

@@ -74,7 +74,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
     page.get_by_label("E-mail").fill("not-an-address")
     page.get_by_label("No public address").check()
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    expect(page.locator("#id_email_error")).to_contain_text("Enter a valid email address.")
     expect(page.get_by_label("Description")).to_have_value(
         "Wir übersetzen ehrenamtlich bei Elternabenden."
     )

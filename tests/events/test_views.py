@@ -48,7 +48,7 @@ def register_url(event: Event) -> str:
 
 def errors_next_to(html: str, field: str) -> str:
     """The text of the error list the field template ties to the field."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<div class="field__error" id="id_{field}_error">(.*?)</div>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
 
 
@@ -736,3 +736,29 @@ def test_unknown_users_never_see_other_users_in_the_form(client: Client) -> None
     UserFactory(email="someone@example.org")
     event = EventFactory()
     assert "someone@example.org" not in client.get(register_url(event)).content.decode()
+
+
+def test_a_district_organiser_is_shown_by_the_full_name_of_its_office(client: Client) -> None:
+    event = EventFactory(organiser_district=DistrictFactory(name="Pankow"))
+    assert "Bezirksamt Pankow" in client.get(f"/de/events/{event.slug}/").content.decode()
+    assert "District office Pankow" in client.get("/en/events/").content.decode()
+    assert event.organiser_name in {"Bezirksamt Pankow", "District office Pankow"}
+
+
+def test_event_page_shows_the_turkish_version_and_elsewhere_the_original_with_a_note(
+    client: Client,
+) -> None:
+    event = EventFactory(
+        title="Runder Tisch Eltern",
+        description="Wir sprechen über Schule und Kita.",
+        translations={"tr": {"title": "Veliler yuvarlak masası"}},
+    )
+    path = event.get_absolute_url()[3:]  # without the language prefix
+    turkish = client.get(f"/tr{path}").content.decode()
+    assert '<h1><span lang="tr" dir="auto">Veliler yuvarlak masası</span></h1>' in turkish
+    # No Turkish description: the German one, marked as German, with the note in Turkish.
+    assert '<div class="entry-text" lang="de" dir="auto"><p>Wir sprechen' in turkish
+    assert '<p class="language-note">Yalnızca Almanca mevcut</p>' in turkish
+    german = client.get(f"/de{path}").content.decode()
+    assert '<h1><span lang="de" dir="auto">Runder Tisch Eltern</span></h1>' in german
+    assert "language-note" not in german

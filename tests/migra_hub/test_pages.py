@@ -2,6 +2,8 @@ import pytest
 from django.core import mail  # noqa: F401  (keeps locmem mail loaded for every test here)
 from django.db import DatabaseError, connection
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +96,44 @@ def test_language_switch_works_when_the_browser_prefers_another_language(client:
         headers={"accept-language": "en-US,en;q=0.9"},
     )
     assert response["Location"] == "/de/privacy/"
+
+
+# --- The main call to action of the home page follows the person's role -----------------------
+
+
+def english_url(name: str) -> str:
+    with translation.override("en"):
+        return reverse(name)
+
+
+def home_callout(client: Client) -> str:
+    html = client.get("/en/").content.decode()
+    return html.split('aria-labelledby="next-heading"')[1].split("</section>")[0]
+
+
+def test_visitors_are_invited_to_sign_up_and_register(client: Client) -> None:
+    callout = home_callout(client)
+    assert "Is your organisation missing?" in callout
+    assert 'href="/en/accounts/signup/"' in callout
+
+
+def test_district_staff_are_led_to_their_review_queue_not_to_registering(
+    cast,
+    client_for,  # type: ignore[no-untyped-def]
+) -> None:
+    client = client_for(cast.staff)
+    callout = home_callout(client)
+    assert f'href="{english_url("organisations:review_queue")}"' in callout
+    assert "Open the review queue" in callout
+    assert "Register your organisation" not in client.get("/en/").content.decode()
+
+
+def test_members_are_led_to_their_organisations(cast, client_for) -> None:  # type: ignore[no-untyped-def]
+    callout = home_callout(client_for(cast.owner))
+    assert f'href="{english_url("organisations:mine")}"' in callout
+    assert "Register your organisation" not in callout
+
+
+def test_people_without_an_organisation_are_led_to_register_one(cast, client_for) -> None:  # type: ignore[no-untyped-def]
+    callout = home_callout(client_for(cast.outsider))
+    assert 'href="/en/register/"' in callout

@@ -433,3 +433,25 @@ def test_search_with_a_filter_pages_through_the_same_order_as_the_query(
     assert [card.pk for card in shown.object_list] == [
         organisation.pk for organisation in expected[start : start + 25]
     ]
+
+
+def test_offer_cards_link_the_organisation_and_name_its_districts(
+    client: Client, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import DistrictFactory, OfferFactory, OrganisationFactory
+
+    organisation = OrganisationFactory(
+        name="Sprachbrücke",
+        districts=[DistrictFactory(name="Pankow"), DistrictFactory(name="Mitte")],
+    )
+    OfferFactory(organisation=organisation, title="Deutschkurs")
+    for number in range(3):
+        OfferFactory(title=f"Beratung {number}")
+    organisation_search_refresh()
+    with django_assert_max_num_queries(12):
+        html = client.get("/en/offers/").content.decode()
+    card = html.split("Deutschkurs")[1].split("</li>")[0]
+    url = organisation.get_absolute_url().replace("/de/", "/en/")
+    link = card.split(f'by <a href="{url}">')[1].split("</a>")[0]
+    assert "Sprachbrücke" in link
+    assert "Mitte, Pankow" in card

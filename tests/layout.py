@@ -1,0 +1,411 @@
+"""Every page of the site, found through the URL configuration, for the layout test.
+
+``PAGES`` maps each named route that renders a page to who looks at it and how to fill in its
+address from ``World`` (fixture data built once). ``EXCLUDED`` names the routes that are not
+pages (POST-only actions, downloads, feeds, APIs), each with the reason. A route in neither
+makes ``tests/browser/test_layout.py::test_every_route_is_a_page_or_excluded`` fail, so a page
+added later is looked at too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+from events.models import Event, Registration
+from networks.models import Network, NetworkMembership
+from organisations.models import (
+    District,
+    Offer,
+    Organisation,
+    OrganisationMembership,
+)
+from organisations.services import invitation_create
+from tests.factories import (
+    DistrictFactory,
+    DistrictStaffFactory,
+    EventFactory,
+    LanguageFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    NetworkNoteFactory,
+    OfferFactory,
+    OrganisationFactory,
+    OwnershipClaimFactory,
+    ProblemReportFactory,
+    RegistrationFactory,
+    TopicFactory,
+    UserFactory,
+    draft_organisation,
+)
+
+# Whole URL namespaces that are not pages of the site.
+EXCLUDED_NAMESPACES = {
+    "admin": "Django's admin brings its own stylesheet; it is not part of the design system",
+    "hsds": "JSON API (HSDS) for other portals",
+}
+
+EXCLUDED = {
+    "healthz": "JSON status for load balancers",
+    "set_language": "POST-only action (language switcher)",
+    "robots_txt": "plain text for crawlers",
+    "manifest": "web app manifest (JSON)",
+    "django.contrib.sitemaps.views.sitemap": "XML sitemap",
+    "account_confirm_login_code": "only in the middle of a login by code; redirects otherwise",
+    "accounts:data_download": "download (JSON file of one's own data)",
+    "organisations:geojson": "GeoJSON data for the map",
+    "organisations:submit": "POST-only action",
+    "organisations:confirm": "POST-only action",
+    "organisations:report": "POST-only action (the form is on the organisation page)",
+    "organisations:member_leave": "POST-only action",
+    "organisations:member_role": "POST-only action",
+    "organisations:member_remove": "POST-only action",
+    "organisations:member_hand_over": "POST-only action",
+    "organisations:invitation_cancel": "POST-only action",
+    "organisations:invitation_accept": "POST-only action",
+    "organisations:change_revert": "POST-only action",
+    "organisations:claim_decide": "POST-only action",
+    "organisations:report_resolve": "POST-only action",
+    "organisations:review_verify": "POST-only action",
+    "organisations:review_clear_owner_flag": "POST-only action",
+    "organisations:review_decide": "POST-only action",
+    "events:feed": "iCalendar feed",
+    "events:feed_district": "iCalendar feed",
+    "events:feed_network": "iCalendar feed",
+    "events:feed_organisation": "iCalendar feed",
+    "events:ics": "iCalendar file",
+    "events:registration_calendar": "iCalendar file",
+    "events:registrations_csv": "CSV download",
+    "events:publish": "POST-only action",
+    "events:duplicate": "POST-only action",
+    "events:check_in_toggle": "POST-only action",
+    "opendata:bundle": "ZIP download",
+    "opendata:directory_csv": "CSV download",
+    "opendata:directory_json": "JSON download",
+    "opendata:organisations_feed": "Atom feed",
+    "opendata:events_feed": "Atom feed",
+}
+
+ANONYMOUS = "anonymous"
+MEMBER = "member"  # owner of an organisation
+STAFF = "staff"  # district staff (reviews entries, curates networks, organises district events)
+ORGANISER = "organiser"  # editor of an organisation that organises an event
+COORDINATOR = "coordinator"  # owner of the coordinating organisation of a network
+ROLES = (ANONYMOUS, MEMBER, STAFF, ORGANISER, COORDINATOR)
+
+INVITED = "neu@example.org"
+LONG_URL = (
+    "https://www.bruecke-der-kulturen-und-nachbarschaftshilfe-pankow.example.org/angebote/beratung"
+)
+
+
+@dataclass
+class World:
+    district: District
+    organisation: Organisation  # published, long texts, offers, networks, events
+    pending: Organisation  # submitted for review
+    offer: Offer
+    network: Network
+    active_membership: NetworkMembership  # the organisation in the network
+    requested_membership: NetworkMembership  # another organisation asked to join
+    coordinator_membership: NetworkMembership
+    invitee: Organisation  # published, not in the network
+    event: Event  # organised by the district
+    organised_event: Event  # organised by the organiser's organisation
+    registration: Registration
+    invitation_token: str
+    users: dict[str, User | None] = field(default_factory=dict)
+
+
+def build_world() -> World:
+    """Fixture data for every page: long names, long URLs, several languages, full tables."""
+    pankow = DistrictFactory(name="Pankow")
+    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
+    turkish = LanguageFactory(
+        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
+    )
+    ukrainian = LanguageFactory(
+        code="uk", name_de="Ukrainisch", name_en="Ukrainian", name_native="Українська"
+    )
+    topics = [
+        TopicFactory(name_de=name, name_en=name) for name in ("Antidiskriminierung", "Wohnen")
+    ]
+
+    organisation = OrganisationFactory(
+        name="Brücke der Kulturen und Nachbarschaftshilfe Pankow-Weißensee",
+        short_name="BdK",
+        districts=[pankow, DistrictFactory(name="Friedrichshain-Kreuzberg")],
+        website=LONG_URL,
+        phone="030 12345678",
+        social_links="https://social.example.org/@bruecke_der_kulturen_pankow_weissensee",
+        migrant_led=True,
+        founding_year=2004,
+    )
+    organisation.languages.set([arabic, turkish, ukrainian])
+    organisation.counselling_languages.set([arabic, ukrainian])
+    organisation.topics.set(topics)
+    offer = OfferFactory(
+        organisation=organisation,
+        title="Sozialberatung und Begleitung zu Ämtern",
+        schedule="Dienstags und donnerstags 10:00–13:00 Uhr, nach Vereinbarung auch abends",
+    )
+    offer.languages.set([arabic, turkish])
+    owner = MembershipFactory(
+        organisation=organisation, role=OrganisationMembership.Role.OWNER
+    ).user
+    MembershipFactory(organisation=organisation, role=OrganisationMembership.Role.EDITOR)
+
+    staff = DistrictStaffFactory(district=pankow).user
+    pending = draft_organisation(
+        name="Sprachbrücke Nord", districts=[pankow], status=Organisation.Status.PENDING
+    )
+    OwnershipClaimFactory(organisation=organisation)
+    ProblemReportFactory(organisation=organisation)
+
+    coordinating = OrganisationFactory(name="Netzwerkstelle Vielfalt", districts=[pankow])
+    coordinator = MembershipFactory(organisation=coordinating).user
+    invitee = OrganisationFactory(name="Elterncafé am Park", districts=[pankow])
+    network = NetworkFactory(
+        name="Netzwerk Mehrsprachigkeit Pankow",
+        district=pankow,
+        meeting_rhythm="Jeden ersten Mittwoch im Monat",
+        contact_email="netzwerk.mehrsprachigkeit@bezirksamt-pankow.example.org",
+    )
+    network.topics.set(topics)
+    coordinator_membership = NetworkMembershipFactory(
+        network=network, organisation=coordinating, role=NetworkMembership.Role.COORDINATOR
+    )
+    active_membership = NetworkMembershipFactory(network=network, organisation=organisation)
+    requested_membership = NetworkMembershipFactory(
+        network=network,
+        organisation=OrganisationFactory(name="Frauen im Aufbruch", districts=[pankow]),
+        status=NetworkMembership.Status.REQUESTED,
+    )
+    NetworkNoteFactory(network=network)
+
+    event = EventFactory(
+        title="Runder Tisch Migrantinnenorganisationen im Bezirk",
+        organiser_district=pankow,
+        capacity=40,
+    )
+    event.languages.set([arabic, ukrainian])
+    organiser_org = OrganisationFactory(name="Kulturverein Anadolu", districts=[pankow])
+    organiser = MembershipFactory(
+        organisation=organiser_org, role=OrganisationMembership.Role.EDITOR
+    ).user
+    organised_event = EventFactory(
+        title="Workshop Förderanträge schreiben",
+        organiser_district=None,
+        organiser_organisation=organiser_org,
+        starts_at=timezone.now() + datetime.timedelta(days=12),
+    )
+    registration = RegistrationFactory(event=event, name="Rana Haddad", organisation=organisation)
+    for index in range(3):
+        RegistrationFactory(event=event, name=f"Teilnehmerin {index}")
+        RegistrationFactory(event=organised_event, name=f"Teilnehmer {index}")
+    with translation.override("de"):
+        _, invitation_token = invitation_create(
+            organisation=organisation,
+            email=INVITED,
+            role=OrganisationMembership.Role.EDITOR,
+            invited_by=owner,
+        )
+    return World(
+        district=pankow,
+        organisation=organisation,
+        pending=pending,
+        offer=offer,
+        network=network,
+        active_membership=active_membership,
+        requested_membership=requested_membership,
+        coordinator_membership=coordinator_membership,
+        invitee=invitee,
+        event=event,
+        organised_event=organised_event,
+        registration=registration,
+        invitation_token=invitation_token,
+        users={
+            ANONYMOUS: None,
+            MEMBER: owner,
+            STAFF: staff,
+            ORGANISER: organiser,
+            COORDINATOR: coordinator,
+            "outsider": UserFactory(),  # logged in, no role: claims an organisation
+            "invited": UserFactory(email=INVITED),  # opens the invitation sent to INVITED
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """Who looks at a route and the URL arguments taken from the world."""
+
+    who: str
+    kwargs: Callable[[World], dict[str, Any]] = lambda world: {}
+    query: str = ""
+
+
+def _org(world: World) -> dict[str, Any]:
+    return {"slug": world.organisation.slug}
+
+
+def _offer(world: World) -> dict[str, Any]:
+    return {"slug": world.organisation.slug, "pk": world.offer.pk}
+
+
+def _network(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug}
+
+
+def _membership(name: str) -> Callable[[World], dict[str, Any]]:
+    return lambda world: {"slug": world.network.slug, "pk": getattr(world, name).pk}
+
+
+def _event(world: World) -> dict[str, Any]:
+    return {"slug": world.event.slug}
+
+
+def _organised_event(world: World) -> dict[str, Any]:
+    return {"slug": world.organised_event.slug}
+
+
+def _registration(world: World) -> dict[str, Any]:
+    return {"token": world.registration.token}
+
+
+PAGES: dict[str, Page] = {
+    # Public pages
+    "home": Page(ANONYMOUS),
+    "imprint": Page(ANONYMOUS),
+    "privacy": Page(ANONYMOUS),
+    "accessibility": Page(ANONYMOUS),
+    "accessibility_feedback": Page(ANONYMOUS),
+    "easy_read": Page(ANONYMOUS),
+    "sign_language": Page(ANONYMOUS),
+    "organisations:list": Page(ANONYMOUS, query="language=ar"),
+    "organisations:map": Page(ANONYMOUS),
+    "organisations:detail": Page(ANONYMOUS, _org),
+    "organisations:offers": Page(ANONYMOUS),
+    "networks:index": Page(ANONYMOUS),
+    "networks:detail": Page(ANONYMOUS, _network),
+    "events:index": Page(ANONYMOUS),
+    "events:archive": Page(ANONYMOUS),
+    "events:detail": Page(ANONYMOUS, _event),
+    "events:register": Page(ANONYMOUS, _event),
+    "events:registration": Page(ANONYMOUS, _registration),
+    "events:registration_done": Page(ANONYMOUS, _registration),
+    "events:registration_cancel": Page(ANONYMOUS, _registration),
+    "opendata:index": Page(ANONYMOUS),
+    # Accounts (allauth)
+    "account_login": Page(ANONYMOUS),
+    "account_signup": Page(ANONYMOUS),
+    "account_inactive": Page(ANONYMOUS),
+    "account_email_verification_sent": Page(ANONYMOUS),
+    "account_reset_password": Page(ANONYMOUS),
+    "account_reset_password_done": Page(ANONYMOUS),
+    "account_reset_password_from_key_done": Page(ANONYMOUS),
+    "account_confirm_email": Page(ANONYMOUS, lambda world: {"key": "no-such-key"}),
+    "account_reset_password_from_key": Page(
+        ANONYMOUS, lambda world: {"uidb36": "1", "key": "no-such-key"}
+    ),
+    "account_logout": Page(MEMBER),
+    "account_email": Page(MEMBER),
+    "account_change_password": Page(MEMBER),
+    "account_set_password": Page(MEMBER),
+    "account_reauthenticate": Page(MEMBER),
+    "accounts:privacy": Page(MEMBER),
+    "accounts:delete": Page(MEMBER),
+    # A member's pages
+    "organisations:register": Page(MEMBER),
+    "organisations:register_new": Page(MEMBER),
+    "organisations:mine": Page(MEMBER),
+    "organisations:manage": Page(MEMBER, _org),
+    "organisations:edit": Page(MEMBER, _org),
+    "organisations:delete": Page(MEMBER, _org),
+    "organisations:offer_list": Page(MEMBER, _org),
+    "organisations:offer_create": Page(MEMBER, _org),
+    "organisations:offer_edit": Page(MEMBER, _offer),
+    "organisations:offer_delete": Page(MEMBER, _offer),
+    "organisations:member_list": Page(MEMBER, _org),
+    "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
+    "organisations:claim": Page("outsider", _org),
+    "networks:mine": Page(MEMBER),
+    "networks:join": Page(MEMBER, _network),
+    "networks:withdraw": Page(MEMBER, _membership("active_membership")),
+    "networks:accept": Page(MEMBER, _membership("active_membership")),
+    "networks:decline_invitation": Page(MEMBER, _membership("active_membership")),
+    "networks:leave": Page(MEMBER, _membership("active_membership")),
+    "events:delegates": Page(MEMBER, _event),
+    # District staff
+    "organisations:review_queue": Page(STAFF),
+    "organisations:change_log": Page(STAFF),
+    "organisations:review_detail": Page(STAFF, lambda world: {"slug": world.pending.slug}),
+    "networks:create": Page(STAFF),
+    "networks:curation": Page(STAFF),
+    "events:manage": Page(STAFF),
+    "events:create": Page(STAFF),
+    "events:edit": Page(STAFF, _event),
+    "events:cancel": Page(STAFF, _event),
+    "events:registrations": Page(STAFF, _event),
+    "events:check_in": Page(STAFF, _event),
+    "events:message": Page(ORGANISER, _organised_event),
+    # Network coordinator
+    "networks:edit": Page(COORDINATOR, _network),
+    "networks:members": Page(COORDINATOR, _network),
+    "networks:invite": Page(COORDINATOR, _network, query="q=Eltern"),
+    "networks:invite_organisation": Page(
+        COORDINATOR, lambda world: {"slug": world.network.slug, "organisation": world.invitee.slug}
+    ),
+    "networks:history": Page(COORDINATOR, _network),
+    "networks:notes": Page(COORDINATOR, _network),
+    "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
+    "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
+    "networks:remove": Page(COORDINATOR, _membership("active_membership")),
+    "networks:name_coordinator": Page(COORDINATOR, _membership("active_membership")),
+    "networks:remove_coordinator": Page(COORDINATOR, _membership("coordinator_membership")),
+}
+
+# Forms sent empty, to look at them with their errors: (route, who).
+FORMS_WITH_ERRORS = (
+    ("accessibility_feedback", ANONYMOUS),
+    ("account_signup", ANONYMOUS),
+    ("events:register", ANONYMOUS),
+    ("organisations:register_new", MEMBER),
+    ("organisations:offer_create", MEMBER),
+    ("networks:create", STAFF),
+)
+
+# Right-to-left: the directory, an organisation page and an event page in Arabic.
+RIGHT_TO_LEFT = ("organisations:list", "organisations:detail", "events:detail")
+
+
+def route_names() -> Iterator[str]:
+    """Every named route of the URL configuration outside the excluded namespaces."""
+
+    def walk(patterns: list[Any], namespace: str | None) -> Iterator[str]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                if pattern.namespace and namespace:
+                    inner = f"{namespace}:{pattern.namespace}"
+                if inner in EXCLUDED_NAMESPACES:
+                    continue
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return walk(get_resolver().url_patterns, None)
+
+
+def page_path(name: str, world: World, language: str = "de") -> str:
+    page = PAGES[name]
+    with translation.override(language):
+        path = reverse(name, kwargs=page.kwargs(world))
+    return f"{path}?{page.query}" if page.query else path
