@@ -95,7 +95,9 @@ def test_register_an_organisation_in_arabic(live_server, page: Page) -> None:
 
     expect_right_to_left(page)
     page.get_by_label(ar("Kind")).select_option(index=1)
-    page.get_by_label(ar("Description")).fill("نترجم في اجتماعات أولياء الأمور.")
+    page.get_by_role("textbox", name=ar("Description"), exact=True).fill(
+        "نترجم في اجتماعات أولياء الأمور."
+    )
     page.get_by_role("checkbox", name="Pankow").check()
     page.get_by_label(ar("E-mail")).fill("kontakt@sprachbruecke.example.org")
     page.get_by_label(ar("no public address")).check()
@@ -144,6 +146,7 @@ def test_switching_to_arabic_without_javascript_keeps_page_and_filters(
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.goto(f"{live_server.url}/de/organisations/?district={pankow.pk}")
+    page.locator(".language-switcher summary").click()  # a disclosure: opens without JavaScript
     page.locator(".language-switcher").get_by_role("button", name="العربية").click()
     expect(page).to_have_url(f"{live_server.url}/ar/organisations/?district={pankow.pk}")
     expect_right_to_left(page)

@@ -84,7 +84,9 @@ def test_an_invitation_opened_with_another_account_is_refused(cast: Cast, client
     _invitation, token = invite(cast)
     response = client_for(cast.outsider).post(f"/en/invitations/{token}/")
     assert response.status_code == 403
-    assert "This invitation is for new@example.org" in response.content.decode()
+    assert (
+        'This invitation is for <bdi dir="ltr">new@example.org</bdi>' in response.content.decode()
+    )
     assert not cast.organisation.memberships.filter(user=cast.outsider).exists()
     assert Invitation.objects.get().accepted_at is None
 
@@ -105,7 +107,7 @@ def test_an_invitee_who_signed_up_accepts_from_my_organisations(cast: Cast, clie
     invitee = UserFactory(email="new@example.org")
     client = client_for(invitee)
     page = client.get("/en/my-organisations/").content.decode()
-    assert "Join “Brücke e.V.” as owner" in page
+    assert "Join “<bdi>Brücke e.V.</bdi>” as owner" in page
     response = client.post(f"/en/invitations/{invitation.pk}/accept/")
     assert response.status_code == 302
     assert cast.organisation.memberships.get(user=invitee).role == Role.OWNER
