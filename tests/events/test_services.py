@@ -359,7 +359,7 @@ def test_message_goes_to_confirmed_and_optionally_to_the_waiting_list(
 
 def test_totals_count_needs_of_confirmed_registrations() -> None:
     arabic = LanguageFactory()
-    farsi = LanguageFactory(code="fa", name_de="Farsi", name_en="Farsi", name_native="فارسی")
+    farsi = LanguageFactory(code="fa")
     event = EventFactory()
     RegistrationFactory(event=event, interpretation_language=arabic, seats=2, childcare_children=2)
     RegistrationFactory(event=event, interpretation_language=farsi, needs_step_free=True)
