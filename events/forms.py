@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from events.models import Event, Registration
 from events.services import NeedsData, SignupData
+from organisations.fields import LanguageChoiceField, LanguageMultipleChoiceField
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -86,7 +87,7 @@ class RegistrationForm(NeedsFieldsMixin, forms.Form):
         help_text=_("Optional."),
     )
     seats = forms.IntegerField(label=_("Number of seats"), min_value=1, initial=1)
-    interpretation_language = forms.ModelChoiceField(
+    interpretation_language = LanguageChoiceField(
         label=_("I need interpretation into"),
         queryset=Language.objects.none(),
         required=False,
@@ -223,7 +224,7 @@ class DelegatesForm(forms.Form):
 class DelegateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
-    interpretation_language = forms.ModelChoiceField(
+    interpretation_language = LanguageChoiceField(
         label=_("Interpretation into"),
         queryset=Language.objects.none(),
         required=False,
@@ -310,6 +311,10 @@ class EventForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "interpretation_languages": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        field_classes = {
+            "languages": LanguageMultipleChoiceField,
+            "interpretation_languages": LanguageMultipleChoiceField,
         }
 
     def __init__(

@@ -131,7 +131,7 @@ def language_endonym(code: str) -> str:
 def known_language_codes() -> list[str]:
     """The ISO 639 codes of every living language CLDR names (spoken in some territory), with
     the few it names elsewhere: what the Language vocabulary offers."""
-    named = {code for code in Locale.parse("en").languages if "_" not in code}
+    named = {str(code) for code in Locale.parse("en").languages if "_" not in str(code)}
     spoken: set[str] = set()
     for languages in get_global("territory_languages").values():
         spoken.update(languages)

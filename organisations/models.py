@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
-from parler.models import TranslatableModel, TranslatedFields
+from parler.models import TranslatableModelMixin, TranslatedFields
 from parler.utils.i18n import normalize_language_code
 from simple_history.models import HistoricalRecords
 
@@ -69,7 +69,7 @@ class VocabularyManager(TranslatableManager):
         return super().get_queryset().prefetch_related("translations")
 
 
-class TranslatedName(TranslatableModel):
+class TranslatedName(TranslatableModelMixin, models.Model):
     """A vocabulary entry named in every interface language (django-parler: one row per
     language, so a new interface language needs no migration). A missing name falls back to
     German, then English (``settings.PARLER_LANGUAGES``)."""
