@@ -1,6 +1,6 @@
 """Vocabulary names in rows: step 3, the columns per language go (language names come from CLDR)."""
 
-from django.db import migrations
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
@@ -8,7 +8,25 @@ class Migration(migrations.Migration):
         ("organisations", "0012_vocabulary_translations_fill"),
     ]
 
+    # The columns get a default before they go, so that going back re-adds them on filled tables
+    # (0012 backwards then writes the names into them).
     operations = [
+        *(
+            migrations.AlterField(
+                model_name=model,
+                name=name,
+                field=models.CharField(default="", max_length=100, verbose_name=label),
+            )
+            for model in ("topic", "targetgroup", "organisationkind", "offerkind", "language")
+            for name, label in (("name_de", "name (German)"), ("name_en", "name (English)"))
+        ),
+        migrations.AlterField(
+            model_name="language",
+            name="name_native",
+            field=models.CharField(
+                default="", max_length=100, verbose_name="name in the language itself"
+            ),
+        ),
         migrations.AlterModelOptions(
             name="language",
             options={
