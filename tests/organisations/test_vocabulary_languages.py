@@ -98,7 +98,7 @@ def test_an_entry_shows_the_current_language_then_german_then_english() -> None:
     topic = TopicFactory(
         slug="health", name_de="Gesundheit", name_en="Health", names={"ar": "الصحة"}
     )
-    only_english = TopicFactory(slug="sport", name_de="", name_en="Sport")
+    only_english: Topic = TopicFactory(slug="sport", name_de="", name_en="Sport")
     with translation.override("ar"):
         assert topic.name == "الصحة"
     with translation.override("fa"):
