@@ -365,7 +365,7 @@ def test_totals_count_needs_of_confirmed_registrations() -> None:
     RegistrationFactory(event=event, interpretation_language=farsi, needs_step_free=True)
     RegistrationFactory(event=event, interpretation_language=arabic, status="waitlisted")
     totals = services.registration_totals(list(event.registrations.all()))
-    assert totals.interpretation == {"Arabic": 2, "Farsi": 1}
+    assert totals.interpretation == {"Arabic": 2, "Persian": 1}
     assert (totals.childcare_children, totals.step_free, totals.confirmed_seats) == (2, 1, 3)
     assert totals.waitlisted_seats == 1
 
