@@ -15,6 +15,7 @@ from accounts.models import User
 from events.models import Event, Registration
 from events.services import NeedsData, SignupData, WhenShort
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
+from organisations.fields import LanguageChoiceField, LanguageMultipleChoiceField
 from organisations.models import Language, Organisation
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -87,7 +88,7 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         help_text=_("Optional."),
     )
     seats = forms.IntegerField(label=_("Number of seats"), min_value=1, initial=1)
-    interpretation_language = forms.ModelChoiceField(
+    interpretation_language = LanguageChoiceField(
         label=_("I need interpretation into"),
         queryset=Language.objects.none(),
         required=False,
@@ -233,7 +234,7 @@ class DelegatesForm(PleaseChooseMixin, forms.Form):
 class DelegateForm(PleaseChooseMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
-    interpretation_language = forms.ModelChoiceField(
+    interpretation_language = LanguageChoiceField(
         label=_("Interpretation into"),
         queryset=Language.objects.none(),
         required=False,
@@ -320,6 +321,10 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             "languages": ChoiceList,
             "interpretation_languages": ChoiceList,
             "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        field_classes = {
+            "languages": LanguageMultipleChoiceField,
+            "interpretation_languages": LanguageMultipleChoiceField,
         }
 
     def __init__(

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "csp",
     "simple_history",
+    "parler",
     "migra_hub",
     "accounts",
     "organisations",
@@ -194,6 +195,15 @@ LANGUAGES = [
 # locale/ first (makemessages writes there); locale/allauth overrides django-allauth's German,
 # which says "du" where we say "Sie". Earlier paths win over later ones and over the apps.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
+# Vocabulary names (django-parler): one row per language, so an eighth interface language needs
+# only an entry in LANGUAGES (README, "Languages"). A missing name falls back to German, then
+# English. No cache of parler's own: pages prefetch the names ("translations") with the entries.
+PARLER_DEFAULT_LANGUAGE_CODE = LANGUAGE_CODE
+PARLER_LANGUAGES = {
+    None: tuple({"code": code} for code, _name in LANGUAGES),
+    "default": {"fallbacks": ["de", "en"], "hide_untranslated": False},
+}
+PARLER_ENABLE_CACHING = False
 USE_I18N = True
 # Our own formats where Django's differ from CLDR for the digits we show (Persian).
 FORMAT_MODULE_PATH = ["migra_hub.formats"]

@@ -81,7 +81,9 @@ def _next_or(request: HttpRequest, default: str) -> str:
 
 @require_safe
 def network_list(request: HttpRequest) -> HttpResponse:
-    networks = Network.objects.public().select_related("district").prefetch_related("topics")
+    networks = (
+        Network.objects.public().select_related("district").prefetch_related("topics__translations")
+    )
     network_filter = NetworkFilter(request.GET, queryset=networks)
     results = network_filter.qs.with_member_count().order_by("name")
     page = Paginator(results, 20).get_page(request.GET.get("page"))
@@ -123,7 +125,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "networks/network_detail.html",
         {
             "network": network,
-            "topics": network.topics.all(),
+            "topics": network.topics.prefetch_related("translations"),
             "members": members,
             "coordinators": [m for m in members if m.is_coordinator],
             "own_memberships": own_memberships,

@@ -84,11 +84,12 @@ def organisations_for_export(organisations: QuerySet[Organisation]) -> QuerySet[
     return (
         organisations.select_related("kind")
         .prefetch_related(
+            "kind__translations",
             Prefetch("districts", queryset=District.objects.select_related("city")),
             "languages",
             "counselling_languages",
-            "topics",
-            "target_groups",
+            "topics__translations",
+            "target_groups__translations",
         )
         .order_by("name", "pk")
     )
@@ -188,7 +189,12 @@ def offers_of(organisations: QuerySet[Organisation]) -> QuerySet[Offer]:
     return (
         Offer.objects.filter(organisation__in=organisations.values("pk"))
         .select_related("organisation", "kind")
-        .prefetch_related("topics", "target_groups", "languages")
+        .prefetch_related(
+            "kind__translations",
+            "topics__translations",
+            "target_groups__translations",
+            "languages",
+        )
         .order_by("organisation__name", "title", "pk")
     )
 

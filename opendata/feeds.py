@@ -48,6 +48,7 @@ class NewOrganisationsFeed(Feed):
             Organisation.objects.published()
             .exclude(published_at=None)
             .select_related("kind")
+            .prefetch_related("kind__translations")
             .order_by("-published_at", "-pk")[:FEED_LENGTH]
         )
 

@@ -170,9 +170,15 @@ def all_terms() -> list[Term]:
     terms: list[Term] = []
     for taxonomy in TAXONOMIES:
         if taxonomy.model is not None:
-            terms += [term_for(obj) for obj in taxonomy.model._default_manager.all()]
+            terms += [term_for(obj) for obj in _entries(taxonomy.model)]
     terms.append(migrant_led_term())
     return terms
+
+
+def _entries(model: type[Model]) -> QuerySet[Model]:
+    """A vocabulary's entries; with their names in every language where they have them."""
+    entries = model._default_manager.all()
+    return entries.prefetch_related("translations") if model is not Language else entries
 
 
 def find_term(term_id: uuid.UUID) -> Term | None:
@@ -181,7 +187,7 @@ def find_term(term_id: uuid.UUID) -> Term | None:
         return migrant_led_term()
     for taxonomy in TAXONOMIES:
         if taxonomy.model is not None:
-            obj = taxonomy.model._default_manager.filter(uuid=term_id).first()
+            obj = _entries(taxonomy.model).filter(uuid=term_id).first()
             if obj is not None:
                 return term_for(obj)
     return None
@@ -214,7 +220,11 @@ def language(lang: Language, *, parent: uuid.UUID | str, **link: str) -> JSON:
 
 
 def public_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.published().select_related("kind")
+    return (
+        Organisation.objects.published()
+        .select_related("kind")
+        .prefetch_related("kind__translations")
+    )
 
 
 def public_organisations_in_full() -> QuerySet[Organisation]:
@@ -222,8 +232,8 @@ def public_organisations_in_full() -> QuerySet[Organisation]:
         Prefetch("districts", queryset=District.objects.select_related("city")),
         "languages",
         "counselling_languages",
-        "topics",
-        "target_groups",
+        "topics__translations",
+        "target_groups__translations",
         Prefetch("offers", queryset=offers_in_full_of_an_organisation()),
     )
 
@@ -231,19 +241,25 @@ def public_organisations_in_full() -> QuerySet[Organisation]:
 def offers_in_full_of_an_organisation() -> QuerySet[Offer]:
     return (
         Offer.objects.select_related("kind")
-        .prefetch_related("topics", "target_groups", "languages")
+        .prefetch_related(
+            "kind__translations", "topics__translations", "target_groups__translations", "languages"
+        )
         .order_by("title", "pk")
     )
 
 
 def public_offers() -> QuerySet[Offer]:
-    return Offer.objects.public().select_related("organisation", "organisation__kind", "kind")
+    return (
+        Offer.objects.public()
+        .select_related("organisation", "organisation__kind", "kind")
+        .prefetch_related("organisation__kind__translations", "kind__translations")
+    )
 
 
 def public_offers_in_full() -> QuerySet[Offer]:
     return public_offers().prefetch_related(
-        "topics",
-        "target_groups",
+        "topics__translations",
+        "target_groups__translations",
         "languages",
         Prefetch("organisation__districts", queryset=District.objects.select_related("city")),
     )

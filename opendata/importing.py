@@ -30,6 +30,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
+from organisations.search import all_language_names
 
 ORGANISATION_M2M = ["districts", "languages", "counselling_languages", "topics", "target_groups"]
 OFFER_M2M = ["topics", "target_groups", "languages"]
@@ -109,13 +110,13 @@ class Plan:
 class Vocabulary:
     """Entries of one table by slug/code and by every name, case-insensitive."""
 
-    def __init__(self, model: type[Model], keys: list[str]) -> None:
+    def __init__(self, model: type[Model], keys: Callable[[Any], list[str]]) -> None:
         self.by_key: dict[str, Model | None] = {}
         self.by_uuid: dict[uuid.UUID, Model] = {}
-        for obj in model._default_manager.all():
+        for obj in model._default_manager.all():  # vocabularies come with their names
             self.by_uuid[obj.uuid] = obj  # type: ignore[attr-defined]
-            for key in keys:
-                value = str(getattr(obj, key) or "").strip().casefold()
+            for key in keys(obj):
+                value = key.strip().casefold()
                 if not value:
                     continue
                 # A name two entries share is ambiguous and matches neither.
@@ -139,13 +140,18 @@ class Vocabularies:
 
     @classmethod
     def load(cls) -> Vocabularies:
-        names = ["slug", "name_de", "name_en"]
+        def names(entry: Any) -> list[str]:
+            """The slug and the names in every language."""
+            return [entry.slug, *entry.names.values()]
+
         return cls(
             topics=Vocabulary(Topic, names),
             target_groups=Vocabulary(TargetGroup, names),
             organisation_kinds=Vocabulary(OrganisationKind, names),
             offer_kinds=Vocabulary(OfferKind, names),
-            languages=Vocabulary(Language, ["code", "name_de", "name_en", "name_native"]),
+            languages=Vocabulary(
+                Language, lambda language: [language.code, *all_language_names(language.code)]
+            ),
             districts=DistrictVocabulary(),
         )
 

@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from parler.admin import TranslatableAdmin
 
+from organisations.language_names import language_name, sort_key
 from organisations.models import (
     City,
     District,
@@ -82,17 +84,47 @@ class DistrictAdmin(RefreshesVocabularySearch):
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)
-class VocabularyAdmin(RefreshesVocabularySearch):
-    list_display = ["name_de", "name_en", "slug", "position"]
+class VocabularyAdmin(TranslatableAdmin, RefreshesVocabularySearch):
+    """Names in every interface language: one tab per language (django-parler)."""
+
+    list_display = ["name", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name_de", "name_en", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = ["translations__name", "slug"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("translations")
 
 
 @admin.register(Language)
 class LanguageAdmin(RefreshesVocabularySearch):
-    list_display = ["code", "name_de", "name_en", "name_native"]
-    search_fields = ["code", "name_de", "name_en", "name_native"]
+    """Codes only: the names come from CLDR (organisations.language_names)."""
+
+    list_display = ["code", "name", "name_native"]
+    search_fields = ["code"]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        """By code, or by name in the current language, German or English (also for the
+        autocomplete of the organisation and offer forms)."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = sort_key(search_term.strip())
+        if not term:
+            return results, may_have_duplicates
+        named = [
+            language.pk
+            for language in queryset.only("pk", "code")
+            if any(
+                term in sort_key(name)
+                for name in (
+                    language.name,
+                    language_name(language.code, "de"),
+                    language_name(language.code, "en"),
+                    language.name_native,
+                )
+            )
+        ]
+        return results | queryset.filter(pk__in=named), may_have_duplicates
 
 
 class OfferInline(admin.StackedInline):

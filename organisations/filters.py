@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.facets import Facet, decode
+from organisations.language_names import sort_key
 from organisations.models import (
     Offer,
     OfferKind,
@@ -74,10 +75,6 @@ class CheckboxFilter(django_filters.BooleanFilter):
     field_class = forms.BooleanField
 
 
-def _sort_key(label: str) -> str:
-    return label.casefold()
-
-
 def district_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
     districts = list(vocabulary.districts.values())
     several_cities = len({district.city_id for district in districts}) > 1
@@ -102,7 +99,7 @@ def vocabulary_choices(attribute: str) -> Loader:
 
 
 def language_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
-    languages = sorted(vocabulary.languages.values(), key=lambda language: _sort_key(language.name))
+    languages = sorted(vocabulary.languages.values(), key=lambda language: sort_key(language.name))
     return (
         [(language.code, str(language)) for language in languages],
         {language.code: language.pk for language in languages},

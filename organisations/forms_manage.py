@@ -10,9 +10,11 @@ from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
+from organisations.fields import LanguageMultipleChoiceField
 from organisations.models import (
     District,
     Invitation,
+    Language,
     Offer,
     Organisation,
     OrganisationMembership,
@@ -21,9 +23,12 @@ from organisations.models import (
 
 
 def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
-    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+    """Web addresses typed without a scheme are taken as https (Django 6's default); languages
+    are offered by their names in the current language."""
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    if isinstance(field, models.ManyToManyField) and field.related_model is Language:
+        kwargs.setdefault("form_class", LanguageMultipleChoiceField)
     return field.formfield(**kwargs)
 
 
@@ -155,6 +160,7 @@ class OrganisationEditForm(OrganisationForm):
 class OfferForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     class Meta:
         model = Offer
+        formfield_callback = formfield
         fields = [
             "title",
             "kind",

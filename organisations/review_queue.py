@@ -98,8 +98,11 @@ class Section:
 def review_queue(user: User) -> list[Section]:
     sections = []
     for key, queryset in (
-        ("new", new_entries(user).select_related("kind")),
-        ("resubmitted", resubmissions(user).select_related("kind")),
+        ("new", new_entries(user).select_related("kind").prefetch_related("kind__translations")),
+        (
+            "resubmitted",
+            resubmissions(user).select_related("kind").prefetch_related("kind__translations"),
+        ),
         ("claims", open_claims(user)),
         ("reports", open_problem_reports(user)),
         ("without_owner", entries_without_owner(user)),

@@ -4,7 +4,8 @@ Every organisation and offer carries denormalised search data:
 
 - on PostgreSQL a weighted ``search_vector`` (GIN-indexed):
   A: name and short name of the organisation (title of an offer),
-  B: kind, topics, target groups, language names in all three forms, titles of its offers,
+  B: kind, topics, target groups and languages by their names in every interface language (and
+  a language's name in itself), titles of its offers,
   C: description, descriptions of its offers, districts (for offers: the organisation's name);
 - on other databases a ``search_document``: the same text, lower case and without accents;
 - ``facet_keys``: every filter value (see ``organisations.facets``); for an offer, the
@@ -37,9 +38,11 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -47,7 +50,8 @@ from django.db.models import Case, Expression, F, IntegerField, Q, QuerySet, Val
 from django.utils import timezone
 
 from organisations.facets import Facet
-from organisations.models import Offer, Organisation, SearchWord
+from organisations.language_names import language_endonym, language_name
+from organisations.models import Offer, OfferKind, Organisation, OrganisationKind, SearchWord
 
 TS_CONFIG = "migra_hub"
 GERMAN = "de"
@@ -231,8 +235,24 @@ def organisations_using(entry: object) -> list[int]:
     return list(Organisation.objects.filter(query).values_list("pk", flat=True).distinct())
 
 
-def _names(*values: str) -> list[str]:
+def _names(*values: str | None) -> list[str]:
     return [value for value in values if value]
+
+
+def _names_of(model: type[OrganisationKind | OfferKind], ids: set[int]) -> dict[int, list[str]]:
+    """The names in every language of these entries (one query)."""
+    names: dict[int, list[str]] = {}
+    rows = model._parler_meta.root_model.objects.filter(master_id__in=ids)
+    for pk, name in rows.values_list("master_id", "name"):
+        names.setdefault(pk, []).append(name)
+    return names
+
+
+@lru_cache(maxsize=4000)
+def all_language_names(code: str) -> list[str]:
+    """A language's names in every interface language and in itself: found by any of them."""
+    names = [language_name(code, language) for language, _name in settings.LANGUAGES]
+    return [name for name in dict.fromkeys([*names, language_endonym(code)]) if name]
 
 
 def _refresh_batch(batch: list[int]) -> int:
@@ -247,46 +267,42 @@ def _refresh_batch(batch: list[int]) -> int:
             "original_language",
             "translations",
             "kind_id",
-            "kind__name_de",
-            "kind__name_en",
             "migrant_led",
         )
     }
+    kind_names = _names_of(OrganisationKind, {row["kind_id"] for row in organisations.values()})
     documents = {pk: _Document() for pk in organisations}
     keys: dict[int, set[int]] = {pk: set() for pk in organisations}
     for pk, row in organisations.items():
         documents[pk].a += _names(row["name"], row["short_name"])
-        documents[pk].b += _names(row["kind__name_de"], row["kind__name_en"])
+        documents[pk].b += kind_names.get(row["kind_id"], [])
         documents[pk].add_entry("c", row, "description")
         keys[pk].add(Facet.KIND.key(row["kind_id"]))
         if row["migrant_led"]:
             keys[pk].add(Facet.MIGRANT_LED.key())
 
     topics = Organisation.topics.through.objects.filter(organisation_id__in=batch)
-    for pk, topic, de, en in topics.values_list(
-        "organisation_id", "topic_id", "topic__name_de", "topic__name_en"
+    # One row per name of a topic (a name in each language).
+    for pk, topic, name in topics.values_list(
+        "organisation_id", "topic_id", "topic__translations__name"
     ):
-        documents[pk].b += _names(de, en)
+        documents[pk].b += _names(name)
         keys[pk].add(Facet.TOPIC.key(topic))
     target_groups = Organisation.target_groups.through.objects.filter(organisation_id__in=batch)
-    for pk, group, de, en in target_groups.values_list(
-        "organisation_id", "targetgroup_id", "targetgroup__name_de", "targetgroup__name_en"
+    for pk, group, name in target_groups.values_list(
+        "organisation_id", "targetgroup_id", "targetgroup__translations__name"
     ):
-        documents[pk].b += _names(de, en)
+        documents[pk].b += _names(name)
         keys[pk].add(Facet.TARGET_GROUP.key(group))
     for relation, facet in (
         (Organisation.languages, Facet.LANGUAGE),
         (Organisation.counselling_languages, Facet.COUNSELLING_LANGUAGE),
     ):
         rows = relation.through.objects.filter(organisation_id__in=batch).values_list(
-            "organisation_id",
-            "language_id",
-            "language__name_de",
-            "language__name_en",
-            "language__name_native",
+            "organisation_id", "language_id", "language__code"
         )
-        for pk, language, de, en, native in rows:
-            documents[pk].b += _names(de, en, native)
+        for pk, language, code in rows:
+            documents[pk].b += all_language_names(code)
             keys[pk].add(facet.key(language))
     districts = Organisation.districts.through.objects.filter(organisation_id__in=batch)
     district_keys: dict[int, set[int]] = {pk: set() for pk in organisations}
@@ -307,12 +323,11 @@ def _refresh_batch(batch: list[int]) -> int:
             "original_language",
             "translations",
             "kind_id",
-            "kind__name_de",
-            "kind__name_en",
             "cost",
             "ends_on",
         )
     }
+    offer_kind_names = _names_of(OfferKind, {offer["kind_id"] for offer in offers.values()})
     offer_documents = {pk: _Document() for pk in offers}
     offer_keys: dict[int, set[int]] = {pk: set() for pk in offers}
     for pk, offer in offers.items():
@@ -325,11 +340,11 @@ def _refresh_batch(batch: list[int]) -> int:
         if organisation["migrant_led"]:
             offer_keys[pk].add(Facet.MIGRANT_LED.key())
         offer_documents[pk].add_entry("a", offer, "title")
-        offer_documents[pk].b += _names(offer["kind__name_de"], offer["kind__name_en"])
+        offer_documents[pk].b += offer_kind_names.get(offer["kind_id"], [])
         offer_documents[pk].add_entry("c", offer, "description")
         offer_documents[pk].c += _names(organisation["name"], organisation["short_name"])
         documents[owner].add_entry("b", offer, "title")
-        documents[owner].b += _names(offer["kind__name_de"], offer["kind__name_en"])
+        documents[owner].b += offer_kind_names.get(offer["kind_id"], [])
         documents[owner].add_entry("c", offer, "description")
         if offer["ends_on"] is None or offer["ends_on"] >= today:
             keys[owner].add(Facet.OFFER_KIND.key(offer["kind_id"]))
@@ -341,16 +356,16 @@ def _refresh_batch(batch: list[int]) -> int:
         (Offer.target_groups, "targetgroup", Facet.TARGET_GROUP),
     ):
         names = offer_relation.through.objects.filter(offer_id__in=offer_ids).values_list(
-            "offer_id", f"{name}_id", f"{name}__name_de", f"{name}__name_en"
+            "offer_id", f"{name}_id", f"{name}__translations__name"
         )
-        for pk, entry, de, en in names:
-            offer_documents[pk].b += _names(de, en)
+        for pk, entry, translated in names:
+            offer_documents[pk].b += _names(translated)
             offer_keys[pk].add(offer_facet.key(entry))
     languages = Offer.languages.through.objects.filter(offer_id__in=offer_ids).values_list(
-        "offer_id", "language_id", "language__name_de", "language__name_en", "language__name_native"
+        "offer_id", "language_id", "language__code"
     )
-    for pk, language, de, en, native in languages:
-        offer_documents[pk].b += _names(de, en, native)
+    for pk, language, code in languages:
+        offer_documents[pk].b += all_language_names(code)
         offer_keys[pk].add(Facet.LANGUAGE.key(language))
 
     _write(Organisation, documents, keys)

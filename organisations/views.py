@@ -138,9 +138,8 @@ def organisation_geojson(request: HttpRequest) -> JsonResponse:
     organisations = list(
         filterset.qs.order_by("name", "pk")
         .select_related("kind")
-        .only("name", "slug", "latitude", "longitude", "kind__name_de", "kind__name_en")[
-            : MAP_LIMIT + 1
-        ]
+        .prefetch_related("kind__translations")
+        .only("name", "slug", "latitude", "longitude", "kind__slug")[: MAP_LIMIT + 1]
     )
     features = [
         {
@@ -177,7 +176,12 @@ def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
     offers = (
         Offer.objects.defer_search_data()
         .select_related("kind")
-        .prefetch_related("languages", "topics", "target_groups")
+        .prefetch_related(
+            "kind__translations",
+            "languages",
+            "topics__translations",
+            "target_groups__translations",
+        )
     )
     organisations = visible_organisations(request.user)
     assert isinstance(organisations, OrganisationQuerySet)  # Organisation.objects made it
@@ -185,11 +189,12 @@ def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
         organisations.defer_search_data()
         .select_related("kind")
         .prefetch_related(
+            "kind__translations",
             "districts",
             "languages",
             "counselling_languages",
-            "topics",
-            "target_groups",
+            "topics__translations",
+            "target_groups__translations",
             Prefetch("offers", queryset=offers.order_by("title", "pk")),
         )
     )
@@ -241,7 +246,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
             "organisation__facet_keys",
         )
         .select_related("organisation", "kind")
-        .prefetch_related("languages", "organisation__districts")
+        .prefetch_related("kind__translations", "languages", "organisation__districts")
     )
     page = _page(request, offers, counts["total"][None])
     context = {

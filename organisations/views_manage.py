@@ -250,7 +250,11 @@ def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @require_http_methods(["GET", "HEAD"])
 def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
-    offers = organisation.offers.select_related("kind").order_by("title")
+    offers = (
+        organisation.offers.select_related("kind")
+        .prefetch_related("kind__translations")
+        .order_by("title")
+    )
     return render(
         request,
         "organisations/offer_manage_list.html",

@@ -98,7 +98,9 @@ def _detail(
             "claims": organisation.claims.pending().select_related("user"),
             "reports": organisation.problem_reports.filter(resolved_at__isnull=True),
             "members": organisation.memberships.select_related("user"),
-            "offers": organisation.offers.select_related("kind").order_by("title"),
+            "offers": organisation.offers.select_related("kind")
+            .prefetch_related("kind__translations")
+            .order_by("title"),
             "history": history,
             "missing": services.missing_essentials(organisation),
         },

@@ -2,139 +2,497 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
+from organisations.language_names import known_language_codes
 from organisations.models import (
     District,
     Language,
+    Offer,
     OfferKind,
+    Organisation,
     OrganisationKind,
     TargetGroup,
     Topic,
+    TranslatedName,
 )
 from organisations.search import directory_changed
 
-# (slug, German, English)
-TOPICS = [
-    ("education", "Bildung", "Education"),
-    ("culture", "Kultur", "Culture"),
-    ("health", "Gesundheit", "Health"),
-    ("work", "Arbeit und Beruf", "Work and careers"),
-    ("anti-discrimination", "Antidiskriminierung", "Anti-discrimination"),
-    ("multilingualism", "Mehrsprachigkeit", "Multilingualism"),
-    ("women", "Frauen", "Women"),
-    ("youth", "Jugend", "Youth"),
-    ("sport", "Sport", "Sport"),
-    ("religion", "Religion", "Religion"),
-    ("housing", "Wohnen", "Housing"),
-    ("legal-advice", "Rechtsberatung", "Legal advice"),
-    ("participation", "Politische Teilhabe", "Political participation"),
-    ("peer-support", "Peer-Unterstützung", "Peer support"),
-    ("family", "Familie", "Family"),
-    ("language-learning", "Deutsch lernen", "Learning German"),
-    ("asylum", "Asyl und Aufenthalt", "Asylum and residence"),
-    ("environment", "Umwelt", "Environment"),
+# The names of the standard entries in the interface languages, in this order. An installation
+# with an eighth interface language adds its names in the admin (or a column here); no migration.
+NAME_LANGUAGES = ("de", "en", "ar", "fa", "tr", "uk", "ru")
+
+# (slug, names in NAME_LANGUAGES); terms as in docs/glossary.md.
+Names = tuple[str, str, str, str, str, str, str]
+TOPICS: list[tuple[str, Names]] = [
+    ("education", ("Bildung", "Education", "التعليم", "آموزش", "Eğitim", "Освіта", "Образование")),
+    ("culture", ("Kultur", "Culture", "الثقافة", "فرهنگ", "Kültür", "Культура", "Культура")),
+    ("health", ("Gesundheit", "Health", "الصحة", "سلامت", "Sağlık", "Здоров’я", "Здоровье")),
+    (
+        "work",
+        (
+            "Arbeit und Beruf",
+            "Work and careers",
+            "العمل والمهنة",
+            "کار و حرفه",
+            "İş ve meslek",
+            "Робота й професія",
+            "Работа и профессия",
+        ),
+    ),
+    (
+        "anti-discrimination",
+        (
+            "Antidiskriminierung",
+            "Anti-discrimination",
+            "مناهضة التمييز",
+            "مقابله با تبعیض",
+            "Ayrımcılıkla mücadele",
+            "Протидія дискримінації",
+            "Противодействие дискриминации",
+        ),
+    ),
+    (
+        "multilingualism",
+        (
+            "Mehrsprachigkeit",
+            "Multilingualism",
+            "تعدد اللغات",
+            "چندزبانگی",
+            "Çok dillilik",
+            "Багатомовність",
+            "Многоязычие",
+        ),
+    ),
+    ("women", ("Frauen", "Women", "النساء", "زنان", "Kadınlar", "Жінки", "Женщины")),
+    ("youth", ("Jugend", "Youth", "الشباب", "جوانان", "Gençlik", "Молодь", "Молодёжь")),
+    ("sport", ("Sport", "Sport", "الرياضة", "ورزش", "Spor", "Спорт", "Спорт")),
+    ("religion", ("Religion", "Religion", "الدين", "دین", "Din", "Релігія", "Религия")),
+    ("housing", ("Wohnen", "Housing", "السكن", "مسکن", "Barınma", "Житло", "Жильё")),
+    (
+        "legal-advice",
+        (
+            "Rechtsberatung",
+            "Legal advice",
+            "الاستشارة القانونية",
+            "مشاورهٔ حقوقی",
+            "Hukuki danışmanlık",
+            "Юридичні консультації",
+            "Юридическая консультация",
+        ),
+    ),
+    (
+        "participation",
+        (
+            "Politische Teilhabe",
+            "Political participation",
+            "المشاركة السياسية",
+            "مشارکت سیاسی",
+            "Siyasi katılım",
+            "Політична участь",
+            "Политическое участие",
+        ),
+    ),
+    (
+        "peer-support",
+        (
+            "Peer-Unterstützung",
+            "Peer support",
+            "دعم الأقران",
+            "حمایت همتایان",
+            "Akran desteği",
+            "Взаємна підтримка",
+            "Взаимная поддержка",
+        ),
+    ),
+    ("family", ("Familie", "Family", "الأسرة", "خانواده", "Aile", "Сім’я", "Семья")),
+    (
+        "language-learning",
+        (
+            "Deutsch lernen",
+            "Learning German",
+            "تعلّم اللغة الألمانية",
+            "یادگیری زبان آلمانی",
+            "Almanca öğrenme",
+            "Вивчення німецької мови",
+            "Изучение немецкого языка",
+        ),
+    ),
+    (
+        "asylum",
+        (
+            "Asyl und Aufenthalt",
+            "Asylum and residence",
+            "اللجوء والإقامة",
+            "پناهندگی و اقامت",
+            "İltica ve oturum hakkı",
+            "Притулок і право на перебування",
+            "Убежище и право на пребывание",
+        ),
+    ),
+    (
+        "environment",
+        ("Umwelt", "Environment", "البيئة", "محیط زیست", "Çevre", "Довкілля", "Окружающая среда"),
+    ),
 ]
 
-TARGET_GROUPS = [
-    ("women", "Frauen", "Women"),
-    ("refugees", "Geflüchtete", "Refugees"),
-    ("children", "Kinder", "Children"),
-    ("youth", "Jugendliche", "Young people"),
-    ("families", "Familien", "Families"),
-    ("older-people", "Ältere Menschen", "Older people"),
-    ("lgbtqi", "LSBTIQ*", "LGBTQI+"),
-    ("disabilities", "Menschen mit Behinderung", "People with disabilities"),
-    ("newcomers", "Neuzugewanderte", "Newcomers"),
-    ("students", "Studierende", "Students"),
-    ("job-seekers", "Arbeitsuchende", "Job seekers"),
-    ("organisations", "Organisationen", "Organisations"),
+TARGET_GROUPS: list[tuple[str, Names]] = [
+    ("women", ("Frauen", "Women", "النساء", "زنان", "Kadınlar", "Жінки", "Женщины")),
+    (
+        "refugees",
+        (
+            "Geflüchtete",
+            "Refugees",
+            "اللاجئون واللاجئات",
+            "پناهجویان و پناهندگان",
+            "Mülteciler",
+            "Біженці",
+            "Беженцы",
+        ),
+    ),
+    ("children", ("Kinder", "Children", "الأطفال", "کودکان", "Çocuklar", "Діти", "Дети")),
+    (
+        "youth",
+        (
+            "Jugendliche",
+            "Young people",
+            "اليافعون والشباب",
+            "نوجوانان و جوانان",
+            "Gençler",
+            "Підлітки й молодь",
+            "Подростки и молодёжь",
+        ),
+    ),
+    ("families", ("Familien", "Families", "الأسر", "خانواده‌ها", "Aileler", "Сім’ї", "Семьи")),
+    (
+        "older-people",
+        (
+            "Ältere Menschen",
+            "Older people",
+            "كبار السن",
+            "سالمندان",
+            "Yaşlı bireyler",
+            "Люди похилого віку",
+            "Пожилые люди",
+        ),
+    ),
+    (
+        "lgbtqi",
+        (
+            "LSBTIQ*",
+            "LGBTQI+",
+            "مجتمع الميم (LGBTQI+)",
+            "دگرباشان جنسی (LGBTQI+)",
+            "LGBTİ+",
+            "ЛГБТКІ+",
+            "ЛГБТКИ+",
+        ),
+    ),
+    (
+        "disabilities",
+        (
+            "Menschen mit Behinderung",
+            "People with disabilities",
+            "الأشخاص ذوو الإعاقة",
+            "افراد دارای معلولیت",
+            "Engelli bireyler",
+            "Люди з інвалідністю",
+            "Люди с инвалидностью",
+        ),
+    ),
+    (
+        "newcomers",
+        (
+            "Neuzugewanderte",
+            "Newcomers",
+            "القادمون والقادمات الجدد",
+            "تازه‌واردان",
+            "Yeni gelenler",
+            "Новоприбулі",
+            "Недавно прибывшие",
+        ),
+    ),
+    (
+        "students",
+        (
+            "Studierende",
+            "Students",
+            "طلاب وطالبات الجامعات",
+            "دانشجویان",
+            "Üniversite öğrencileri",
+            "Студенти",
+            "Студенты",
+        ),
+    ),
+    (
+        "job-seekers",
+        (
+            "Arbeitsuchende",
+            "Job seekers",
+            "الباحثون والباحثات عن عمل",
+            "جویندگان کار",
+            "İş arayanlar",
+            "Люди, які шукають роботу",
+            "Ищущие работу",
+        ),
+    ),
+    (
+        "organisations",
+        (
+            "Organisationen",
+            "Organisations",
+            "المنظمات",
+            "سازمان‌ها",
+            "Kuruluşlar",
+            "Організації",
+            "Организации",
+        ),
+    ),
 ]
 
-ORGANISATION_KINDS = [
-    ("association", "Eingetragener Verein", "Registered association"),
-    ("initiative", "Initiative", "Initiative"),
-    ("network", "Informelles Netzwerk", "Informal network"),
-    ("non-profit-company", "Gemeinnützige GmbH", "Non-profit company"),
-    ("public-office", "Öffentliche Stelle", "Public office"),
-    ("welfare", "Wohlfahrtsverband", "Welfare organisation"),
-    ("other", "Sonstige", "Other"),
+ORGANISATION_KINDS: list[tuple[str, Names]] = [
+    (
+        "association",
+        (
+            "Eingetragener Verein",
+            "Registered association",
+            "جمعية مسجّلة (e. V.)",
+            "انجمن ثبت‌شده (e. V.)",
+            "Tescilli dernek (e. V.)",
+            "Зареєстроване товариство (e. V.)",
+            "Зарегистрированное общество (e. V.)",
+        ),
+    ),
+    (
+        "initiative",
+        (
+            "Initiative",
+            "Initiative",
+            "مبادرة",
+            "ابتکار مدنی",
+            "Girişim",
+            "Ініціатива",
+            "Инициатива",
+        ),
+    ),
+    (
+        "network",
+        (
+            "Informelles Netzwerk",
+            "Informal network",
+            "شبكة غير رسمية",
+            "شبکهٔ غیررسمی",
+            "Gayriresmî ağ",
+            "Неформальна мережа",
+            "Неформальная сеть",
+        ),
+    ),
+    (
+        "non-profit-company",
+        (
+            "Gemeinnützige GmbH",
+            "Non-profit company",
+            "شركة غير ربحية ذات مسؤولية محدودة (gGmbH)",
+            "شرکت غیرانتفاعی با مسئولیت محدود (gGmbH)",
+            "Kâr amacı gütmeyen limited şirket (gGmbH)",
+            "Неприбуткове ТОВ (gGmbH)",
+            "Некоммерческое ООО (gGmbH)",
+        ),
+    ),
+    (
+        "public-office",
+        (
+            "Öffentliche Stelle",
+            "Public office",
+            "جهة حكومية",
+            "نهاد دولتی",
+            "Kamu kurumu",
+            "Державна установа",
+            "Государственное учреждение",
+        ),
+    ),
+    (
+        "welfare",
+        (
+            "Wohlfahrtsverband",
+            "Welfare organisation",
+            "منظمة رعاية اجتماعية",
+            "سازمان رفاه اجتماعی",
+            "Sosyal yardım kuruluşu",
+            "Об’єднання соціальної допомоги",
+            "Объединение социальной помощи",
+        ),
+    ),
+    ("other", ("Sonstige", "Other", "أخرى", "سایر", "Diğer", "Інше", "Другое")),
 ]
 
-OFFER_KINDS = [
-    ("counselling", "Beratung", "Counselling"),
-    ("course", "Kurs", "Course"),
-    ("peer-group", "Selbsthilfegruppe", "Peer-support group"),
-    ("meeting-place", "Treffpunkt", "Meeting place"),
-    ("mentoring", "Mentoring", "Mentoring"),
-    ("culture", "Kulturangebot", "Cultural programme"),
-    ("translation", "Sprachmittlung", "Translation help"),
-    ("homework", "Hausaufgabenhilfe", "Homework help"),
-    ("sport", "Sportangebot", "Sports"),
-    ("information", "Informationsveranstaltung", "Information session"),
+OFFER_KINDS: list[tuple[str, Names]] = [
+    (
+        "counselling",
+        (
+            "Beratung",
+            "Counselling",
+            "استشارة",
+            "مشاوره",
+            "Danışmanlık",
+            "Консультації",
+            "Консультация",
+        ),
+    ),
+    ("course", ("Kurs", "Course", "دورة تعليمية", "دورهٔ آموزشی", "Kurs", "Курс", "Курс")),
+    (
+        "peer-group",
+        (
+            "Selbsthilfegruppe",
+            "Peer-support group",
+            "مجموعة دعم ذاتي",
+            "گروه خودیاری",
+            "Öz yardım grubu",
+            "Група самодопомоги",
+            "Группа самопомощи",
+        ),
+    ),
+    (
+        "meeting-place",
+        (
+            "Treffpunkt",
+            "Meeting place",
+            "مكان لقاء",
+            "محل دیدار",
+            "Buluşma yeri",
+            "Місце зустрічей",
+            "Место встреч",
+        ),
+    ),
+    (
+        "mentoring",
+        (
+            "Mentoring",
+            "Mentoring",
+            "الإرشاد الفردي",
+            "منتورینگ",
+            "Mentorluk",
+            "Менторство",
+            "Наставничество",
+        ),
+    ),
+    (
+        "culture",
+        (
+            "Kulturangebot",
+            "Cultural programme",
+            "نشاط ثقافي",
+            "برنامهٔ فرهنگی",
+            "Kültürel program",
+            "Культурна програма",
+            "Культурная программа",
+        ),
+    ),
+    (
+        "translation",
+        (
+            "Sprachmittlung",
+            "Translation help",
+            "المساعدة في الترجمة",
+            "کمک در ترجمه",
+            "Tercüme desteği",
+            "Допомога з перекладом",
+            "Помощь с переводом",
+        ),
+    ),
+    (
+        "homework",
+        (
+            "Hausaufgabenhilfe",
+            "Homework help",
+            "المساعدة في الواجبات المدرسية",
+            "کمک در تکالیف مدرسه",
+            "Ödev yardımı",
+            "Допомога з домашніми завданнями",
+            "Помощь с домашними заданиями",
+        ),
+    ),
+    (
+        "sport",
+        (
+            "Sportangebot",
+            "Sports",
+            "نشاط رياضي",
+            "برنامهٔ ورزشی",
+            "Spor etkinliği",
+            "Спортивні заняття",
+            "Спортивные занятия",
+        ),
+    ),
+    (
+        "information",
+        (
+            "Informationsveranstaltung",
+            "Information session",
+            "جلسة إعلامية",
+            "جلسهٔ اطلاع‌رسانی",
+            "Bilgilendirme toplantısı",
+            "Інформаційний захід",
+            "Информационное мероприятие",
+        ),
+    ),
 ]
 
-# (ISO 639 code, German, English, native)
-LANGUAGES = [
-    ("de", "Deutsch", "German", "Deutsch"),
-    ("en", "Englisch", "English", "English"),
-    ("ar", "Arabisch", "Arabic", "العربية"),
-    ("tr", "Türkisch", "Turkish", "Türkçe"),
-    ("uk", "Ukrainisch", "Ukrainian", "Українська"),
-    ("ru", "Russisch", "Russian", "Русский"),
-    ("fa", "Farsi", "Persian (Farsi)", "فارسی"),
-    ("prs", "Dari", "Dari", "دری"),
-    ("ps", "Paschtu", "Pashto", "پښتو"),
-    ("ti", "Tigrinya", "Tigrinya", "ትግርኛ"),
-    ("kmr", "Kurmandschi", "Kurmanji", "Kurmancî"),
-    ("ckb", "Sorani", "Sorani", "کوردیی ناوەندی"),
-    ("pl", "Polnisch", "Polish", "Polski"),
-    ("ro", "Rumänisch", "Romanian", "Română"),
-    ("bg", "Bulgarisch", "Bulgarian", "Български"),
-    ("vi", "Vietnamesisch", "Vietnamese", "Tiếng Việt"),
-    ("fr", "Französisch", "French", "Français"),
-    ("es", "Spanisch", "Spanish", "Español"),
-    ("pt", "Portugiesisch", "Portuguese", "Português"),
-    ("it", "Italienisch", "Italian", "Italiano"),
-    ("el", "Griechisch", "Greek", "Ελληνικά"),
-    ("sr", "Serbisch", "Serbian", "Српски"),
-    ("hr", "Kroatisch", "Croatian", "Hrvatski"),
-    ("bs", "Bosnisch", "Bosnian", "Bosanski"),
-    ("sq", "Albanisch", "Albanian", "Shqip"),
-    ("mk", "Mazedonisch", "Macedonian", "Македонски"),
-    ("rom", "Romanes", "Romani", "Romani čhib"),
-    ("so", "Somali", "Somali", "Soomaali"),
-    ("am", "Amharisch", "Amharic", "አማርኛ"),
-    ("sw", "Swahili", "Swahili", "Kiswahili"),
-    ("ha", "Hausa", "Hausa", "Hausa"),
-    ("yo", "Yoruba", "Yoruba", "Yorùbá"),
-    ("ur", "Urdu", "Urdu", "اردو"),
-    ("hi", "Hindi", "Hindi", "हिन्दी"),
-    ("bn", "Bengalisch", "Bengali", "বাংলা"),
-    ("ta", "Tamil", "Tamil", "தமிழ்"),
-    ("zh", "Chinesisch", "Chinese", "中文"),
-    ("ko", "Koreanisch", "Korean", "한국어"),
-    ("ja", "Japanisch", "Japanese", "日本語"),
-    ("th", "Thailändisch", "Thai", "ไทย"),
-    ("tl", "Tagalog", "Tagalog", "Tagalog"),
-    ("he", "Hebräisch", "Hebrew", "עברית"),
-    ("hy", "Armenisch", "Armenian", "Հայերեն"),
-    ("ka", "Georgisch", "Georgian", "ქართული"),
-    ("az", "Aserbaidschanisch", "Azerbaijani", "Azərbaycan dili"),
-    ("ku", "Kurdisch", "Kurdish", "Kurdî"),
-    ("sgn-de", "Deutsche Gebärdensprache", "German Sign Language", "DGS"),
-    ("lt", "Litauisch", "Lithuanian", "Lietuvių"),
-    ("lv", "Lettisch", "Latvian", "Latviešu"),
-    ("cs", "Tschechisch", "Czech", "Čeština"),
-]
+# The languages most organisations here speak (ISO 639 codes; names from CLDR). The vocabulary
+# holds every language CLDR knows besides (organisations.language_names.known_language_codes).
+COMMON_LANGUAGES = [
+    "de", "en", "ar", "tr", "uk", "ru", "fa", "prs", "ps", "ti", "kmr", "ckb", "pl", "ro", "bg",
+    "vi", "fr", "es", "pt", "it", "el", "sr", "hr", "bs", "sq", "mk", "rom", "so", "am", "sw",
+    "ha", "yo", "ur", "hi", "bn", "ta", "zh", "ko", "ja", "th", "tl", "he", "hy", "ka", "az",
+    "ku", "sgn-de", "lt", "lv", "cs", "wo", "tw",
+]  # fmt: skip
+
+
+def _fill_names(model: type[TranslatedName], rows: list[tuple[str, Names]]) -> int:
+    """Create missing entries and add missing names; names set in the admin are kept."""
+    translation = model._parler_meta.root_model
+    entries = {entry.slug: entry for entry in model.objects.all()}
+    existing = set(
+        translation.objects.filter(master__in=entries.values()).values_list(
+            "master_id", "language_code"
+        )
+    )
+    created = 0
+    missing = []
+    for position, (slug, names) in enumerate(rows):
+        entry = entries.get(slug)
+        if entry is None:
+            entry = model.objects.create(slug=slug, position=position)
+            created += 1
+        missing += [
+            translation(master=entry, language_code=language, name=name)
+            for language, name in zip(NAME_LANGUAGES, names, strict=True)
+            if (entry.pk, language) not in existing
+        ]
+    translation.objects.bulk_create(missing)
+    return created
+
+
+def load_languages() -> int:
+    """Every language CLDR names, by code; existing ones are left alone."""
+    existing = set(Language.objects.values_list("code", flat=True))
+    codes = [*COMMON_LANGUAGES, *known_language_codes()]
+    new = [Language(code=code) for code in dict.fromkeys(codes) if code not in existing]
+    Language.objects.bulk_create(new)
+    return len(new)
 
 
 @transaction.atomic
 def load_vocabularies() -> dict[str, int]:
-    """Create or update the standard entries; entries added in the admin are left alone."""
+    """Create the standard entries, add their missing names, create the missing languages;
+    entries added in the admin are left alone."""
     created: dict[str, int] = {}
     for model, rows in (
         (Topic, TOPICS),
@@ -142,25 +500,14 @@ def load_vocabularies() -> dict[str, int]:
         (OrganisationKind, ORGANISATION_KINDS),
         (OfferKind, OFFER_KINDS),
     ):
-        count = 0
-        for position, (slug, name_de, name_en) in enumerate(rows):
-            _, was_created = model.objects.get_or_create(
-                slug=slug, defaults={"name_de": name_de, "name_en": name_en, "position": position}
-            )
-            count += was_created
-        created[str(model._meta.model_name)] = count
-    count = 0
-    for code, name_de, name_en, native in LANGUAGES:
-        _, was_created = Language.objects.get_or_create(
-            code=code, defaults={"name_de": name_de, "name_en": name_en, "name_native": native}
-        )
-        count += was_created
-    created["language"] = count
-    directory_changed()  # new entries for the directory's filters
+        created[str(model._meta.model_name)] = _fill_names(model, rows)
+    created["language"] = load_languages()
+    directory_changed()  # new entries or names for the directory's filters
     return created
 
 
 VOCABULARY_CACHE_SECONDS = 3600
+VocabularyT = TypeVar("VocabularyT", bound=TranslatedName)
 
 
 @dataclass(frozen=True)
@@ -177,15 +524,31 @@ class DirectoryVocabulary:
 
     @classmethod
     def load(cls) -> DirectoryVocabulary:
-        """Six queries."""
+        """Ten queries. Of the languages only those some organisation or offer speaks: the
+        vocabulary holds every language CLDR knows, and a filter offers only what finds
+        something."""
+        speaking = (
+            Exists(relation.through.objects.filter(language_id=OuterRef("pk")))
+            for relation in (
+                Organisation.languages,
+                Organisation.counselling_languages,
+                Offer.languages,
+            )
+        )
+        languages = Language.objects.filter(reduce(operator.or_, speaking))
         return cls(
             districts={d.pk: d for d in District.objects.select_related("city")},
-            topics={entry.pk: entry for entry in Topic.objects.all()},
-            target_groups={entry.pk: entry for entry in TargetGroup.objects.all()},
-            languages={entry.pk: entry for entry in Language.objects.all()},
-            organisation_kinds={entry.pk: entry for entry in OrganisationKind.objects.all()},
-            offer_kinds={entry.pk: entry for entry in OfferKind.objects.all()},
+            topics=_by_pk(Topic),
+            target_groups=_by_pk(TargetGroup),
+            languages={language.pk: language for language in languages},
+            organisation_kinds=_by_pk(OrganisationKind),
+            offer_kinds=_by_pk(OfferKind),
         )
+
+
+def _by_pk(model: type[VocabularyT]) -> dict[int, VocabularyT]:
+    """The entries with their names in every language (two queries)."""
+    return {entry.pk: entry for entry in model.objects.prefetch_related("translations")}
 
 
 # The last vocabulary this process read, with its version: most requests need no cache read.

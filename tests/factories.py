@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
@@ -61,6 +63,8 @@ class DistrictFactory(factory.django.DjangoModelFactory):
 
 
 class VocabularyFactory(factory.django.DjangoModelFactory):
+    """``name_de``/``name_en`` (and ``names={"ar": ...}``) become the entry's translations."""
+
     class Meta:
         abstract = True
         django_get_or_create = ["slug"]
@@ -68,6 +72,19 @@ class VocabularyFactory(factory.django.DjangoModelFactory):
     name_de = factory.Sequence(lambda n: f"Begriff {n}")
     name_en = factory.Sequence(lambda n: f"Term {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name_en))
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
+        names = {"de": kwargs.pop("name_de"), "en": kwargs.pop("name_en")}
+        names.update(kwargs.pop("names", {}))
+        entry = super()._create(model_class, *args, **kwargs)
+        translation = model_class._parler_meta.root_model
+        for language, name in names.items():
+            if name:
+                translation.objects.update_or_create(
+                    master=entry, language_code=language, defaults={"name": name}
+                )
+        return model_class.objects.get(pk=entry.pk)  # with its names
 
 
 class TopicFactory(VocabularyFactory):
@@ -97,14 +114,13 @@ class OfferKindFactory(VocabularyFactory):
 
 
 class LanguageFactory(factory.django.DjangoModelFactory):
+    """Only a code: the names come from CLDR."""
+
     class Meta:
         model = Language
         django_get_or_create = ["code"]
 
     code = "ar"
-    name_de = "Arabisch"
-    name_en = "Arabic"
-    name_native = "العربية"
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -21,10 +21,8 @@ def pankow(settings) -> District:  # type: ignore[no-untyped-def]
     settings.MAP_TILE_URL = ""  # no tiles from the internet in tests
     pankow = DistrictFactory(name="Pankow")
     spandau = DistrictFactory(name="Spandau")
-    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
-    turkish = LanguageFactory(
-        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
-    )
+    arabic = LanguageFactory(code="ar")
+    turkish = LanguageFactory(code="tr")
     for name, district, language in (
         ("Frauenforum Pankow", pankow, arabic),
         ("Elterncafé Pankow", pankow, turkish),

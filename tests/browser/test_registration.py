@@ -42,7 +42,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
     DistrictFactory(name="Spandau")
     staff = DistrictStaffFactory(district=pankow, user__email="staff@pankow.example.org").user
     OrganisationKindFactory(name_en="Registered association")
-    LanguageFactory(code="ar", name_en="Arabic")
+    LanguageFactory(code="ar")
 
     # Sign up and verify through the link in the (in-memory) e-mail.
     page.goto(base + "/en/accounts/signup/")

@@ -489,13 +489,13 @@ def test_message_goes_to_confirmed_and_optionally_to_the_waiting_list(
 
 def test_totals_count_needs_of_confirmed_registrations() -> None:
     arabic = LanguageFactory()
-    farsi = LanguageFactory(code="fa", name_de="Farsi", name_en="Farsi", name_native="فارسی")
+    farsi = LanguageFactory(code="fa")
     event = EventFactory()
     RegistrationFactory(event=event, interpretation_language=arabic, seats=2, childcare_children=2)
     RegistrationFactory(event=event, interpretation_language=farsi, needs_step_free=True)
     RegistrationFactory(event=event, interpretation_language=arabic, status="waitlisted")
     totals = services.registration_totals(list(event.registrations.all()))
-    assert totals.interpretation == {"Arabic": 2, "Farsi": 1}
+    assert totals.interpretation == {"Arabic": 2, "Persian": 1}
     assert (totals.childcare_children, totals.step_free, totals.confirmed_seats) == (2, 1, 3)
     assert totals.waitlisted_seats == 1
 

@@ -286,7 +286,7 @@ def test_sign_up_is_rate_limited_per_email_address(client: Client, settings) -> 
 
 def test_interpretation_choices_are_the_languages_on_offer(client: Client) -> None:
     arabic = LanguageFactory()
-    farsi = LanguageFactory(code="fa", name_de="Farsi", name_en="Farsi", name_native="فارسی")
+    farsi = LanguageFactory(code="fa")
     event = EventFactory(childcare=True)
     event.interpretation_languages.set([arabic])
     response = client.post(

@@ -35,10 +35,8 @@ class Directory:
 @pytest.fixture
 def directory(db: None) -> Directory:
     pankow = DistrictFactory(name="Pankow")
-    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
-    turkish = LanguageFactory(
-        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
-    )
+    arabic = LanguageFactory(code="ar")
+    turkish = LanguageFactory(code="tr")
     education = TopicFactory(slug="education", name_de="Bildung", name_en="Education")
     women = TargetGroupFactory(slug="women", name_de="Frauen", name_en="Women")
     public = OrganisationFactory(

@@ -56,7 +56,7 @@ def days(number: float) -> datetime.datetime:
 def calendar(db: None) -> Calendar:
     pankow = DistrictFactory(name="Pankow", slug="pankow")
     arabic = LanguageFactory(code="ar")
-    german = LanguageFactory(code="de", name_de="Deutsch", name_en="German", name_native="Deutsch")
+    german = LanguageFactory(code="de")
     network = NetworkFactory(name="Netzwerk Pankow", slug="netzwerk-pankow", district=pankow)
     draft_network = NetworkFactory(
         name="Netzwerk im Aufbau", slug="netzwerk-im-aufbau", status=Network.Status.SETTING_UP

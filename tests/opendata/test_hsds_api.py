@@ -280,7 +280,8 @@ def test_a_list_costs_the_same_queries_whatever_the_page_size(
         OfferFactory(organisation=organisation).topics.set([TopicFactory()])
     small, large = queries(2), queries(50)
     assert small == large
-    with django_assert_max_num_queries(6):
+    # Taxonomy terms read four vocabularies and their names (translation rows): 8.
+    with django_assert_max_num_queries(8 if url.endswith("taxonomy_terms") else 6):
         client.get(f"{url}?per_page=100")
 
 

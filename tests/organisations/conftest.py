@@ -38,11 +38,9 @@ class Directory:
 def directory(db: None) -> Directory:
     pankow = DistrictFactory(name="Pankow")
     spandau = DistrictFactory(name="Spandau")
-    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
-    farsi = LanguageFactory(code="fa", name_de="Farsi", name_en="Persian", name_native="فارسی")
-    turkish = LanguageFactory(
-        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
-    )
+    arabic = LanguageFactory(code="ar")
+    farsi = LanguageFactory(code="fa")
+    turkish = LanguageFactory(code="tr")
     women = TopicFactory(slug="women", name_de="Frauen", name_en="Women")
     health = TopicFactory(slug="health", name_de="Gesundheit", name_en="Health")
     refugees = TargetGroupFactory(slug="refugees", name_de="Geflüchtete", name_en="Refugees")

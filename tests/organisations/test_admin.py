@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from organisations.facets import Facet
 from organisations.models import District, Offer, Organisation, Topic
@@ -26,7 +27,7 @@ def admin_client(db: None) -> Client:
         ("/de/admin/organisations/organisation/?q=Frauenforum", "Frauenforum Nord", "Elternverein"),
         ("/de/admin/organisations/offer/?q=Eltern", "Kurs für Eltern", "Beratung für Frauen"),
         ("/de/admin/organisations/topic/", "Gesundheit", None),
-        ("/de/admin/organisations/language/?q=فارسی", "Farsi", "Arabisch"),
+        ("/de/admin/organisations/language/?q=فارسی", "Persisch", "Arabisch"),
     ],
 )
 def test_admin_lists_and_searches(
@@ -45,14 +46,20 @@ def test_renaming_a_topic_in_the_admin_updates_the_search(
     admin_client: Client, directory: Directory
 ) -> None:
     topic = Topic.objects.get(slug="women")
+    # The admin edits one language at a time (a tab per language); here Ukrainian.
     response = admin_client.post(
-        f"/de/admin/organisations/topic/{topic.pk}/change/",
-        {"slug": "women", "name_de": "Frauenrechte", "name_en": "Women's rights", "position": 0},
+        f"/de/admin/organisations/topic/{topic.pk}/change/?language=uk",
+        {"slug": "women", "name": "Права жінок", "position": 0},
     )
     assert response.status_code == 302
-    found = admin_client.get("/de/organisations/", {"q": "Frauenrechte"}).context["page"]
+    found = admin_client.get("/de/organisations/", {"q": "Права жінок"}).context["page"]
     assert [organisation.name for organisation in found.object_list] == ["Frauenforum Nord"]
-    assert Topic.objects.get(pk=topic.pk).name_de == "Frauenrechte"
+    topic = Topic.objects.get(pk=topic.pk)
+    assert topic.names == {"de": "Frauen", "en": "Women", "uk": "Права жінок"}
+    with translation.override("uk"):
+        assert topic.name == "Права жінок"
+    with translation.override("ar"):
+        assert topic.name == "Frauen"  # German is the fallback
 
 
 def test_deleting_an_offer_in_the_admin_updates_the_search(
@@ -82,8 +89,8 @@ def test_a_topic_added_in_the_admin_is_a_filter_value_at_once(
 ) -> None:
     assert not any("Sport" in label for label in filter_labels(admin_client, "topic"))
     response = admin_client.post(
-        "/de/admin/organisations/topic/add/",
-        {"slug": "sport", "name_de": "Sport", "name_en": "Sport", "position": 5},
+        "/de/admin/organisations/topic/add/?language=de",
+        {"slug": "sport", "name": "Sport", "position": 5},
     )
     assert response.status_code == 302
     assert "Sport (0)" in filter_labels(admin_client, "topic")

@@ -310,9 +310,7 @@ def test_map_page_carries_the_filters_to_the_geojson_and_lists_results_without_j
 
 def _grow(directory: Directory, count: int) -> None:
     topic = TopicFactory(slug="education", name_de="Bildung", name_en="Education")
-    language = LanguageFactory(
-        code="uk", name_de="Ukrainisch", name_en="Ukrainian", name_native="Українська"
-    )
+    language = LanguageFactory(code="uk")
     today = timezone.localdate()
     start = Organisation.objects.filter(name__startswith="Frauenforum 0").count()
     for number in range(start, start + count):
@@ -363,7 +361,9 @@ def test_pages_run_a_fixed_number_of_queries_whatever_the_data(
             )
         assert response.status_code == 200
         counts.append(len(captured.captured_queries))
-    assert counts[0] == counts[1] <= 14, counts
+    # The detail page loads the names of its kind, topics and target groups and of its offers'
+    # (one query each, django-parler's translation rows): 17.
+    assert counts[0] == counts[1] <= (17 if url == "{detail}" else 14), counts
     assert Organisation.objects.count() == 2 + 2 + 30
 
 
