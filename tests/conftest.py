@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -58,6 +59,19 @@ def _media_and_cache(settings: object) -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in German. A request through the test client activates its page's
+    language in the test's thread and leaves it there (Django resets it only per request), so
+    one test's visit to /uk/ would otherwise make the next test's reverse() and gettext()
+    Ukrainian."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 # --- The standing cast -----------------------------------------------------------------------

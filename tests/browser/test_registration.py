@@ -68,14 +68,14 @@ def test_a_representative_registers_and_staff_review_and_publish(
     # One invalid field: nothing typed is lost.
     expect(page.get_by_label("Name", exact=False).first).to_have_value("Sprachbrücke Nord")
     page.get_by_label("Kind").select_option(label="Registered association")
-    page.get_by_label("Description").fill("Wir übersetzen ehrenamtlich bei Elternabenden.")
+    page.get_by_label("Description", exact=True).fill("Wir übersetzen ehrenamtlich bei Elternabenden.")
     page.get_by_role("checkbox", name="Pankow").check()
     page.get_by_role("checkbox", name=re.compile("Arabic")).check()
     page.get_by_label("E-mail").fill("not-an-address")
     page.get_by_label("No public address").check()
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator("#id_email_error")).to_contain_text("Enter a valid email address.")
-    expect(page.get_by_label("Description")).to_have_value(
+    expect(page.get_by_label("Description", exact=True)).to_have_value(
         "Wir übersetzen ehrenamtlich bei Elternabenden."
     )
     expect(page.get_by_role("checkbox", name="Pankow")).to_be_checked()
@@ -110,7 +110,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
     page.reload()
     expect(page.get_by_text("Bitte nennen Sie Ihre Angebote.")).to_be_visible()
     page.get_by_role("link", name="Edit the entry").click()
-    page.get_by_label("Description").fill(
+    page.get_by_label("Description", exact=True).fill(
         "Wir übersetzen ehrenamtlich bei Elternabenden. Angebot: Sprachcafé dienstags."
     )
     page.get_by_role("button", name="Save and submit for review").click()
