@@ -68,7 +68,9 @@ def test_a_representative_registers_and_staff_review_and_publish(
     # One invalid field: nothing typed is lost.
     expect(page.get_by_label("Name", exact=False).first).to_have_value("Sprachbrücke Nord")
     page.get_by_label("Kind").select_option(label="Registered association")
-    page.get_by_label("Description", exact=True).fill("Wir übersetzen ehrenamtlich bei Elternabenden.")
+    page.get_by_label("Description", exact=True).fill(
+        "Wir übersetzen ehrenamtlich bei Elternabenden."
+    )
     page.get_by_role("checkbox", name="Pankow").check()
     page.get_by_role("checkbox", name=re.compile("Arabic")).check()
     page.get_by_label("E-mail").fill("not-an-address")
