@@ -127,13 +127,10 @@ class World:
 def build_world() -> World:
     """Fixture data for every page: long names, long URLs, several languages, full tables."""
     pankow = DistrictFactory(name="Pankow")
-    arabic = LanguageFactory(code="ar", name_de="Arabisch", name_en="Arabic", name_native="العربية")
-    turkish = LanguageFactory(
-        code="tr", name_de="Türkisch", name_en="Turkish", name_native="Türkçe"
-    )
-    ukrainian = LanguageFactory(
-        code="uk", name_de="Ukrainisch", name_en="Ukrainian", name_native="Українська"
-    )
+    # Language names come from CLDR.
+    arabic = LanguageFactory(code="ar")
+    turkish = LanguageFactory(code="tr")
+    ukrainian = LanguageFactory(code="uk")
     topics = [
         TopicFactory(name_de=name, name_en=name) for name in ("Antidiskriminierung", "Wohnen")
     ]
@@ -383,7 +380,15 @@ FORMS_WITH_ERRORS = (
 )
 
 # Right-to-left: the directory, an organisation page and an event page in Arabic.
-RIGHT_TO_LEFT = ("organisations:list", "organisations:detail", "events:detail")
+# Pages looked at once more in each right-to-left language.
+RIGHT_TO_LEFT = (
+    "organisations:list",
+    "organisations:detail",
+    "events:detail",
+    "events:register",
+    "networks:detail",
+)
+RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")
 
 
 def route_names() -> Iterator[str]:

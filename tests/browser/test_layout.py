@@ -24,6 +24,7 @@ from tests.layout import (
     FORMS_WITH_ERRORS,
     PAGES,
     RIGHT_TO_LEFT,
+    RIGHT_TO_LEFT_LANGUAGES,
     World,
     build_world,
     page_path,
@@ -99,10 +100,10 @@ def test_every_page_fits_a_phone_and_a_desktop(
     for name, spec in PAGES.items():
         look_at(pages[spec.who], base + page_path(name, world), name, problems)
 
-    for name in RIGHT_TO_LEFT:
-        look_at(
-            pages[PAGES[name].who], base + page_path(name, world, "ar"), f"{name} (ar)", problems
-        )
+    for language in RIGHT_TO_LEFT_LANGUAGES:
+        for name in RIGHT_TO_LEFT:
+            path = page_path(name, world, language)
+            look_at(pages[PAGES[name].who], base + path, f"{name} ({language})", problems)
 
     for name, who in FORMS_WITH_ERRORS:
         page = pages[who]
