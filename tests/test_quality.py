@@ -406,3 +406,47 @@ def test_pages_have_no_serious_accessibility_findings(
         page.goto(live_server.url + url)
         findings += [f"{name}: {finding}" for finding in axe_findings(page)]
     assert findings == [], "\n".join(findings)
+
+
+# --- The other interface languages --------------------------------------------------------------
+
+OTHER_LANGUAGES = ("ar", "fa", "tr", "uk", "ru")
+# Pages axe looks at in every other language as well (one of each main kind).
+AXE_IN_EVERY_LANGUAGE = {"home de", "login de", "signup de", "directory", "organisation", "events"}
+
+
+def _in_other_languages(pages: QualityPages) -> QualityPages:
+    """The German pages once more in each other interface language: the same views with other
+    texts, other scripts and, for ar and fa, the other direction."""
+    return [
+        (f"{name} [{language}]", f"/{language}/{url.removeprefix('/de/')}", user)
+        for name, url, user in pages
+        if url.startswith("/de/")
+        for language in OTHER_LANGUAGES
+    ]
+
+
+def test_pages_in_every_other_language_are_valid_html(quality_pages: QualityPages) -> None:
+    documents = {}
+    for name, url, user in _in_other_languages(quality_pages):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, f"{name}: {url} answered {response.status_code}"
+        documents[name] = response.content.decode()
+    errors = html_errors(documents)
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_main_pages_in_every_other_language_have_no_serious_accessibility_findings(
+    quality_pages: QualityPages, live_server, page: Page, transactional_db: None
+) -> None:
+    chosen = [entry for entry in quality_pages if entry[0] in AXE_IN_EVERY_LANGUAGE]
+    findings = []
+    for name, url, user in _in_other_languages(chosen):
+        assert user is None
+        page.goto(live_server.url + url)
+        findings += [f"{name}: {finding}" for finding in axe_findings(page)]
+    assert findings == [], "\n".join(findings)
