@@ -12,6 +12,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def slot(context: Context, name: str) -> SafeString:
     """Render every partial that the apps registered for ``name``, with this page's context."""
+    assert context.template is not None  # a tag renders inside a template
     parts = []
     for template_name in slots.templates(name):
         partial = context.template.engine.get_template(template_name)
