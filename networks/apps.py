@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Networks")
+
+    def ready(self) -> None:
+        # The account's data download and deletion include what this app keeps.
+        from accounts import privacy as registry
+        from networks import privacy
+
+        registry.register_data_section(privacy.personal_data)
+        registry.register_deletion_step(privacy.before_account_deletion)
+        registry.register_staff_role(privacy.staff_role)
