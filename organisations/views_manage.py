@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,10 +38,12 @@ from organisations.forms_manage import (
 from organisations.matching import similar_organisations
 from organisations.models import (
     Invitation,
+    Offer,
     Organisation,
     OrganisationMembership,
     ReviewDecision,
 )
+from organisations.services import OfferData, OrganisationData
 
 Role = OrganisationMembership.Role
 
@@ -48,6 +52,11 @@ INVITATIONS_PER_HOUR = 20
 CLAIMS_PER_HOUR = 5
 
 SUBMIT = "submit"
+
+CLOSED_MEANWHILE = gettext_lazy(
+    "District staff closed this entry while you were editing it, so your changes were not "
+    "saved. You can still copy what you typed."
+)
 
 
 def _entry(request: HttpRequest, slug: str) -> tuple[Organisation, str]:
@@ -109,7 +118,9 @@ def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse
         initial={"name": request.GET.get("name", "")[:200]},
     )
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_create(form=form, user=request.user)
+        organisation = services.organisation_create(
+            data=OrganisationData.from_values(form.cleaned_data), user=request.user
+        )
         if submitting:
             services.organisation_submit(organisation=organisation, user=request.user)
             messages.success(request, _("Thank you! District staff will review your entry."))
@@ -175,25 +186,44 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
     organisation = _editable_entry(request, slug)
     submitting = request.POST.get("action") == SUBMIT
     form = OrganisationEditForm(request.POST or None, instance=organisation, submitting=submitting)
+    context: dict[str, Any] = {"organisation": organisation}
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(form=form, user=request.user)
-        if submitting and services.can_transition(organisation, "submit"):
-            services.organisation_submit(organisation=organisation, user=request.user)
-            messages.success(request, _("Thank you! District staff will review your entry."))
-        elif organisation.is_public:
-            messages.success(request, _("Saved. The changes are online now."))
+        try:
+            saved = services.organisation_update(
+                organisation=organisation,
+                data=OrganisationData.from_values(form.cleaned_data),
+                user=request.user,
+                loaded_version=form.cleaned_data["version"],
+            )
+        except services.EditConflict as conflict:
+            current = Organisation.objects.get(pk=organisation.pk)
+            data = form.data_after_conflict(conflict, current)
+            form = OrganisationEditForm(data, instance=current, submitting=submitting)
+            context.update(organisation=current, conflicts=conflict.conflicts)
+            status = 409
+        except services.EntryClosed:
+            messages.error(request, CLOSED_MEANWHILE)
+            status = 409
         else:
-            messages.success(request, _("Saved."))
-        return redirect("organisations:manage", slug=organisation.slug)
-    return render(
-        request,
-        "organisations/organisation_form.html",
-        {
-            "form": form,
-            "organisation": organisation,
-            "can_submit": services.can_transition(organisation, "submit"),
-        },
-    )
+            _after_edit(request, saved, submitting=submitting)
+            return redirect("organisations:manage", slug=saved.slug)
+    context.update(form=form, can_submit=services.can_transition(context["organisation"], "submit"))
+    return render(request, "organisations/organisation_form.html", context, status=status)
+
+
+def _after_edit(
+    request: AuthenticatedHttpRequest, saved: Organisation, *, submitting: bool
+) -> None:
+    """Submit if asked, and say where the changes are: a decision taken meanwhile (the entry
+    unpublished, say) shows in the status of the entry as saved."""
+    if submitting and services.can_transition(saved, "submit"):
+        services.organisation_submit(organisation=saved, user=request.user)
+        messages.success(request, _("Thank you! District staff will review your entry."))
+    elif saved.is_public:
+        messages.success(request, _("Saved. The changes are online now."))
+    else:
+        messages.success(request, _("Saved."))
 
 
 @login_required
@@ -272,15 +302,34 @@ def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = No
     organisation = _editable_entry(request, slug)
     offer = get_object_or_404(organisation.offers, pk=pk) if pk is not None else None
     form = OfferForm(request.POST or None, instance=offer)
+    context: dict[str, Any] = {"organisation": organisation, "offer": offer}
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.offer_save(form=form, organisation=organisation, user=request.user)
-        messages.success(request, _("The offer is saved."))
-        return redirect("organisations:offer_list", slug=organisation.slug)
-    return render(
-        request,
-        "organisations/offer_form.html",
-        {"organisation": organisation, "offer": offer, "form": form},
-    )
+        data = OfferData.from_values(form.cleaned_data)
+        try:
+            if offer is None:
+                services.offer_create(organisation=organisation, data=data, user=request.user)
+            else:
+                services.offer_update(
+                    offer=offer,
+                    data=data,
+                    user=request.user,
+                    loaded_version=form.cleaned_data["version"],
+                )
+        except services.EditConflict as conflict:
+            assert offer is not None
+            current = Offer.objects.get(pk=offer.pk)
+            form = OfferForm(form.data_after_conflict(conflict, current), instance=current)
+            context["conflicts"] = conflict.conflicts
+            status = 409
+        except services.EntryClosed:
+            messages.error(request, CLOSED_MEANWHILE)
+            status = 409
+        else:
+            messages.success(request, _("The offer is saved."))
+            return redirect("organisations:offer_list", slug=organisation.slug)
+    context["form"] = form
+    return render(request, "organisations/offer_form.html", context, status=status)
 
 
 @login_required

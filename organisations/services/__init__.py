@@ -12,16 +12,21 @@ from organisations.services.claims import (
 )
 from organisations.services.common import (
     DRAFT_CHANGE,
+    IMPORT_CHANGE,
+    IMPORT_DRAFT_CHANGE,
     LIVE_CHANGE,
+    LOGGED_CHANGES,
     REVERT_CHANGE,
     REVIEW_CHANGE,
     TRANSITIONS,
+    EntryClosed,
     IncompleteEntry,
     InvitationError,
     LastOwnerError,
     TransitionNotAllowed,
     can_transition,
 )
+from organisations.services.data import UNSET, OfferData, OrganisationData
 from organisations.services.freshness import (
     confirmation_reminders_send,
     organisation_confirm_current,
@@ -43,12 +48,9 @@ from organisations.services.members import (
     user_has_address,
 )
 from organisations.services.offers import (
+    offer_create,
     offer_delete,
-    offer_save,
-)
-from organisations.services.privacy_data import (
-    before_account_deletion,
-    personal_data,
+    offer_update,
 )
 from organisations.services.registration import (
     missing_essentials,
@@ -66,26 +68,37 @@ from organisations.services.review import (
     organisation_request_changes,
     organisation_set_verified,
     organisation_unpublish,
+    problem_report_create,
     problem_report_resolve,
 )
+from organisations.services.versions import EditConflict, FieldConflict, entry_version
 
 __all__ = [
     "DRAFT_CHANGE",
+    "IMPORT_CHANGE",
+    "IMPORT_DRAFT_CHANGE",
     "LIVE_CHANGE",
+    "LOGGED_CHANGES",
     "REVERT_CHANGE",
     "REVIEW_CHANGE",
     "TRANSITIONS",
+    "UNSET",
+    "EditConflict",
+    "EntryClosed",
     "FieldChange",
+    "FieldConflict",
     "IncompleteEntry",
     "InvitationError",
     "LastOwnerError",
+    "OfferData",
+    "OrganisationData",
     "TransitionNotAllowed",
-    "before_account_deletion",
     "can_transition",
     "claim_approve",
     "claim_create",
     "claim_decline",
     "confirmation_reminders_send",
+    "entry_version",
     "history_revert",
     "invitation_accept",
     "invitation_cancel",
@@ -94,8 +107,9 @@ __all__ = [
     "membership_change_role",
     "membership_remove",
     "missing_essentials",
+    "offer_create",
     "offer_delete",
-    "offer_save",
+    "offer_update",
     "organisation_archive",
     "organisation_clear_owner_flag",
     "organisation_confirm_current",
@@ -111,7 +125,7 @@ __all__ = [
     "organisation_update",
     "organisations_due_for_reminder",
     "ownership_hand_over",
-    "personal_data",
+    "problem_report_create",
     "problem_report_resolve",
     "record_changes",
     "user_has_address",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model
-from django.forms import ModelForm
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
@@ -23,11 +22,22 @@ Action = ReviewDecision.Action
 
 MAIL = "organisations/email/"
 
-# Reasons stored with each version in the history; the staff's change log lists "live" ones.
+# Why a version was saved, stored with it in the history. The staff's change log lists the
+# changes that went online at once: edits and imports of published entries.
 LIVE_CHANGE = "live"
+IMPORT_CHANGE = "import"
 REVIEW_CHANGE = "review"
 REVERT_CHANGE = "revert"
 DRAFT_CHANGE = "draft"
+IMPORT_DRAFT_CHANGE = "import-draft"
+LOGGED_CHANGES = (LIVE_CHANGE, IMPORT_CHANGE)
+
+
+def edit_reason(organisation: Organisation, *, imported: bool) -> str:
+    """The reason of a content change, from the entry's status read under its lock."""
+    if organisation.status == Status.PUBLISHED:
+        return IMPORT_CHANGE if imported else LIVE_CHANGE
+    return IMPORT_DRAFT_CHANGE if imported else DRAFT_CHANGE
 
 
 class TransitionNotAllowed(Exception):
@@ -38,6 +48,10 @@ class IncompleteEntry(Exception):
     def __init__(self, missing: list[str]) -> None:
         super().__init__(", ".join(missing))
         self.missing = missing
+
+
+class EntryClosed(TransitionNotAllowed):
+    """The entry was rejected or archived while someone was editing it; nothing was saved."""
 
 
 class LastOwnerError(Exception):
@@ -101,22 +115,6 @@ def refresh_search(instance: Model) -> None:
     else:
         organisation_id = instance.organisation_id  # type: ignore[attr-defined]
     organisation_search_refresh(organisation_ids=[organisation_id])
-
-
-def save_form_as_one_version(form: ModelForm, *, user: User, reason: str) -> Model:
-    """Save a model form with its many-to-many fields as a single version in the history.
-
-    Without this, every ``set()`` of a many-to-many field would add a version of its own.
-    """
-    instance = form.save(commit=False)
-    instance.skip_history_when_saving = True  # type: ignore[attr-defined]
-    try:
-        instance.save()
-        form.save_m2m()
-    finally:
-        del instance.skip_history_when_saving  # type: ignore[attr-defined]
-    save_version(instance, user=user, reason=reason, update_fields=["updated_at"])
-    return instance
 
 
 def member_recipients(organisation: Organisation, *, role: str | None = None) -> list[Recipient]:

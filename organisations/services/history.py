@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from organisations.models import (
@@ -23,6 +22,7 @@ from organisations.services.common import (
     record_decision,
     save_version,
 )
+from organisations.services.versions import display_value, m2m_target_id
 
 
 @dataclass
@@ -31,22 +31,6 @@ class FieldChange:
     label: str
     old: str
     new: str
-
-
-def _display(record: Any, field_name: str, value: Any) -> str:
-    field = record.instance_type._meta.get_field(field_name)
-    if field.many_to_many:
-        related = field.related_model
-        ids = [row[field.m2m_reverse_field_name()] for row in value] if value else []
-        return ", ".join(str(obj) for obj in related.objects.filter(pk__in=ids)) or "–"
-    if field.is_relation:
-        obj = field.related_model.objects.filter(pk=value).first()
-        return str(obj) if obj else "–"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return str(_("yes")) if value else str(_("no"))
-    return str(value) if value not in (None, "") else "–"
 
 
 def record_changes(record: Any) -> list[FieldChange]:
@@ -60,22 +44,18 @@ def record_changes(record: Any) -> list[FieldChange]:
         field = record.instance_type._meta.get_field(change.field)
         old, new = change.old, change.new
         if field.many_to_many:
-            old = [{field.m2m_reverse_field_name(): _m2m_target_id(row, field)} for row in old]
-            new = [{field.m2m_reverse_field_name(): _m2m_target_id(row, field)} for row in new]
+            old = [m2m_target_id(row, field) for row in old or []]
+            new = [m2m_target_id(row, field) for row in new or []]
+        model = record.instance_type
         changes.append(
             FieldChange(
                 field=change.field,
                 label=str(field.verbose_name),
-                old=_display(record, change.field, old),
-                new=_display(record, change.field, new),
+                old=display_value(model, change.field, old),
+                new=display_value(model, change.field, new),
             )
         )
     return changes
-
-
-def _m2m_target_id(row: dict[str, Any], field: Any) -> Any:
-    name = field.m2m_reverse_field_name()
-    return row.get(name, row.get(f"{name}_id"))
 
 
 @transaction.atomic
@@ -107,23 +87,31 @@ def history_revert(*, record: Any, staff: User) -> Model:
     else:
         if previous is None:
             raise TransitionNotAllowed("the first version cannot be reverted")
-        current = model.objects.filter(pk=record.id).first()
-        if current is None:
-            raise TransitionNotAllowed("the entry is gone")
-        instance = current
+        if model is Organisation:
+            instance = organisation
+        else:
+            offer = Offer.objects.select_for_update().filter(pk=record.id).first()
+            if offer is None:
+                raise TransitionNotAllowed("the offer is gone")
+            instance = offer
         delta = record.diff_against(previous)
         m2m_names = {field.name for field in previous._history_m2m_fields}
-        instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+        plain = [
+            model._meta.get_field(name) for name in delta.changed_fields if name not in m2m_names
+        ]
+        for field in plain:
+            setattr(instance, field.attname, getattr(previous, field.attname))
+        instance.skip_history_when_saving = True  # type: ignore[attr-defined,union-attr]
         try:
-            for name in delta.changed_fields:
-                if name not in m2m_names:
-                    field = model._meta.get_field(name)
-                    setattr(instance, field.attname, getattr(previous, field.attname))
-            instance.save()
             _restore_m2m(instance, previous, set(delta.changed_fields) & m2m_names)
         finally:
-            del instance.skip_history_when_saving  # type: ignore[attr-defined]
-        save_version(instance, user=staff, reason=REVERT_CHANGE)
+            del instance.skip_history_when_saving  # type: ignore[attr-defined,union-attr]
+        save_version(
+            instance,
+            user=staff,
+            reason=REVERT_CHANGE,
+            update_fields=[*(field.name for field in plain), "updated_at"],
+        )
     record_decision(
         organisation if model is not Organisation else instance,  # type: ignore[arg-type]
         action=Action.REVERTED,
@@ -138,5 +126,5 @@ def _restore_m2m(instance: Model, version: Any, names: set[str] | None) -> None:
     for field in version._history_m2m_fields:
         if names is not None and field.name not in names:
             continue
-        ids = [_m2m_target_id(row, field) for row in getattr(version, field.name).values()]
+        ids = [m2m_target_id(row, field) for row in getattr(version, field.name).values()]
         getattr(instance, field.name).set([pk for pk in ids if pk is not None])

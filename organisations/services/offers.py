@@ -2,38 +2,88 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
-from django.forms import ModelForm
 
 from accounts.models import User
-from organisations.models import (
-    Offer,
-    Organisation,
-)
+from organisations.access import EDITABLE_STATUSES
+from organisations.models import Offer, Organisation
 from organisations.services.common import (
-    DRAFT_CHANGE,
-    LIVE_CHANGE,
-    Status,
+    EntryClosed,
+    edit_reason,
+    lock_entry,
     refresh_search,
-    save_form_as_one_version,
+    save_version,
 )
+from organisations.services.data import OfferData, model_values, require
+from organisations.services.versions import changed_fields, save_changes
 
 
-def _offer_reason(organisation: Organisation) -> str:
-    return LIVE_CHANGE if organisation.status == Status.PUBLISHED else DRAFT_CHANGE
+def _open_entry(organisation: Organisation, *, imported: bool) -> Organisation:
+    """The entry under its row lock; members cannot change offers of a closed one."""
+    current = lock_entry(organisation)
+    if (
+        not imported
+        and current.status not in EDITABLE_STATUSES
+        and organisation.status in EDITABLE_STATUSES
+    ):
+        raise EntryClosed(f"the entry is {current.status} now")
+    return current
 
 
 @transaction.atomic
-def offer_save(*, form: ModelForm, organisation: Organisation, user: User) -> Offer:
-    form.instance.organisation = organisation
-    return save_form_as_one_version(  # type: ignore[return-value]
-        form, user=user, reason=_offer_reason(organisation)
-    )
+def offer_create(
+    *,
+    organisation: Organisation,
+    data: OfferData,
+    user: User | None,
+    imported: bool = False,
+    public_id: uuid.UUID | None = None,
+) -> Offer:
+    require(data, "title", "kind")
+    entry = _open_entry(organisation, imported=imported)
+    plain, many = model_values(Offer, data.given())
+    offer = Offer(**plain, organisation=entry)
+    if public_id is not None:
+        offer.uuid = public_id
+    offer.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        offer.save()
+        for name, objects in many.items():
+            getattr(offer, name).set(objects)
+    finally:
+        del offer.skip_history_when_saving  # type: ignore[attr-defined]
+    reason = edit_reason(entry, imported=imported)
+    save_version(offer, user=user, reason=reason, update_fields=["updated_at"])
+    return offer
+
+
+@transaction.atomic
+def offer_update(
+    *,
+    offer: Offer,
+    data: OfferData,
+    user: User | None,
+    loaded_version: int | None = None,
+    imported: bool = False,
+) -> Offer:
+    """Save only what differs, under the locks of the entry and the offer (in that order, as
+    every write of an entry's offers takes them). Raises ``EditConflict`` like
+    ``organisation_update``."""
+    entry = _open_entry(offer.organisation, imported=imported)
+    current = Offer.objects.select_for_update().get(pk=offer.pk)
+    given = data.given()
+    names = changed_fields(current, given, loaded_version=loaded_version)
+    if names:
+        save_changes(current, given, names, user=user, reason=edit_reason(entry, imported=imported))
+    return current
 
 
 @transaction.atomic
 def offer_delete(*, offer: Offer, user: User) -> None:
+    entry = lock_entry(offer.organisation)
     offer._history_user = user  # type: ignore[attr-defined]
-    offer._change_reason = _offer_reason(offer.organisation)  # type: ignore[attr-defined]
+    offer._change_reason = edit_reason(entry, imported=False)  # type: ignore[attr-defined]
     offer.delete()
     refresh_search(offer)

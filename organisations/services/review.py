@@ -22,6 +22,9 @@ from organisations.services.common import (
     transition,
 )
 
+# A decision changes the status only: whatever else someone saved meanwhile stays.
+STATUS_FIELDS = ["status", "updated_at"]
+
 
 @transaction.atomic
 def organisation_publish(
@@ -32,7 +35,12 @@ def organisation_publish(
     organisation.published_at = organisation.published_at or now
     # Publication counts as a confirmation: the entry was just checked.
     organisation.last_confirmed_at = now
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(
+        organisation,
+        user=staff,
+        reason=REVIEW_CHANGE,
+        update_fields=["status", "published_at", "last_confirmed_at", "updated_at"],
+    )
     record_decision(organisation, action=Action.PUBLISHED, staff=staff, message=message)
     return organisation
 
@@ -42,7 +50,7 @@ def organisation_request_changes(
     *, organisation: Organisation, staff: User, message: str
 ) -> Organisation:
     organisation = transition(organisation, "request_changes")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
     record_decision(organisation, action=Action.CHANGES_REQUESTED, staff=staff, message=message)
     return organisation
 
@@ -50,7 +58,7 @@ def organisation_request_changes(
 @transaction.atomic
 def organisation_reject(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     organisation = transition(organisation, "reject")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
     record_decision(organisation, action=Action.REJECTED, staff=staff, message=reason)
     return organisation
 
@@ -59,7 +67,7 @@ def organisation_reject(*, organisation: Organisation, staff: User, reason: str)
 def organisation_unpublish(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     """Take a published entry offline; its members see the reason, edit and resubmit."""
     organisation = transition(organisation, "unpublish")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
     record_decision(organisation, action=Action.UNPUBLISHED, staff=staff, message=reason)
     return organisation
 
@@ -68,7 +76,7 @@ def organisation_unpublish(*, organisation: Organisation, staff: User, reason: s
 def organisation_archive(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     """For organisations that no longer exist: off the directory, kept for the record."""
     organisation = transition(organisation, "archive")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
     record_decision(organisation, action=Action.ARCHIVED, staff=staff, message=reason)
     return organisation
 
@@ -83,7 +91,9 @@ def organisation_set_verified(
     if verified == (organisation.verified_at is not None):
         return organisation
     organisation.verified_at = timezone.now() if verified else None
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE)
+    save_version(
+        organisation, user=staff, reason=REVIEW_CHANGE, update_fields=["verified_at", "updated_at"]
+    )
     record_decision(
         organisation, action=Action.VERIFIED if verified else Action.UNVERIFIED, staff=staff
     )
@@ -97,6 +107,17 @@ def organisation_clear_owner_flag(*, organisation: Organisation, staff: User) ->
     organisation.save(update_fields=["owner_left_at"])
     record_decision(organisation, action=Action.OWNER_FLAG_CLEARED, staff=staff, notify=False)
     return organisation
+
+
+@transaction.atomic
+def problem_report_create(
+    *, organisation: Organisation, message: str, reporter_email: str = ""
+) -> ProblemReport:
+    """A visitor's note that the entry is wrong; it waits in the queue of the entry's district
+    staff (who see it there, so no e-mail is sent)."""
+    return ProblemReport.objects.create(
+        organisation=organisation, message=message, reporter_email=reporter_email.strip()
+    )
 
 
 @transaction.atomic
