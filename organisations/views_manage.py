@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
@@ -95,6 +96,7 @@ def _open_invitations_for(user: User) -> QuerySet[Invitation]:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def organisation_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Step 1: the name. Similar entries are shown before a new one is started."""
@@ -108,6 +110,7 @@ def organisation_register(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Step 2: the short form. "Save draft" keeps whatever is there; "submit" needs all."""
@@ -131,6 +134,7 @@ def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def my_organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     memberships = request.user.organisation_memberships.select_related(
@@ -152,6 +156,7 @@ def my_organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, role = _entry(request, slug)
@@ -181,6 +186,7 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _editable_entry(request, slug)
@@ -257,6 +263,7 @@ def organisation_confirm(request: AuthenticatedHttpRequest, slug: str) -> HttpRe
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _owned_entry(request, slug)
@@ -277,6 +284,7 @@ def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = _entry(request, slug)
@@ -297,6 +305,7 @@ def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     organisation = _editable_entry(request, slug)
@@ -333,6 +342,7 @@ def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = No
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def offer_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _editable_entry(request, slug)
@@ -352,6 +362,7 @@ def offer_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def member_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Every member sees who belongs; owners also invite, change roles and remove."""
@@ -495,6 +506,7 @@ def _invitation_page(
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def invitation_detail(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """The link from the e-mail. Joining needs the account of the invited address."""
@@ -525,6 +537,7 @@ def invitation_accept_listed(request: AuthenticatedHttpRequest, pk: int) -> Http
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(claimable_organisations(request.user), slug=slug)

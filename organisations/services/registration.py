@@ -135,11 +135,13 @@ def organisation_update(
 
 @transaction.atomic
 def organisation_submit(*, organisation: Organisation, user: User) -> Organisation:
-    missing = missing_essentials(organisation)
+    # Checked on the entry as saved now, under its lock: an edit may have just landed.
+    current = lock_entry(organisation)
+    missing = missing_essentials(current)
     if missing:
         raise IncompleteEntry(missing)
-    resubmission = organisation.status == Status.CHANGES_REQUESTED
-    organisation = transition(organisation, "submit")
+    resubmission = current.status == Status.CHANGES_REQUESTED
+    organisation = transition(current, "submit")
     organisation.submitted_at = timezone.now()
     save_version(
         organisation,
