@@ -143,31 +143,50 @@ def seed(logins: DemoLogins) -> None:
         DistrictStaff.objects.get_or_create(user=user, district=district)
         logins.add(f"District staff, {district.name}", user.email)
 
+    organisations = _seed_organisations(districts)
+    organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
+
+    owner = demo_user("owner", "Olga Owner")
+    editor = demo_user("editor", "Emre Editor")
+    first = organisations[0]
+    OrganisationMembership.objects.get_or_create(
+        user=owner, organisation=first, defaults={"role": OrganisationMembership.Role.OWNER}
+    )
+    OrganisationMembership.objects.get_or_create(
+        user=editor, organisation=first, defaults={"role": OrganisationMembership.Role.EDITOR}
+    )
+    logins.add(f"Owner of “{first.name}”", owner.email)
+    logins.add(f"Editor of “{first.name}”", editor.email)
+    seed_review_queue(logins, pankow)
+
+
+# Languages many organisations in the demo city speak besides German.
+COMMON_LANGUAGES = [
+    "ar",
+    "tr",
+    "uk",
+    "ru",
+    "fa",
+    "prs",
+    "ti",
+    "kmr",
+    "pl",
+    "vi",
+    "fr",
+    "en",
+    "ro",
+    "so",
+]
+
+
+def _seed_organisations(districts: list[District]) -> list[Organisation]:
+    """The published entries with their offers, through the same services as the site."""
     rng = random.Random(20261122)
     kinds = list(OrganisationKind.objects.exclude(slug="public-office"))
     offer_kinds = {kind.slug: kind for kind in OfferKind.objects.all()}
     topics = list(Topic.objects.all())
     groups = list(TargetGroup.objects.all())
-    common = list(
-        Language.objects.filter(
-            code__in=[
-                "ar",
-                "tr",
-                "uk",
-                "ru",
-                "fa",
-                "prs",
-                "ti",
-                "kmr",
-                "pl",
-                "vi",
-                "fr",
-                "en",
-                "ro",
-                "so",
-            ]
-        )
-    )
+    common = list(Language.objects.filter(code__in=COMMON_LANGUAGES))
     german = Language.objects.get(code="de")
     now = timezone.now()
 
@@ -213,30 +232,21 @@ def seed(logins: DemoLogins) -> None:
             user=None,
             status=Organisation.Status.PUBLISHED,
         )
-        # A directory that looks lived in: published a while ago, confirmed at various times,
-        # some verified. These dates are what the review steps would have set back then.
-        Organisation.objects.filter(pk=organisation.pk).update(
-            published_at=now - datetime.timedelta(days=30 + index),
-            last_confirmed_at=now - datetime.timedelta(days=(index * 17) % 600),
-            verified_at=now - datetime.timedelta(days=60) if index % 3 == 0 else None,
-        )
+        _backdate(organisation, index, now)
         for number in range(index % 4 + 1):
             _seed_offer(organisation, index, number, rng, offer_kinds, topics, groups, spoken)
         organisations.append(organisation)
-    organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
+    return organisations
 
-    owner = demo_user("owner", "Olga Owner")
-    editor = demo_user("editor", "Emre Editor")
-    first = organisations[0]
-    OrganisationMembership.objects.get_or_create(
-        user=owner, organisation=first, defaults={"role": OrganisationMembership.Role.OWNER}
+
+def _backdate(organisation: Organisation, index: int, now: datetime.datetime) -> None:
+    """A directory that looks lived in: published a while ago, confirmed at various times,
+    some verified. These are the dates the review steps would have set back then."""
+    Organisation.objects.filter(pk=organisation.pk).update(
+        published_at=now - datetime.timedelta(days=30 + index),
+        last_confirmed_at=now - datetime.timedelta(days=(index * 17) % 600),
+        verified_at=now - datetime.timedelta(days=60) if index % 3 == 0 else None,
     )
-    OrganisationMembership.objects.get_or_create(
-        user=editor, organisation=first, defaults={"role": OrganisationMembership.Role.EDITOR}
-    )
-    logins.add(f"Owner of “{first.name}”", owner.email)
-    logins.add(f"Editor of “{first.name}”", editor.email)
-    seed_review_queue(logins, pankow)
 
 
 def _seed_offer(

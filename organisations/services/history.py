@@ -94,24 +94,7 @@ def history_revert(*, record: Any, staff: User) -> Model:
             if offer is None:
                 raise TransitionNotAllowed("the offer is gone")
             instance = offer
-        delta = record.diff_against(previous)
-        m2m_names = {field.name for field in previous._history_m2m_fields}
-        plain = [
-            model._meta.get_field(name) for name in delta.changed_fields if name not in m2m_names
-        ]
-        for field in plain:
-            setattr(instance, field.attname, getattr(previous, field.attname))
-        instance.skip_history_when_saving = True  # type: ignore[attr-defined,union-attr]
-        try:
-            _restore_m2m(instance, previous, set(delta.changed_fields) & m2m_names)
-        finally:
-            del instance.skip_history_when_saving  # type: ignore[attr-defined,union-attr]
-        save_version(
-            instance,
-            user=staff,
-            reason=REVERT_CHANGE,
-            update_fields=[*(field.name for field in plain), "updated_at"],
-        )
+        _put_back(instance, record, previous, staff=staff)
     record_decision(
         organisation if model is not Organisation else instance,  # type: ignore[arg-type]
         action=Action.REVERTED,
@@ -120,6 +103,28 @@ def history_revert(*, record: Any, staff: User) -> Model:
     )
     organisation_search_refresh(organisation_ids=[organisation_id])
     return instance
+
+
+def _put_back(instance: Model, record: Any, previous: Any, *, staff: User) -> None:
+    """Only the fields the change touched get their previous values, as one new version."""
+    delta = record.diff_against(previous)
+    m2m_names = {field.name for field in previous._history_m2m_fields}
+    plain = [
+        instance._meta.get_field(name) for name in delta.changed_fields if name not in m2m_names
+    ]
+    for field in plain:
+        setattr(instance, field.attname, getattr(previous, field.attname))  # type: ignore[union-attr]
+    instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        _restore_m2m(instance, previous, set(delta.changed_fields) & m2m_names)
+    finally:
+        del instance.skip_history_when_saving  # type: ignore[attr-defined]
+    save_version(
+        instance,
+        user=staff,
+        reason=REVERT_CHANGE,
+        update_fields=[*(field.name for field in plain), "updated_at"],
+    )
 
 
 def _restore_m2m(instance: Model, version: Any, names: set[str] | None) -> None:
