@@ -14,10 +14,9 @@ from organisations.services.common import (
     edit_reason,
     lock_entry,
     refresh_search,
-    save_version,
 )
 from organisations.services.data import OfferData, model_values, require
-from organisations.services.versions import changed_fields, save_changes
+from organisations.services.versions import changed_fields, create_as_one_version, save_changes
 
 
 def _open_entry(organisation: Organisation, *, imported: bool) -> Organisation:
@@ -47,15 +46,7 @@ def offer_create(
     offer = Offer(**plain, organisation=entry)
     if public_id is not None:
         offer.uuid = public_id
-    offer.skip_history_when_saving = True  # type: ignore[attr-defined]
-    try:
-        offer.save()
-        for name, objects in many.items():
-            getattr(offer, name).set(objects)
-    finally:
-        del offer.skip_history_when_saving  # type: ignore[attr-defined]
-    reason = edit_reason(entry, imported=imported)
-    save_version(offer, user=user, reason=reason, update_fields=["updated_at"])
+    create_as_one_version(offer, many, user=user, reason=edit_reason(entry, imported=imported))
     return offer
 
 

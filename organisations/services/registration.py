@@ -36,7 +36,7 @@ from organisations.services.common import (
     transition,
 )
 from organisations.services.data import OrganisationData, model_values, require
-from organisations.services.versions import changed_fields, save_changes
+from organisations.services.versions import changed_fields, create_as_one_version, save_changes
 
 
 def organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -92,14 +92,7 @@ def organisation_create(
         reason = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
     else:
         reason = DRAFT_CHANGE
-    organisation.skip_history_when_saving = True  # type: ignore[attr-defined]
-    try:
-        organisation.save()
-        for name, objects in many.items():
-            getattr(organisation, name).set(objects)
-    finally:
-        del organisation.skip_history_when_saving  # type: ignore[attr-defined]
-    save_version(organisation, user=user, reason=reason, update_fields=["updated_at"])
+    create_as_one_version(organisation, many, user=user, reason=reason)
     if user is not None:
         OrganisationMembership.objects.create(user=user, organisation=organisation, role=Role.OWNER)
     return organisation

@@ -22,8 +22,17 @@ from organisations.services.common import (
     transition,
 )
 
-# A decision changes the status only: whatever else someone saved meanwhile stays.
-STATUS_FIELDS = ["status", "updated_at"]
+
+def _decide(
+    organisation: Organisation, step: str, action: str, *, staff: User, message: str
+) -> Organisation:
+    """A decision changes the status only: whatever else someone saved meanwhile stays."""
+    organisation = transition(organisation, step)
+    save_version(
+        organisation, user=staff, reason=REVIEW_CHANGE, update_fields=["status", "updated_at"]
+    )
+    record_decision(organisation, action=action, staff=staff, message=message)
+    return organisation
 
 
 @transaction.atomic
@@ -49,36 +58,26 @@ def organisation_publish(
 def organisation_request_changes(
     *, organisation: Organisation, staff: User, message: str
 ) -> Organisation:
-    organisation = transition(organisation, "request_changes")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
-    record_decision(organisation, action=Action.CHANGES_REQUESTED, staff=staff, message=message)
-    return organisation
+    return _decide(
+        organisation, "request_changes", Action.CHANGES_REQUESTED, staff=staff, message=message
+    )
 
 
 @transaction.atomic
 def organisation_reject(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
-    organisation = transition(organisation, "reject")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
-    record_decision(organisation, action=Action.REJECTED, staff=staff, message=reason)
-    return organisation
+    return _decide(organisation, "reject", Action.REJECTED, staff=staff, message=reason)
 
 
 @transaction.atomic
 def organisation_unpublish(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     """Take a published entry offline; its members see the reason, edit and resubmit."""
-    organisation = transition(organisation, "unpublish")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
-    record_decision(organisation, action=Action.UNPUBLISHED, staff=staff, message=reason)
-    return organisation
+    return _decide(organisation, "unpublish", Action.UNPUBLISHED, staff=staff, message=reason)
 
 
 @transaction.atomic
 def organisation_archive(*, organisation: Organisation, staff: User, reason: str) -> Organisation:
     """For organisations that no longer exist: off the directory, kept for the record."""
-    organisation = transition(organisation, "archive")
-    save_version(organisation, user=staff, reason=REVIEW_CHANGE, update_fields=STATUS_FIELDS)
-    record_decision(organisation, action=Action.ARCHIVED, staff=staff, message=reason)
-    return organisation
+    return _decide(organisation, "archive", Action.ARCHIVED, staff=staff, message=reason)
 
 
 @transaction.atomic

@@ -162,3 +162,18 @@ def save_changes(
     finally:
         del instance.skip_history_when_saving  # type: ignore[attr-defined]
     save_version(instance, user=user, reason=reason, update_fields=[*plain, "updated_at"])
+
+
+def create_as_one_version(
+    instance: Model, many: Mapping[str, Any], *, user: User | None, reason: str
+) -> None:
+    """Insert a new object with its many-to-many values as its first version in the history
+    (without this, every ``set()`` would add a version of its own)."""
+    instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        instance.save()
+        for name, objects in many.items():
+            getattr(instance, name).set(objects)
+    finally:
+        del instance.skip_history_when_saving  # type: ignore[attr-defined]
+    save_version(instance, user=user, reason=reason, update_fields=["updated_at"])

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.utils import translation
 
 from networks import services
 from networks.models import MembershipChange, Network, NetworkMembership
 from organisations.models import OrganisationMembership
+from tests.concurrency import race
 from tests.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -377,34 +374,11 @@ def test_emails_are_written_in_german_by_default(world: World, on_commit) -> Non
 # --- Concurrency (PostgreSQL: real row locks) ----------------------------------------------------
 
 
-def _race(*calls) -> list[object]:  # type: ignore[no-untyped-def]
-    """Run the calls at the same moment in threads with their own connections."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call) -> None:  # type: ignore[no-untyped-def]
-        try:
-            barrier.wait()
-            with translation.override("en"):  # threads do not inherit the active language
-                results[index] = call()
-        except Exception as error:  # the test inspects what happened
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> None:
     second = MembershipFactory(organisation=world.coordinating_organisation).user
-    results = _race(
+    results = race(
         lambda: services.membership_approve(membership=world.request, user=world.coordinator),
         lambda: services.membership_decline(membership=world.request, user=second),
     )
@@ -422,7 +396,7 @@ def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> Non
 def test_two_coordinators_ending_each_others_role_at_once_keep_one(world: World) -> None:
     services.membership_approve(membership=world.request, user=world.coordinator)
     services.membership_name_coordinator(membership=world.request, user=world.coordinator)
-    results = _race(
+    results = race(
         lambda: services.membership_remove_coordinator(
             membership=world.request, user=world.coordinator
         ),

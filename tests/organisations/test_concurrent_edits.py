@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
-from django.utils import translation
 
 from organisations import services
 from organisations.forms_manage import OfferForm, OrganisationEditForm, _as_data
 from organisations.models import Organisation
+from tests.concurrency import race
 from tests.conftest import Cast
 from tests.factories import OfferFactory
 
@@ -46,6 +44,16 @@ def someone_else_edits(organisation: Organisation, user: Any, **values: Any) -> 
     )
 
 
+def stale_edit(cast: Cast, client: Client, theirs: dict[str, Any]) -> Any:
+    """The owner opens the edit form, the editor saves ``theirs``, then the owner saves a new
+    description with the form opened before."""
+    entry = cast.organisation
+    data = loaded_edit_form(entry)
+    someone_else_edits(entry, cast.editor, **theirs)
+    data["description"] = ["My new text."]
+    return client.post(f"/en/manage/{entry.slug}/edit/", data)
+
+
 # --- The stale form (any database) --------------------------------------------------------------
 
 
@@ -54,10 +62,8 @@ def test_an_edit_of_a_field_changed_meanwhile_shows_both_values_and_saves_nothin
     cast: Cast, client_for: Callable[[Any], Client]
 ) -> None:
     entry = cast.organisation
-    data = loaded_edit_form(entry)
-    someone_else_edits(entry, cast.editor, description="Their new text.", phone="030 999")
-    data["description"] = ["My new text."]
-    response = client_for(cast.owner).post(f"/en/manage/{entry.slug}/edit/", data)
+    theirs = {"description": "Their new text.", "phone": "030 999"}
+    response = stale_edit(cast, client_for(cast.owner), theirs)
     page = response.content.decode()
     assert response.status_code == 409
     assert CONFLICT in page
@@ -77,11 +83,9 @@ def test_saving_again_after_the_conflict_keeps_both_changes(
     cast: Cast, client_for: Callable[[Any], Client]
 ) -> None:
     entry = cast.organisation
-    data = loaded_edit_form(entry)
-    someone_else_edits(entry, cast.editor, description="Their new text.", phone="030 999")
-    data["description"] = ["My new text."]
     client = client_for(cast.owner)
-    shown = client.post(f"/en/manage/{entry.slug}/edit/", data).context["form"]
+    theirs = {"description": "Their new text.", "phone": "030 999"}
+    shown = stale_edit(cast, client, theirs).context["form"]
     response = client.post(f"/en/manage/{entry.slug}/edit/", form_data_of_bound(shown))
     assert response.status_code == 302
     entry.refresh_from_db()
@@ -97,10 +101,7 @@ def test_an_edit_of_other_fields_keeps_what_was_changed_meanwhile(
     cast: Cast, client_for: Callable[[Any], Client]
 ) -> None:
     entry = cast.organisation
-    data = loaded_edit_form(entry)
-    someone_else_edits(entry, cast.editor, phone="030 999")
-    data["description"] = ["My new text."]
-    response = client_for(cast.owner).post(f"/en/manage/{entry.slug}/edit/", data)
+    response = stale_edit(cast, client_for(cast.owner), {"phone": "030 999"})
     assert response.status_code == 302
     entry.refresh_from_db()
     assert (entry.description, entry.phone) == ("My new text.", "030 999")
@@ -260,29 +261,6 @@ def test_pages_with_personal_data_are_private_and_not_stored(
 # --- The race itself (PostgreSQL: real row locks) ---------------------------------------------
 
 
-def _race(*calls: Callable[[], Any]) -> list[Any]:
-    """Run the calls at the same moment in threads with their own connections."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(index: int, call: Callable[[], Any]) -> None:
-        try:
-            barrier.wait()
-            with translation.override("en"):
-                results[index] = call()
-        except Exception as error:  # the test inspects what happened
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("decision", ["unpublish", "archive"])
@@ -297,7 +275,7 @@ def test_an_owner_saving_while_staff_take_the_entry_offline_never_republishes_it
         Organisation.objects.filter(pk=entry.pk).update(status=Status.PUBLISHED)
         data = loaded_edit_form(entry)
         data["description"] = [f"Edit number {attempt}."]
-        results = _race(
+        results = race(
             lambda data=data: owner.post(f"/en/manage/{entry.slug}/edit/", data),  # type: ignore[misc]
             lambda: decide(organisation=entry, staff=cast.staff, reason="Closed."),
         )
