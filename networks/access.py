@@ -11,6 +11,8 @@ Only staff (not coordinators) create networks and change their scope or district
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from networks.models import Network, NetworkMembership, NetworkQuerySet
@@ -137,6 +139,19 @@ def acts_for(user: AnyUser, organisation: Organisation) -> bool:
     if not user.is_authenticated:
         return False
     return OrganisationMembership.objects.filter(user=user, organisation=organisation).exists()
+
+
+class Party(StrEnum):
+    """Who takes a step of a membership (see ``services.TRANSITIONS``)."""
+
+    ORGANISATION = "organisation"  # an owner or editor of the membership's organisation
+    CURATOR = "curator"  # district staff, staff named for the network or a coordinator
+
+
+def acts_as(user: AnyUser, party: Party, membership: NetworkMembership) -> bool:
+    if party == Party.ORGANISATION:
+        return acts_for(user, membership.organisation)
+    return can_curate(user, membership.network)
 
 
 def visible_memberships(user: AnyUser, network: Network) -> QuerySet[NetworkMembership]:

@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 Status = NetworkMembership.Status
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
     return [str(m) for m in response.context["messages"]]
 
@@ -147,14 +142,13 @@ def test_detail_query_count_does_not_grow_with_members(
 # --- Organisation actions ---------------------------------------------------------------------
 
 
-def test_owner_asks_to_join_with_a_message(world: World, client_for, on_commit) -> None:
+def test_owner_asks_to_join_with_a_message(world: World, client_for) -> None:
     organisation = OrganisationFactory(name="Frauenforum")
     owner = MembershipFactory(organisation=organisation).user
     url = reverse("networks:join", args=[world.network.slug])
-    with on_commit():
-        response = client_for(owner).post(
-            url, {"organisation": organisation.pk, "message": "Wir möchten mitmachen."}, follow=True
-        )
+    response = client_for(owner).post(
+        url, {"organisation": organisation.pk, "message": "Wir möchten mitmachen."}, follow=True
+    )
     assert response.redirect_chain[-1][0] == world.network.get_absolute_url()
     membership = world.network.memberships.get(organisation=organisation)
     assert (membership.status, membership.note) == (Status.REQUESTED, "Wir möchten mitmachen.")
@@ -194,17 +188,16 @@ def test_owner_withdraws_and_the_late_approval_gets_a_clear_message(
 
 
 def test_coordinator_approves_from_the_members_page_with_a_message(
-    world: World, client_for, on_commit
+    world: World, client_for
 ) -> None:
     kwargs = {"slug": world.network.slug, "pk": world.request.pk}
     members_url = reverse("networks:members", args=[world.network.slug])
     client = client_for(world.coordinator)
     assert world.cast.organisation.name in client.get(members_url).content.decode()
-    with on_commit():
-        response = client.post(
-            reverse("networks:approve", kwargs=kwargs),
-            {f"m{world.request.pk}-message": "Herzlich willkommen", "next": members_url},
-        )
+    response = client.post(
+        reverse("networks:approve", kwargs=kwargs),
+        {f"m{world.request.pk}-message": "Herzlich willkommen", "next": members_url},
+    )
     assert response.status_code == 302
     assert response["Location"] == members_url
     world.request.refresh_from_db()
@@ -244,7 +237,7 @@ def test_redirects_after_decisions_stay_on_this_site(world: World, client_for) -
 # --- Curators ----------------------------------------------------------------------------------
 
 
-def test_staff_search_the_directory_and_invite(world: World, client_for, on_commit) -> None:
+def test_staff_search_the_directory_and_invite(world: World, client_for) -> None:
     client = client_for(world.cast.staff)
     search = client.get(reverse("networks:invite", args=[world.network.slug]), {"q": "initiative"})
     invite_url = reverse(
@@ -252,8 +245,7 @@ def test_staff_search_the_directory_and_invite(world: World, client_for, on_comm
         args=[world.network.slug, world.cast.other_organisation.slug],
     )
     assert invite_url in search.content.decode()
-    with on_commit():
-        response = client.post(invite_url, {"message": "Kommen Sie dazu!"})
+    response = client.post(invite_url, {"message": "Kommen Sie dazu!"})
     assert response.status_code == 302
     membership = world.network.memberships.get(organisation=world.cast.other_organisation)
     assert membership.status == Status.INVITED
