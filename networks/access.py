@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from networks.models import Network, NetworkMembership, NetworkQuerySet
 from organisations.access import AnyUser, is_district_staff, member_organisations
@@ -162,3 +164,33 @@ def visible_memberships(user: AnyUser, network: Network) -> QuerySet[NetworkMemb
         return memberships
     own = Q(organisation__in=acting_organisations(user)) if user.is_authenticated else Q(pk=None)
     return memberships.filter(own | Q(status=NetworkMembership.Status.ACTIVE))
+
+
+# --- Lookups for the views: 404 for what the user may not see, 403 for what they may not do ---
+
+
+def get_network(user: AnyUser, slug: str) -> Network:
+    return get_object_or_404(visible_networks(user).select_related("district"), slug=slug)
+
+
+def get_curated_network(user: AnyUser, slug: str) -> Network:
+    network = get_network(user, slug)
+    if not can_curate(user, network):
+        raise PermissionDenied
+    return network
+
+
+def get_membership(user: AnyUser, network: Network, pk: int) -> NetworkMembership:
+    memberships = visible_memberships(user, network).select_related("organisation", "network")
+    return get_object_or_404(memberships, pk=pk)
+
+
+def editable_districts(user: AnyUser, network: Network) -> QuerySet[District] | None:
+    """The districts a curator may choose when editing the network; None for coordinators,
+    who may not change its scope or district at all."""
+    if not is_staff_curator(user, network):
+        return None
+    districts = creatable_districts(user)
+    if network.district_id:
+        districts = districts | District.objects.filter(pk=network.district_id)
+    return districts

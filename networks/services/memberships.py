@@ -1,6 +1,6 @@
-"""Everything that changes networks and their memberships.
+"""Every change of a membership: a table of steps and the one function that takes them.
 
-Every membership change is one row of ``TRANSITIONS`` and goes through
+Every step is one row of ``TRANSITIONS`` and goes through
 ``membership_transition``: in one transaction it locks the network and the membership rows
 (``select_for_update``), checks the state it found, changes it, writes the history entry and
 e-mails the organisation's owners. Two curators deciding the same request at once therefore
@@ -10,7 +10,6 @@ first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -18,59 +17,19 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from migra_hub.mail import Link, recipient, send_templated_mail
 from networks import access
 from networks.access import Party
-from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
-from organisations.models import Organisation, OrganisationMembership, Topic
+from networks.models import MembershipChange, Network, NetworkMembership
+from networks.services.common import NetworkError
+from organisations.models import Organisation, OrganisationMembership
 
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
 Action = MembershipChange.Action
-
-# Paths under /networks/ that a network's slug must not take.
-RESERVED_SLUGS = {"new", "mine", "curation"}
-
-
-class NetworkError(Exception):
-    """A change that is not possible in the current state; the message is for the user."""
-
-
-# --- Networks ----------------------------------------------------------------------------------
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "network"
-    slug, number = base, 1
-    while slug in RESERVED_SLUGS or Network.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-@transaction.atomic
-def network_create(*, user: User, data: dict, topics: Iterable[Topic] = ()) -> Network:
-    """Create a network. Staff who create a network without a district are named its curators,
-    so that it is never without someone who curates it."""
-    if not access.can_create_networks(user):
-        raise PermissionDenied
-    network = Network(**data)
-    network.slug = _unique_slug(network.name)
-    if network.district is not None:
-        network.city_id = network.district.city_id
-    network.full_clean()
-    network.save()
-    network.topics.set(topics)
-    if network.district_id is None or not access.is_staff_curator(user, network):
-        network.curators.add(user)
-    return network
-
-
-# --- Membership changes ------------------------------------------------------------------------
 
 
 class State(StrEnum):
@@ -380,18 +339,6 @@ def membership_remove_coordinator(
     *, membership: NetworkMembership, user: User
 ) -> NetworkMembership:
     return membership_transition(membership, Action.COORDINATOR_REMOVED, user=user)
-
-
-# --- Notes -------------------------------------------------------------------------------------
-
-
-def note_create(*, network: Network, user: User, data: dict) -> NetworkNote:
-    if not access.can_curate(user, network):
-        raise PermissionDenied
-    note = NetworkNote(network=network, author=user, author_name=str(user), **data)
-    note.full_clean()
-    note.save()
-    return note
 
 
 # --- E-mail ------------------------------------------------------------------------------------
