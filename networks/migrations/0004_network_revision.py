@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0003_entry_language_versions'),
+        ("networks", "0003_entry_language_versions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='network',
-            name='revision',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='revision'),
+            model_name="network",
+            name="revision",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="revision"),
         ),
     ]
