@@ -4,7 +4,7 @@ from networks import views, views_curation, views_memberships
 
 app_name = "networks"
 
-# Fixed paths come before <slug>; services.networks.RESERVED_SLUGS keeps networks from taking them.
+# Fixed paths come before <slug>; network_slug() keeps networks from taking them.
 urlpatterns = [
     path("", views.network_list, name="index"),
     path("new/", views_curation.network_create, name="create"),

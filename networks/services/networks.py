@@ -8,16 +8,13 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from migra_hub.slugs import reserved_path_segments, unique_slug
 from networks import access
 from networks.models import Network
 from organisations.models import District, Topic
-
-# Paths under /networks/ that a network's slug must not take.
-RESERVED_SLUGS = {"new", "mine", "curation"}
 
 
 @dataclass(frozen=True)
@@ -96,13 +93,16 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "network"
-    slug, number = base, 1
-    while slug in RESERVED_SLUGS or Network.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+def network_slug(name: str) -> str:
+    """A free address for a network, never one of the fixed pages beside it (``new``,
+    ``mine``, ``curation``: read from the URL configuration)."""
+    return unique_slug(
+        name,
+        queryset=Network,
+        max_length=Network._meta.get_field("slug").max_length or 50,
+        fallback="network",
+        reserved=reserved_path_segments(namespace="networks"),
+    )
 
 
 def _check_district(user: User, district: District | None) -> None:
@@ -117,7 +117,7 @@ def network_create(*, user: User, data: NetworkData) -> Network:
     if not access.can_create_networks(user):
         raise PermissionDenied
     _check_district(user, data.staff_fields()["district"])
-    network = Network(**data.columns(), slug=_unique_slug(data.name))
+    network = Network(**data.columns(), slug=network_slug(data.name))
     network.full_clean()
     network.save()
     network.topics.set(data.topics)
