@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-import threading
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.utils import translation
 
 from networks import services
 from networks.access import Party
 from networks.models import MembershipChange, Network, NetworkMembership
-from networks.services import TRANSITIONS, NetworkData, State
+from networks.services import TRANSITIONS, State
 from organisations.models import OrganisationMembership
 from tests.factories import (
     MembershipFactory,
@@ -22,7 +17,7 @@ from tests.factories import (
     NetworkMembershipFactory,
     OrganisationFactory,
 )
-from tests.networks.conftest import World
+from tests.networks.conftest import World, race
 
 pytestmark = pytest.mark.django_db
 
@@ -369,45 +364,7 @@ def test_leaving_a_network_the_organisation_is_not_in_is_refused(world: World) -
         services.membership_leave(membership=world.request, user=world.cast.owner)
 
 
-# --- Networks and notes --------------------------------------------------------------------------
-
-
-def test_staff_create_a_district_network(world: World) -> None:
-    network = services.network_create(
-        user=world.cast.staff,
-        data=NetworkData(name="Neu", scope="district", district=world.cast.district, goal="G"),
-    )
-    assert network.slug == "neu"
-    assert network.city == world.cast.district.city
-    assert not network.curators.exists()
-
-
-def test_staff_who_create_a_city_wide_network_curate_it(world: World) -> None:
-    network = services.network_create(
-        user=world.cast.staff, data=NetworkData(name="Curation", scope="city", goal="G")
-    )
-    assert network.slug == "curation-2"
-    assert list(network.curators.all()) == [world.cast.staff]
-
-
-def test_coordinators_cannot_create_networks(world: World) -> None:
-    with pytest.raises(PermissionDenied):
-        services.network_create(
-            user=world.coordinator, data=NetworkData(name="X", scope="city", goal="G")
-        )
-    assert Network.objects.count() == 2
-
-
-def test_a_coordinator_adds_a_note(world: World) -> None:
-    note = services.note_create(
-        network=world.network,
-        user=world.coordinator,
-        title="Minutes",
-        text="We met.",
-        date=datetime.date(2026, 3, 4),
-    )
-    assert note.author_name == str(world.coordinator)
-    assert list(world.network.notes.all()) == [note]
+# --- E-mail ---------------------------------------------------------------------------------
 
 
 def test_emails_are_written_in_german_by_default(world: World) -> None:
@@ -419,34 +376,11 @@ def test_emails_are_written_in_german_by_default(world: World) -> None:
 # --- Concurrency (PostgreSQL: real row locks) ----------------------------------------------------
 
 
-def _race(*calls) -> list[object]:  # type: ignore[no-untyped-def]
-    """Run the calls at the same moment in threads with their own connections."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call) -> None:  # type: ignore[no-untyped-def]
-        try:
-            barrier.wait()
-            with translation.override("en"):  # threads do not inherit the active language
-                results[index] = call()
-        except Exception as error:  # the test inspects what happened
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> None:
     second = MembershipFactory(organisation=world.coordinating_organisation).user
-    results = _race(
+    results = race(
         lambda: services.membership_approve(membership=world.request, user=world.coordinator),
         lambda: services.membership_decline(membership=world.request, user=second),
     )
@@ -464,7 +398,7 @@ def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> Non
 def test_two_coordinators_ending_each_others_role_at_once_keep_one(world: World) -> None:
     services.membership_approve(membership=world.request, user=world.coordinator)
     services.membership_name_coordinator(membership=world.request, user=world.coordinator)
-    results = _race(
+    results = race(
         lambda: services.membership_remove_coordinator(
             membership=world.request, user=world.coordinator
         ),

@@ -338,6 +338,40 @@ def test_staff_move_a_network_to_city_wide(world: World, client_for) -> None:
     assert (world.network.scope, world.network.district) == ("city", None)
 
 
+def test_an_edit_form_opened_before_the_network_was_closed_saves_nothing_and_shows_both(
+    world: World, client_for
+) -> None:
+    from networks import services
+
+    url = reverse("networks:edit", args=[world.network.slug])
+    client = client_for(world.coordinator)
+    form = client.get(url).context["form"]
+    data = {
+        name: form[name].value() for name in ("name", "goal", "join_policy", "status", "revision")
+    }
+    assert data["revision"] == 1
+    services.network_set_status(
+        network=world.network, user=world.cast.staff, status=Network.Status.CLOSED
+    )
+    response = client.post(url, {**data, "goal": "Ein neues Ziel"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This network was changed by someone else since you opened it." in html
+    assert response.context["differences"] == [
+        ("Goal", world.network.goal, "Ein neues Ziel"),
+        ("Status", "closed", "active"),
+    ]
+    world.network.refresh_from_db()
+    assert (world.network.status, world.network.revision) == (Network.Status.CLOSED, 2)
+    # Saving the form again keeps what the editor sees now: theirs, knowingly.
+    again = response.context["form"]
+    assert again["revision"].value() == "2"
+    response = client.post(url, {**data, "goal": "Ein neues Ziel", "revision": 2})
+    assert response.status_code == 302
+    world.network.refresh_from_db()
+    assert (world.network.goal, world.network.status) == ("Ein neues Ziel", Network.Status.ACTIVE)
+
+
 def test_history_shows_who_did_what_and_why(world: World, client_for) -> None:
     from networks import services
 
