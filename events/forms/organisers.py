@@ -98,9 +98,8 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
         if self.instance.pk:
             del self.fields["organiser"]
             # The revision the form was opened on: saving tells when someone else saved since.
-            self.fields["revision"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=self.instance.revision
-            )
+            self.fields["revision"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            self.initial.setdefault("revision", self.instance.revision)
             return
         self._setup_organisers(districts, networks, organisations)
 
@@ -170,10 +169,12 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
 
     def differences(self, changed: EventChanged) -> list[tuple[str, str, str]]:
         """(label, saved now, your entry) of each field that differs, for people to read."""
-        return [
+        rows = [
             (self._label(name), self._shown(name, saved), self._shown(name, yours))
             for name, saved, yours in changed.differences
         ]
+        # Times saved with seconds differ from the same minute typed into the form.
+        return [(label, saved, yours) for label, saved, yours in rows if saved != yours]
 
     def _label(self, name: str) -> str:
         if name in self.fields:
