@@ -23,6 +23,7 @@ from events.services.events import (
 from events.services.maintenance import (
     default_purge_days,
     default_reminder_days,
+    registrations_anonymise,
     registrations_purge,
     reminders_send,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "registration_delete",
     "registration_totals",
     "registration_update",
+    "registrations_anonymise",
     "registrations_purge",
     "reminders_send",
     "seats_decision",

@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from events import emails
@@ -44,22 +45,31 @@ def registrations_purge(*, days: int, now: datetime.datetime | None = None) -> i
     ago. Status, seats, and the kinds of needs stay, so counts remain for statistics."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=days)
-    with transaction.atomic():
-        due = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
-        ids = list(due.values_list("pk", flat=True))
-        for pk in ids:
-            # A fresh random token each, so that old private links stop working.
-            Registration.objects.filter(pk=pk).update(
-                name="",
-                email="",
-                organisation_name="",
-                childcare_ages="",
-                accessibility_needs="",
-                registered_by=None,
-                token=new_token(),
-                anonymised_at=now,
-                updated_at=now,
-            )
+    due = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
+    return registrations_anonymise(registrations=due, now=now)
+
+
+@transaction.atomic
+def registrations_anonymise(
+    *, registrations: QuerySet[Registration], now: datetime.datetime | None = None
+) -> int:
+    """Delete the personal data of these registrations; status, seats and the kinds of needs
+    stay for the organisers' counts."""
+    now = now or timezone.now()
+    ids = list(registrations.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
+    for pk in ids:
+        # A fresh random token each, so that old private links stop working.
+        Registration.objects.filter(pk=pk).update(
+            name="",
+            email="",
+            organisation_name="",
+            childcare_ages="",
+            accessibility_needs="",
+            registered_by=None,
+            token=new_token(),
+            anonymised_at=now,
+            updated_at=now,
+        )
     return len(ids)
 
 

@@ -89,15 +89,19 @@ def registration_update(*, registration: Registration, data: NeedsData) -> Regis
     return current
 
 
-def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel a sign-up; freed seats go to the waiting list at once."""
+def registration_cancel(*, registration: Registration, notify: bool = True) -> Registration:
+    """Cancel a sign-up; freed seats go to the waiting list at once.
+
+    ``notify=False`` when the person is deleting their account: no mail to an address that is
+    about to be erased."""
     with transaction.atomic():
         event, current = lock_registration(registration)
         if current.is_cancelled:
             return current
         current.status = Registration.Status.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        emails.send([current], "cancelled")
+        if notify:
+            emails.send([current], "cancelled")
         promote_waiting(event, timezone.now())
     return current
 
