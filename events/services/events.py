@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +18,7 @@ from accounts.models import User
 from events import emails
 from events.models import Event, Registration
 from events.services.seats import lock_event, promote_waiting, seats_taken, set_changed
+from migra_hub.slugs import reserved_path_segments, unique_slug
 from networks.models import Network
 from organisations.models import District, Language, Organisation
 
@@ -114,12 +114,16 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _unique_slug(title: str, starts_at: datetime.datetime) -> str:
-    base = f"{slugify(title)[:80] or 'event'}-{timezone.localtime(starts_at):%Y-%m-%d}"
-    slug, number = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+def _slug(title: str, starts_at: datetime.datetime) -> str:
+    """``round-table-2025-03-14``: the date tells events of the same name apart."""
+    return unique_slug(
+        title,
+        queryset=Event,
+        max_length=Event._meta.get_field("slug").max_length or 120,
+        fallback="event",
+        suffix=f"-{timezone.localtime(starts_at):%Y-%m-%d}",
+        reserved=reserved_path_segments(namespace="events"),
+    )
 
 
 def _save(event: Event, changed: list[str]) -> None:
@@ -147,7 +151,7 @@ def event_create(*, data: EventData, organiser: Organiser, user: User | None) ->
             organiser_district=organiser if isinstance(organiser, District) else None,
             organiser_network=organiser if isinstance(organiser, Network) else None,
             organiser_organisation=organiser if isinstance(organiser, Organisation) else None,
-            slug=_unique_slug(data.title, data.starts_at),
+            slug=_slug(data.title, data.starts_at),
             created_by=user,
             status=Event.Status.DRAFT,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterator
 
@@ -475,6 +476,20 @@ def test_duplicating_makes_a_draft_copy_without_registrations() -> None:
     assert copy.status == Event.Status.DRAFT
     assert list(copy.interpretation_languages.all()) == [arabic]
     assert not copy.registrations.exists()
+
+
+def test_a_new_event_gets_a_dated_slug_that_no_other_event_has() -> None:
+    starts = timezone.make_aware(datetime.datetime(2031, 3, 14, 18, 0))
+    data = EventData(title="Runder Tisch Wohnen", starts_at=starts, ends_at=starts)
+    data = dataclasses.replace(data, ends_at=starts + datetime.timedelta(hours=2))
+    district = EventFactory().organiser_district
+    first = services.event_create(data=data, organiser=district, user=None)
+    second = services.event_create(data=data, organiser=district, user=None)
+    assert (first.slug, second.slug) == (
+        "runder-tisch-wohnen-2031-03-14",
+        "runder-tisch-wohnen-2031-03-14-2",
+    )
+    assert first.status == Event.Status.DRAFT and first.organiser == district
 
 
 def test_publishing_a_draft_sets_the_date() -> None:
