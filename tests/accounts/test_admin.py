@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.models import Permission
 from django.test import Client
 
@@ -54,6 +55,7 @@ def test_deleting_an_account_in_the_admin_is_the_account_deletion(
     draft = draft_organisation(name="Nur ein Entwurf")
     MembershipFactory(organisation=draft, user=cast.owner)
     OwnershipClaimFactory(user=cast.owner, organisation=cast.other_organisation)
+    email, name = cast.owner.email, cast.owner.name
     client = client_of(superuser)
     url = admin_url(User, "delete", cast.owner.pk)
     # The person's memberships and claims are records, but they go with the account.
@@ -68,6 +70,11 @@ def test_deleting_an_account_in_the_admin_is_the_account_deletion(
         (cast.editor.pk, OrganisationMembership.Role.EDITOR)
     ]
     assert not Organisation.objects.filter(pk=draft.pk).exists()
+    # The admin logs the deletion first; the account deletion then takes the person out of it.
+    logged = LogEntry.objects.filter(action_flag=DELETION).values_list("object_repr", flat=True)
+    assert list(logged) == ["–"]
+    assert not LogEntry.objects.filter(object_repr__icontains=email).exists()
+    assert not LogEntry.objects.filter(object_repr__icontains=name).exists()
 
 
 def test_deleting_selected_accounts_in_the_admin_is_the_account_deletion(

@@ -317,6 +317,22 @@ def test_editing_an_offer_in_the_admin_is_a_version_by_the_admin_and_updates_the
     assert [found_offer.pk for found_offer in found.object_list] == [offer.pk]
 
 
+def test_adding_an_offer_in_the_admin_is_a_version_by_the_admin_and_updates_the_search(
+    admin_client: Client, superuser: User, directory: Directory
+) -> None:
+    url = admin_url(Offer, "add")
+    data = change_form_data(admin_client.get(url))
+    kind = OfferKind.objects.get(slug="course")
+    data.update(organisation=directory.match.pk, title="Nähcafé", kind=kind.pk, cost="free")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    offer = Offer.objects.get(title="Nähcafé")
+    assert offer.organisation == directory.match
+    assert offer.history.latest().history_user == superuser
+    found = admin_client.get("/de/offers/", {"q": "Nähcafé"}).context["page"]
+    assert [found_offer.pk for found_offer in found.object_list] == [offer.pk]
+
+
 # --- Records: view only, even for a superuser ------------------------------------------------
 
 RECORDS = [ReviewDecision, OrganisationMembership, OwnershipClaim, ProblemReport, Invitation]
