@@ -8,11 +8,15 @@ import itertools
 import pytest
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.models import Permission
-from django.test import Client
 
 from accounts.models import User
 from organisations.models import Organisation, OrganisationMembership
-from tests.admin_pages import admin_url, assert_admin_pages_open, registered_models
+from tests.admin_pages import (
+    admin_url,
+    assert_admin_pages_open,
+    logged_in,
+    registered_models,
+)
 from tests.conftest import Cast
 from tests.factories import (
     MembershipFactory,
@@ -26,24 +30,13 @@ pytestmark = pytest.mark.django_db
 numbers = itertools.count()
 
 
-@pytest.fixture
-def superuser(db: None) -> User:
-    return UserFactory(is_staff=True, is_superuser=True)
-
-
-def client_of(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_every_admin_page_of_the_app_has_a_test() -> None:
     assert registered_models("accounts") == {User}
 
 
 def test_the_user_admin_pages_open_for_a_superuser(superuser: User) -> None:
     assert_admin_pages_open(
-        client_of(superuser),
+        logged_in(superuser),
         superuser,
         lambda: UserFactory(email=f"admin-test{next(numbers)}@example.org"),
     )
@@ -56,7 +49,7 @@ def test_deleting_an_account_in_the_admin_is_the_account_deletion(
     MembershipFactory(organisation=draft, user=cast.owner)
     OwnershipClaimFactory(user=cast.owner, organisation=cast.other_organisation)
     email, name = cast.owner.email, cast.owner.name
-    client = client_of(superuser)
+    client = logged_in(superuser)
     url = admin_url(User, "delete", cast.owner.pk)
     # The person's memberships and claims are records, but they go with the account.
     assert client.get(url).context["perms_lacking"] == set()
@@ -80,7 +73,7 @@ def test_deleting_an_account_in_the_admin_is_the_account_deletion(
 def test_deleting_selected_accounts_in_the_admin_is_the_account_deletion(
     cast: Cast, superuser: User
 ) -> None:
-    response = client_of(superuser).post(
+    response = logged_in(superuser).post(
         admin_url(User, "changelist"),
         {"action": "delete_selected", "_selected_action": [cast.owner.pk], "post": "yes"},
     )
@@ -93,7 +86,7 @@ def test_deleting_selected_accounts_in_the_admin_is_the_account_deletion(
 def test_staff_without_permissions_cannot_see_accounts() -> None:
     staff = UserFactory(is_staff=True)
     other = UserFactory()
-    client = client_of(staff)
+    client = logged_in(staff)
     assert client.get(admin_url(User, "changelist")).status_code == 403
     assert client.get(admin_url(User, "change", other.pk)).status_code == 403
     assert client.post(admin_url(User, "delete", other.pk), {"post": "yes"}).status_code == 403
@@ -104,7 +97,7 @@ def test_staff_who_may_only_view_accounts_cannot_change_or_delete_them() -> None
     staff = UserFactory(is_staff=True)
     staff.user_permissions.set(Permission.objects.filter(codename="view_user"))
     other = UserFactory(name="Alt")
-    client = client_of(staff)
+    client = logged_in(staff)
     assert client.get(admin_url(User, "change", other.pk)).status_code == 200
     response = client.post(
         admin_url(User, "change", other.pk),

@@ -35,6 +35,7 @@ from tests.admin_pages import (
     admin_url,
     assert_admin_pages_open,
     change_form_data,
+    logged_in,
     registered_models,
 )
 from tests.factories import (
@@ -51,7 +52,6 @@ from tests.factories import (
     ProblemReportFactory,
     TargetGroupFactory,
     TopicFactory,
-    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -59,15 +59,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def superuser(db: None) -> User:
-    return UserFactory(is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
 def admin_client(superuser: User) -> Client:
-    client = Client()
-    client.force_login(superuser)
-    return client
+    return logged_in(superuser)
 
 
 # --- Every page opens ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from organisations.models import (
     ProblemReport,
     ReviewDecision,
 )
-from tests.admin_pages import admin_url, change_form_data
+from tests.admin_pages import admin_url, change_form_data, logged_in
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -34,17 +34,6 @@ pytestmark = pytest.mark.django_db
 Status = Organisation.Status
 Action = ReviewDecision.Action
 Role = OrganisationMembership.Role
-
-
-@pytest.fixture
-def superuser(db: None) -> User:
-    return UserFactory(is_staff=True, is_superuser=True)
-
-
-def client_of(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def run_action(client: Client, model: type, action: str, objects: list[Any], **data: str) -> Any:
@@ -73,7 +62,7 @@ def test_publishing_in_the_admin_sets_the_publication_date_and_tells_the_members
     superuser: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     entry, owner = pending_entry(name="Neuer Verein")
-    client = client_of(superuser)
+    client = logged_in(superuser)
     page = run_action(client, Organisation, "publish", [entry])
     assert page.status_code == 200
     assert page.context["form"].fields["reason"].required is False
@@ -107,7 +96,7 @@ def test_publishing_in_the_admin_sets_the_publication_date_and_tells_the_members
 def test_a_decision_that_needs_a_reason_is_not_taken_without_one(superuser: User) -> None:
     entry, _owner = pending_entry()
     response = run_action(
-        client_of(superuser), Organisation, "request_changes", [entry], apply="yes", reason=" "
+        logged_in(superuser), Organisation, "request_changes", [entry], apply="yes", reason=" "
     )
     assert response.status_code == 200
     assert response.context["form"].errors == {"reason": ["Dieses Feld ist zwingend erforderlich."]}
@@ -136,7 +125,7 @@ def test_decisions_with_a_reason_go_through_the_services(
     entry, owner = pending_entry(status=before)
     with django_capture_on_commit_callbacks(execute=True):
         response = run_action(
-            client_of(superuser), Organisation, action, [entry], apply="yes", reason="Weil."
+            logged_in(superuser), Organisation, action, [entry], apply="yes", reason="Weil."
         )
     assert response.status_code == 200
     entry.refresh_from_db()
@@ -150,7 +139,7 @@ def test_a_decision_not_possible_in_the_entrys_state_leaves_it_alone(superuser: 
     draft = draft_organisation(name="Entwurf")
     pending, _owner = pending_entry(name="Wartet")
     response = run_action(
-        client_of(superuser), Organisation, "publish", [draft, pending], apply="yes"
+        logged_in(superuser), Organisation, "publish", [draft, pending], apply="yes"
     )
     assert shown_messages(response) == [
         "Entwurf: Diese Entscheidung ist im jetzigen Zustand des Eintrags nicht möglich.",
@@ -166,7 +155,7 @@ def test_a_decision_not_possible_in_the_entrys_state_leaves_it_alone(superuser: 
 def test_marking_verified_and_removing_the_mark_in_the_admin(superuser: User) -> None:
     entry = OrganisationFactory()
     draft = draft_organisation()
-    client = client_of(superuser)
+    client = logged_in(superuser)
     run_action(client, Organisation, "mark_verified", [entry, draft])
     entry.refresh_from_db()
     draft.refresh_from_db()
@@ -186,7 +175,7 @@ def test_marking_verified_and_removing_the_mark_in_the_admin(superuser: User) ->
 
 def test_the_members_inline_does_not_remove_the_last_owner(superuser: User) -> None:
     membership = MembershipFactory(role=Role.OWNER)
-    client = client_of(superuser)
+    client = logged_in(superuser)
     url = admin_url(Organisation, "change", membership.organisation_id)
     data = change_form_data(client.get(url))
     data.update({"memberships-0-DELETE": "on", "memberships-0-role": Role.EDITOR})
@@ -198,7 +187,7 @@ def test_the_members_inline_does_not_remove_the_last_owner(superuser: User) -> N
 
 def test_the_last_owner_cannot_be_removed_or_made_an_editor_in_the_admin(superuser: User) -> None:
     owner = MembershipFactory(role=Role.OWNER)
-    client = client_of(superuser)
+    client = logged_in(superuser)
     for action in ("remove", "make_editor"):
         response = run_action(client, OrganisationMembership, action, [owner])
         assert shown_messages(response) == [
@@ -211,7 +200,7 @@ def test_the_last_owner_cannot_be_removed_or_made_an_editor_in_the_admin(superus
 def test_members_change_roles_and_leave_through_the_admin(superuser: User) -> None:
     owner = MembershipFactory(role=Role.OWNER)
     editor = MembershipFactory(organisation=owner.organisation, role=Role.EDITOR)
-    client = client_of(superuser)
+    client = logged_in(superuser)
     run_action(client, OrganisationMembership, "make_owner", [editor])
     run_action(client, OrganisationMembership, "remove", [owner])
     assert list(owner.organisation.memberships.values_list("pk", "role")) == [
@@ -227,13 +216,13 @@ def test_approving_a_claim_in_the_admin_makes_the_claimant_an_owner(
 ) -> None:
     claim = OwnershipClaimFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        run_action(client_of(superuser), OwnershipClaim, "approve", [claim])
+        run_action(logged_in(superuser), OwnershipClaim, "approve", [claim])
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by) == (OwnershipClaim.Status.APPROVED, superuser)
     assert claim.organisation.memberships.get(user=claim.user).role == Role.OWNER
     assert [message.to for message in mail.outbox] == [[claim.user.email]]
     # Decided once: declining it now changes nothing.
-    response = run_action(client_of(superuser), OwnershipClaim, "decline", [claim], apply="yes")
+    response = run_action(logged_in(superuser), OwnershipClaim, "decline", [claim], apply="yes")
     assert shown_messages(response) == [f"{claim}: Über diese Anfrage wurde schon entschieden."]
     claim.refresh_from_db()
     assert claim.status == OwnershipClaim.Status.APPROVED
@@ -242,7 +231,7 @@ def test_approving_a_claim_in_the_admin_makes_the_claimant_an_owner(
 def test_declining_a_claim_in_the_admin_records_the_reason(superuser: User) -> None:
     claim = OwnershipClaimFactory()
     run_action(
-        client_of(superuser), OwnershipClaim, "decline", [claim], apply="yes", reason="Unbekannt."
+        logged_in(superuser), OwnershipClaim, "decline", [claim], apply="yes", reason="Unbekannt."
     )
     claim.refresh_from_db()
     assert (claim.status, claim.reason) == (OwnershipClaim.Status.DECLINED, "Unbekannt.")
@@ -253,7 +242,7 @@ def test_declining_a_claim_in_the_admin_records_the_reason(superuser: User) -> N
 def test_resolving_a_problem_report_in_the_admin(superuser: User) -> None:
     report = ProblemReportFactory()
     run_action(
-        client_of(superuser), ProblemReport, "resolve", [report], apply="yes", reason="Korrigiert."
+        logged_in(superuser), ProblemReport, "resolve", [report], apply="yes", reason="Korrigiert."
     )
     report.refresh_from_db()
     assert (report.resolved_by, report.resolved_at is not None) == (superuser, True)
@@ -274,7 +263,7 @@ def staff_with(*codenames: str) -> User:
     "model", [Organisation, ReviewDecision, OrganisationMembership, OwnershipClaim, ProblemReport]
 )
 def test_staff_without_permissions_reach_no_page_of_the_app(model: type) -> None:
-    client = client_of(staff_with())
+    client = logged_in(staff_with())
     assert client.get(admin_url(model, "changelist")).status_code == 403
     assert client.get("/de/admin/organisations/").status_code == 404
 
@@ -283,7 +272,7 @@ def test_staff_who_may_only_view_entries_cannot_decide_or_edit(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     entry, _owner = pending_entry(name="Wartet")
-    client = client_of(staff_with("view_organisation"))
+    client = logged_in(staff_with("view_organisation"))
     response = client.get(admin_url(Organisation, "changelist"))
     assert response.status_code == 200
     assert response.context["action_form"] is None
@@ -301,7 +290,7 @@ def test_staff_who_may_only_view_entries_cannot_decide_or_edit(
 
 def test_staff_who_may_change_entries_decide_through_the_services() -> None:
     entry, _owner = pending_entry()
-    client = client_of(staff_with("view_organisation", "change_organisation"))
+    client = logged_in(staff_with("view_organisation", "change_organisation"))
     run_action(client, Organisation, "publish", [entry], apply="yes")
     entry.refresh_from_db()
     assert entry.status == Status.PUBLISHED
@@ -312,7 +301,7 @@ def test_no_permission_lets_staff_delete_or_change_decisions() -> None:
     decision = ReviewDecision.objects.create(
         organisation=OrganisationFactory(), action=Action.PUBLISHED, message="Gut."
     )
-    client = client_of(
+    client = logged_in(
         staff_with("view_reviewdecision", "change_reviewdecision", "delete_reviewdecision")
     )
     assert client.get(admin_url(ReviewDecision, "change", decision.pk)).status_code == 200
