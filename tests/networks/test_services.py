@@ -18,7 +18,7 @@ from tests.factories import (
     NetworkMembershipFactory,
     OrganisationFactory,
 )
-from tests.networks.conftest import World, race
+from tests.networks.conftest import World
 
 pytestmark = pytest.mark.django_db
 
