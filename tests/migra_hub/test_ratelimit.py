@@ -1,14 +1,125 @@
+"""Rate limits count every hit exactly once, in a store that never drops counters to make room."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from pytest_django.fixtures import Settings
+
+from migra_hub.models import RateLimitCounter
 from migra_hub.ratelimit import is_rate_limited
 
+pytestmark = pytest.mark.django_db
 
-def test_hits_within_the_limit_pass_and_the_next_one_is_limited() -> None:
+STORES = ["database", "cache"]
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, settings: Settings) -> str:
+    """Each test once with the counters in their table (no Redis) and once in the cache (Redis
+    in production, Django's memory cache in tests)."""
+    settings.RATE_LIMIT_STORE = request.param
+    return str(request.param)
+
+
+def test_hits_within_the_limit_pass_and_the_next_one_is_limited(store: str) -> None:
     results = [is_rate_limited("test", "1.2.3.4", limit=3, period=60) for _ in range(4)]
     assert results == [False, False, False, True]
 
 
-def test_keys_and_scopes_are_counted_separately() -> None:
+def test_keys_and_scopes_are_counted_separately(store: str) -> None:
     for _ in range(3):
         is_rate_limited("test", "a@example.org", limit=3, period=60)
     assert is_rate_limited("test", "a@example.org", limit=3, period=60)
     assert not is_rate_limited("test", "b@example.org", limit=3, period=60)
     assert not is_rate_limited("other", "a@example.org", limit=3, period=60)
+
+
+def at(monkeypatch: pytest.MonkeyPatch, moment: float) -> None:
+    monkeypatch.setattr(time, "time", lambda: moment)
+
+
+def test_a_new_window_starts_when_the_old_one_is_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    start = 1_800_000_000.0
+    at(monkeypatch, start)
+    for _ in range(3):
+        is_rate_limited("test", "1.2.3.4", limit=3, period=60)
+    at(monkeypatch, start + 59)
+    assert is_rate_limited("test", "1.2.3.4", limit=3, period=60)
+    at(monkeypatch, start + 60)
+    assert not is_rate_limited("test", "1.2.3.4", limit=3, period=60)
+    assert RateLimitCounter.objects.get().hits == 1
+
+
+def test_counters_of_windows_that_are_over_are_cleared_away(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    start = 1_800_000_000.0
+    at(monkeypatch, start)
+    is_rate_limited("test", "old@example.org", limit=3, period=60)
+    at(monkeypatch, start + 3600)
+    is_rate_limited("test", "new@example.org", limit=3, period=60)
+    assert RateLimitCounter.objects.count() == 1
+
+
+def test_counters_keep_no_address_in_clear_text() -> None:
+    is_rate_limited("test", "amal@example.org", limit=3, period=60)
+    assert "amal" not in RateLimitCounter.objects.get().key
+
+
+def test_counters_survive_when_the_cache_is_emptied() -> None:
+    for _ in range(3):
+        is_rate_limited("test", "1.2.3.4", limit=3, period=60)
+    cache.clear()  # what the database cache's culling does to its oldest entries
+    assert is_rate_limited("test", "1.2.3.4", limit=3, period=60)
+
+
+def hit_at_once(count: int, threads: int, hit: Callable[[], bool]) -> list[bool]:
+    """``count`` hits from ``threads`` threads that start together, each with its own
+    database connection."""
+    barrier = threading.Barrier(threads)
+    results: list[bool] = []
+    lock = threading.Lock()
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            for _ in range(count // threads):
+                limited = hit()
+                with lock:
+                    results.append(limited)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=run) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    return results
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_hundred_hits_at_once_let_exactly_the_limit_through_on_postgresql(
+    settings: Settings,
+) -> None:
+    settings.RATE_LIMIT_STORE = "database"
+    results = hit_at_once(100, 20, lambda: is_rate_limited("race", "1.2.3.4", limit=60, period=60))
+    assert len(results) == 100
+    assert results.count(False) == 60
+    assert RateLimitCounter.objects.get().hits == 100
+
+
+def test_a_hundred_hits_at_once_let_exactly_the_limit_through_the_cache(
+    settings: Settings,
+) -> None:
+    settings.RATE_LIMIT_STORE = "cache"
+    results = hit_at_once(100, 20, lambda: is_rate_limited("race", "1.2.3.4", limit=60, period=60))
+    assert len(results) == 100
+    assert results.count(False) == 60
