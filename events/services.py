@@ -11,6 +11,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -437,8 +438,11 @@ def registration_update(*, registration: Registration, data: NeedsData) -> Regis
     return current
 
 
-def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel a sign-up; freed seats go to the waiting list at once."""
+def registration_cancel(*, registration: Registration, notify: bool = True) -> Registration:
+    """Cancel a sign-up; freed seats go to the waiting list at once.
+
+    ``notify=False`` when the person is deleting their account: no mail to an address that is
+    about to be erased."""
     with transaction.atomic():
         event = _lock(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -446,7 +450,8 @@ def registration_cancel(*, registration: Registration) -> Registration:
             return current
         current.status = Registration.Status.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        emails.on_commit_send(current, "cancelled")
+        if notify:
+            emails.on_commit_send(current, "cancelled")
         _promote(event, timezone.now())
     return current
 
@@ -640,22 +645,31 @@ def registrations_purge(*, days: int, now: datetime.datetime | None = None) -> i
     ago. Status, seats, and the kinds of needs stay, so counts remain for statistics."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=days)
-    with transaction.atomic():
-        due = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
-        ids = list(due.values_list("pk", flat=True))
-        for pk in ids:
-            # A fresh random token each, so that old private links stop working.
-            Registration.objects.filter(pk=pk).update(
-                name="",
-                email="",
-                organisation_name="",
-                childcare_ages="",
-                accessibility_needs="",
-                registered_by=None,
-                token=new_token(),
-                anonymised_at=now,
-                updated_at=now,
-            )
+    due = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
+    return registrations_anonymise(registrations=due, now=now)
+
+
+@transaction.atomic
+def registrations_anonymise(
+    *, registrations: QuerySet[Registration], now: datetime.datetime | None = None
+) -> int:
+    """Delete the personal data of these registrations; status, seats and the kinds of needs
+    stay for the organisers' counts."""
+    now = now or timezone.now()
+    ids = list(registrations.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
+    for pk in ids:
+        # A fresh random token each, so that old private links stop working.
+        Registration.objects.filter(pk=pk).update(
+            name="",
+            email="",
+            organisation_name="",
+            childcare_ages="",
+            accessibility_needs="",
+            registered_by=None,
+            token=new_token(),
+            anonymised_at=now,
+            updated_at=now,
+        )
     return len(ids)
 
 

@@ -390,3 +390,17 @@ ACCESSIBILITY_ENFORCEMENT_ADDRESS = env_str(
 ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP = env_int("ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP", default=5)
 # The explanation of the site in German Sign Language (a video); empty until it is produced.
 SIGN_LANGUAGE_VIDEO_URL = env_url("SIGN_LANGUAGE_VIDEO_URL", default="")
+
+# --- Request limits (migra_hub.middleware) ---------------------------------------------------
+# The largest request body accepted: a larger one is answered 413 from its Content-Length, before
+# it is read. The site takes no file uploads; its largest form (an entry with its texts in every
+# interface language) stays far below. Keep the proxy's limit (nginx: client_max_body_size) at
+# the same value (docs/deployment.md).
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", default=2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# Right after SecurityMiddleware: before anything reads the body or the query.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "migra_hub.middleware.RequestLimitsMiddleware",
+)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from opendata.importing import PROGRESS_EVERY, Plan, Step
 from organisations.models import Offer, Organisation
 from organisations.search import organisation_search_refresh
-from organisations.services import unique_slug
+from organisations.services import organisation_slug
 
 
 class ImportRefused(Exception):
@@ -58,7 +58,7 @@ def organisation_create(step: Step, *, status: str) -> Organisation:
     organisation = Organisation(
         **record.fields,
         external_id=record.external_id,
-        slug=unique_slug(record.fields["name"]),
+        slug=organisation_slug(record.fields["name"]),
         status=status,
         published_at=now if status == Organisation.Status.PUBLISHED else None,
     )

@@ -17,11 +17,11 @@ from django.db import transaction
 from django.db.models import Model
 from django.forms import ModelForm
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
+from migra_hub.slugs import reserved_path_segments, unique_slug
 from organisations.models import (
     REMINDER_AFTER,
     REMINDER_INTERVAL,
@@ -154,19 +154,16 @@ def _staff_recipients(organisation: Organisation) -> list[Recipient]:
     return [recipient(user) for user in staff.only("email", "language")]
 
 
-# Paths under /organisations/ that are pages of their own, never an entry's address.
-RESERVED_SLUGS = frozenset({"map"})
-
-
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:200] or "organisation"
-    slug, number = base, 2
-    taken = Organisation.objects.all()
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+def organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    """A free address for an entry, never one of the fixed pages beside its own."""
+    return unique_slug(
+        name,
+        queryset=Organisation,
+        max_length=Organisation._meta.get_field("slug").max_length or 50,
+        fallback="organisation",
+        reserved=reserved_path_segments(namespace="organisations"),
+        exclude_pk=exclude_pk,
+    )
 
 
 # --- Registration ----------------------------------------------------------------------------
@@ -192,7 +189,7 @@ def missing_essentials(organisation: Organisation) -> list[str]:
 def organisation_create(*, form: ModelForm, user: User) -> Organisation:
     """A new draft entry; the person who creates it becomes its owner."""
     organisation: Organisation = form.instance
-    organisation.slug = unique_slug(organisation.name)
+    organisation.slug = organisation_slug(organisation.name)
     organisation.status = Status.DRAFT
     _save_form_as_one_version(form, user=user, reason=DRAFT_CHANGE)
     OrganisationMembership.objects.create(user=user, organisation=organisation, role=Role.OWNER)

@@ -289,12 +289,6 @@ def test_publication_counts_as_confirmation_for_freshness(cast: Cast) -> None:
     assert Organisation.objects.possibly_outdated().filter(pk=entry.pk).exists()
 
 
-def test_an_entry_is_never_given_the_address_of_the_map_page() -> None:
-    from organisations.services import unique_slug
-
-    assert unique_slug("Map") == "map-2"
-
-
 def test_a_published_edit_is_found_by_the_directory_at_once(cast: Cast, client: Client) -> None:
     arabic = LanguageFactory()
     edit(
