@@ -9,6 +9,7 @@ cache: it culls a third of its entries whenever it is full, counters first among
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -20,7 +21,15 @@ from migra_hub.models import RateLimitCounter
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind a proxy, the proxy must overwrite REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    """The visitor's address. Behind a reverse proxy REMOTE_ADDR is the proxy's (gunicorn does
+    not rewrite it), so with TRUST_X_FORWARDED_FOR the last address of X-Forwarded-For counts:
+    the one the proxy itself saw. Addresses a client wrote further left are never believed."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            pass  # no header, or not an address: the connection's address
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -273,6 +273,10 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits per IP address take the visitor's address from the last entry of X-Forwarded-For
+# (migra_hub.ratelimit.client_ip). Only behind a proxy that sets that header, or anyone could
+# name any address; without it, behind a proxy every visitor shares the proxy's address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: no inline scripts or styles anywhere.

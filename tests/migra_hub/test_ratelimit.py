@@ -9,10 +9,11 @@ from collections.abc import Callable
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from pytest_django.fixtures import Settings
 
 from migra_hub.models import RateLimitCounter
-from migra_hub.ratelimit import is_rate_limited
+from migra_hub.ratelimit import client_ip, is_rate_limited
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,22 @@ def test_a_hundred_hits_at_once_let_exactly_the_limit_through_the_cache(
     results = hit_at_once(100, 20, lambda: is_rate_limited("race", "1.2.3.4", limit=60, period=60))
     assert len(results) == 100
     assert results.count(False) == 60
+
+
+def test_behind_a_proxy_the_address_the_proxy_saw_counts(
+    rf: RequestFactory, settings: Settings
+) -> None:
+    settings.TRUST_X_FORWARDED_FOR = True
+    # A client may send its own header; the proxy appends (or sets) the address it saw.
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.7", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "203.0.113.7"
+    assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="nonsense", REMOTE_ADDR="::1")) == "::1"
+
+
+def test_without_a_trusted_proxy_the_header_is_ignored(
+    rf: RequestFactory, settings: Settings
+) -> None:
+    settings.TRUST_X_FORWARDED_FOR = False
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="198.51.100.2")
+    assert client_ip(request) == "198.51.100.2"
