@@ -4,6 +4,7 @@ mail server that is down delays mail, breaks no action and loses nothing."""
 from __future__ import annotations
 
 import datetime
+import smtplib
 import socket
 from collections.abc import Iterator
 
@@ -17,7 +18,7 @@ from mailer.models import PRIORITY_DEFERRED, PRIORITY_MEDIUM, RESULT_FAILURE, Me
 
 from accounts.models import User
 from migra_hub.mail import Recipient, send_templated_mail
-from migra_hub.mail_queue import requeue_due
+from migra_hub.mail_queue import failure_text, requeue_due
 from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,12 @@ def test_people_without_staff_rights_do_not_see_the_mail_queue(client: Client) -
     response = client.get("/de/admin/mailer/message/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_refused_recipient_is_logged_without_the_address() -> None:
+    refused = smtplib.SMTPRecipientsRefused(
+        {"amal@example.org": (550, b"5.1.1 mailbox unavailable")}
+    )
+    text = failure_text(refused)
+    assert text == "SMTPRecipientsRefused: 550 5.1.1 mailbox unavailable"
+    assert "amal" not in text
