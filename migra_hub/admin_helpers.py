@@ -98,7 +98,7 @@ class ServiceAction:
     ``call(obj, user, reason)`` runs the service. With a ``reason`` label the action first
     shows a page that asks for the reason (required or not) and lists what it applies to. An
     object the service refuses (one of the ``refusals``) stays as it is, and the message
-    ``refused`` names it.
+    ``refused`` (or, without one, the refusal's own) names it.
     """
 
     label: StrOrPromise
@@ -134,8 +134,9 @@ class ServiceAction:
         for obj in queryset:
             try:
                 self.call(obj, acting_user(request), reason)
-            except self.refusals:
-                modeladmin.message_user(request, f"{obj}: {self.refused}", messages.WARNING)
+            except self.refusals as error:
+                why = self.refused or error  # without a message of its own: the service's
+                modeladmin.message_user(request, f"{obj}: {why}", messages.WARNING)
             else:
                 done += 1
         if done:
