@@ -20,6 +20,7 @@ from accounts.models import User
 from migra_hub.mail import Recipient, send_templated_mail
 from migra_hub.mail_queue import failure_text, requeue_due
 from organisations.models import Organisation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -180,11 +181,12 @@ def test_a_line_break_in_a_name_never_reaches_the_subject() -> None:
     assert sent.recipients() == ["a@example.org"]
 
 
-def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(client: Client) -> None:
+def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(
+    client: Client, superuser: User
+) -> None:
     failed = Message.objects.create(message_data="", priority=PRIORITY_DEFERRED, retry_count=12)
     waiting = Message.objects.create(message_data="", priority=PRIORITY_MEDIUM)
-    admin = User.objects.create_superuser(email="admin@example.org", password="x")
-    client.force_login(admin)
+    client.force_login(superuser)
 
     listing = client.get("/de/admin/mailer/message/?delivery=failed")
     assert listing.status_code == 200
@@ -201,7 +203,7 @@ def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(client: Cli
 
 
 def test_people_without_staff_rights_do_not_see_the_mail_queue(client: Client) -> None:
-    client.force_login(User.objects.create_user(email="person@example.org", password="x"))
+    client.force_login(UserFactory())
     response = client.get("/de/admin/mailer/message/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]

@@ -12,7 +12,6 @@ from django.test import Client
 
 from organisations import services
 from organisations.directory_version import directory_changed, directory_version
-from organisations.forms_manage import OfferForm
 from organisations.models import Offer, Organisation, Topic
 from organisations.vocabularies import load_vocabularies
 from tests.conftest import Cast
@@ -70,12 +69,15 @@ def revert_a_change(cast: Cast) -> Write:
     return lambda: services.history_revert(record=record, staff=cast.staff)
 
 
-def save_an_offer(cast: Cast) -> Write:
-    form = OfferForm(
-        {"title": "Elterncafé", "kind": OfferKindFactory().pk, "cost": Offer.Cost.FREE}
-    )
-    assert form.is_valid(), form.errors
-    return lambda: services.offer_save(form=form, organisation=cast.organisation, user=cast.owner)
+def add_an_offer(cast: Cast) -> Write:
+    data = services.OfferData(title="Elterncafé", kind=OfferKindFactory(), cost=Offer.Cost.FREE)
+    return lambda: services.offer_create(organisation=cast.organisation, data=data, user=cast.owner)
+
+
+def change_an_offer(cast: Cast) -> Write:
+    offer = OfferFactory(organisation=cast.organisation, title="Sozialberatung")
+    data = services.OfferData(title="Sozial- und Rechtsberatung")
+    return lambda: services.offer_update(offer=offer, data=data, user=cast.editor)
 
 
 def delete_an_offer(cast: Cast) -> Write:
@@ -151,7 +153,8 @@ def delete_a_topic_in_the_admin(cast: Cast) -> Write:
         owner_deletes_a_once_public_entry,
         update_a_published_entry,
         revert_a_change,
-        save_an_offer,
+        add_an_offer,
+        change_an_offer,
         delete_an_offer,
         pytest.param(
             confirm_as_current,
