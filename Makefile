@@ -46,8 +46,12 @@ migrate: install
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
+# The mail worker runs beside the server, as in production, and prints each mail on the console
+# a few seconds after the action that queued it.
 run: demo
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py send_queued_mail --loop 3 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # Production-like: gunicorn + whitenoise, DEBUG off. For load tests on this machine only.
 serve: migrate

@@ -7,9 +7,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        # The account's data download and deletion include what this app keeps.
         from accounts import privacy as registry
         from events import privacy
+        from migra_hub import slots
 
+        # The account's data download and deletion include what this app keeps.
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
+
+        # Organisations' and networks' pages list their upcoming events.
+        slots.register("organisation.main", "events/_organisation_events.html", order=20)
+        slots.register("network.main", "events/_network_events.html")

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django.contrib.postgres",
     "django_filters",
+    "mailer",
     "allauth",
     "allauth.account",
     "csp",
@@ -180,17 +181,34 @@ MFA_TOTP_ISSUER = SITE_NAME
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # --- end of account security and privacy ------------------------------------------------------
 
-# E-mail: console in development, SMTP by settings in production, locmem in tests.
+# E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
+# that sends it, so a mail server that is down never breaks a saved action and loses no mail.
+# `manage.py send_queued_mail` delivers the queue (cron or systemd, docs/operations.md; `make run`
+# starts it in development) through EMAIL_DELIVERY_BACKEND: SMTP in production, the console in
+# development. pytest-django replaces EMAIL_BACKEND with its memory backend in tests.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Migra Hub <noreply@migra-hub.invalid>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND",
     default="django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+# Every failure defers the mail (not only SMTP errors), so one broken mail never blocks the queue.
+MAILER_ERROR_HANDLER = "migra_hub.mail_queue.defer_after_failure"
+# A deferred mail is tried again after 1, 2, 4, ... minutes, at most every 6 hours; after 12
+# retries (about a day) it counts as failed and waits for staff in the admin.
+MAILER_EMAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", default=12)
+MAIL_RETRY_FIRST_SECONDS = env_int("MAIL_RETRY_FIRST_SECONDS", default=60)
+MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", default=6 * 3600)
+# The log of delivery attempts keeps no copy of the mails (addresses, private links).
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# One worker per host at a time (row locks keep workers on several hosts apart).
+MAILER_LOCK_PATH = env_str("MAILER_LOCK_PATH", default=str(VAR_DIR / "send_mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
@@ -295,7 +313,11 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}
     },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # django-mailer logs every recipient and subject at INFO: personal data stays out of logs.
+        "mailer": {"level": "WARNING"},
+    },
 }
 
 # Who runs this installation (the sender of the site, its imprint and privacy contact), shown
@@ -376,3 +398,17 @@ ACCESSIBILITY_ENFORCEMENT_ADDRESS = env_str(
 ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP = env_int("ACCESSIBILITY_FEEDBACK_LIMIT_PER_IP", default=5)
 # The explanation of the site in German Sign Language (a video); empty until it is produced.
 SIGN_LANGUAGE_VIDEO_URL = env_url("SIGN_LANGUAGE_VIDEO_URL", default="")
+
+# --- Request limits (migra_hub.middleware) ---------------------------------------------------
+# The largest request body accepted: a larger one is answered 413 from its Content-Length, before
+# it is read. The site takes no file uploads; its largest form (an entry with its texts in every
+# interface language) stays far below. Keep the proxy's limit (nginx: client_max_body_size) at
+# the same value (docs/deployment.md).
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", default=2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# Right after SecurityMiddleware: before anything reads the body or the query.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "migra_hub.middleware.RequestLimitsMiddleware",
+)

@@ -7,10 +7,14 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self) -> None:
-        # The account's data download and deletion include what this app keeps.
         from accounts import privacy as registry
+        from migra_hub import slots
         from networks import privacy
 
+        # The account's data download and deletion include what this app keeps.
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
         registry.register_staff_role(privacy.staff_role)
+
+        # Organisations' pages list the networks they belong to.
+        slots.register("organisation.main", "networks/_organisation_networks.html", order=10)

@@ -116,7 +116,13 @@ def _datetime(value: str | None) -> datetime.datetime | None:
         raise ApiError(400, "modified_after: an ISO 8601 date or date-time is needed")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return moment
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        # Within hours of the year 1 or 9999: the database cannot hold the moment in UTC, and
+        # nothing changed before the one or after the other.
+        edge = datetime.datetime.min if moment.year == 1 else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
 
 
 # --- Responses ----------------------------------------------------------------------------------
@@ -178,6 +184,9 @@ def page_body(
 def queryset_page(queryset: QuerySet[Any], query: ListQuery) -> tuple[list[Any], int]:
     total = queryset.count()
     start = (query.page - 1) * query.per_page
+    if start >= total:
+        # Past the last page: empty, without asking the database (whose offsets are 64-bit).
+        return [], total
     return list(queryset[start : start + query.per_page]), total
 
 

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 from opendata.importing import (
+    NUL,
     ImportFileError,
     OrganisationRecord,
     Vocabularies,
@@ -82,12 +83,16 @@ def read_text(path: Path) -> str:
     check_size(path)
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ImportFileError(
             f"{path}: line {line} is not UTF-8; please save the file as “CSV UTF-8”"
         ) from None
+    if NUL in text:
+        line = text[: text.index(NUL)].count("\n") + 1
+        raise ImportFileError(f"{path}: line {line} contains a NUL character (not a text file?)")
+    return text
 
 
 def detect_delimiter(header_line: str) -> str:

@@ -18,6 +18,7 @@ from django.db.models import Model
 
 from opendata import hsds
 from opendata.importing import (
+    NUL,
     ImportFileError,
     OrganisationRecord,
     Record,
@@ -33,6 +34,11 @@ from organisations.models import Offer, Organisation
 JSONObject = dict[str, Any]
 
 
+# HSDS documents nest a few levels (organization, services, locations, addresses, attributes,
+# terms); a file nested far deeper is not HSDS, and reading it could exhaust the stack.
+MAX_DEPTH = 32
+
+
 def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
     check_size(path)
     try:
@@ -43,6 +49,11 @@ def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
         raise ImportFileError(
             f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        raise ImportFileError(f"{path}: nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as error:  # e.g. a number with more digits than Python converts
+        raise ImportFileError(f"{path}: not valid JSON ({error})") from None
+    check_values(path, data)
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         items, prefix = data["contents"], "contents"
     elif isinstance(data, list):
@@ -54,6 +65,33 @@ def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
         where = "document" if prefix is None else f"{prefix}[{index}]"
         documents.append((where, item))
     return documents
+
+
+def check_values(path: Path, data: object) -> None:
+    """Refuse a file nested deeper than MAX_DEPTH or with a NUL character in a text or a key;
+    the message names where (without recursion: the nesting is what is checked)."""
+    stack: list[tuple[object, tuple[str, ...]]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_DEPTH:
+            raise ImportFileError(
+                f"{path}: {json_path(where)}: nested more than {MAX_DEPTH} levels deep"
+            )
+        if isinstance(value, str) and NUL in value:
+            raise ImportFileError(f"{path}: {json_path(where)}: contains a NUL character")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if NUL in key:
+                    raise ImportFileError(
+                        f"{path}: {json_path(where)}: a key contains a NUL character"
+                    )
+                stack.append((item, (*where, f".{key}")))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, f"[{index}]")) for index, item in enumerate(value))
+
+
+def json_path(where: tuple[str, ...]) -> str:
+    return "document" + "".join(where)
 
 
 class HsdsReader:
@@ -98,6 +136,10 @@ class HsdsReader:
     ) -> OrganisationRecord:
         key = str(document.get("id") or where)
         existing = self.records.get(key)
+        if existing is not None and not reference_only and not existing.reference_only:
+            # A second full document with the same id: kept as its own record, so that the
+            # plan reports both instead of silently dropping one.
+            key, existing = where, None
         if existing is not None and (reference_only or not existing.reference_only):
             return existing
         record = OrganisationRecord(

@@ -36,6 +36,10 @@ ORGANISATION_M2M = ["districts", "languages", "counselling_languages", "topics",
 OFFER_M2M = ["topics", "target_groups", "languages"]
 
 
+# PostgreSQL stores no NUL character in a text; no text of a directory has one.
+NUL = "\x00"
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read (too large, not UTF-8, not JSON, no header, ...)."""
 
@@ -310,21 +314,20 @@ def make_plan(
 ) -> Plan:
     """Match every record against the directory and note what would change (reads only)."""
     plan = Plan(file_warnings=list(file_warnings or []))
+    # Where each id and each matched entry was seen first: two records for one entry would
+    # both be written (the second fails, or silently wins), so both are reported instead.
     seen_ids: dict[str, str] = {}
+    seen_offer_ids: dict[str, str] = {}
     seen_targets: dict[int, str] = {}
+    seen_offers: dict[int, str] = {}
     for number, record in enumerate(records, start=1):
         if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(records)):
             progress(number, len(records))
-        for key in {record.external_id, str(record.public_id or "")} - {""}:
-            if key in seen_ids:
-                record.errors.append(f"the same id as {seen_ids[key]}")
-            seen_ids[key] = record.where
+        note_ids(record, seen_ids)
         target = find_organisation(record) if not record.errors else None
         step = Step(record, "organisation", target=target)
         if target is not None:
-            if target.pk in seen_targets:
-                record.errors.append(f"the same organisation as {seen_targets[target.pk]}")
-            seen_targets[target.pk] = record.where
+            note_target(record, target, seen_targets, "organisation")
             step.changes = [] if record.reference_only else differences(target, record)
             step.action = "update" if step.changes else "unchanged"
         elif not record.m2m.get("districts") and not any(
@@ -333,13 +336,32 @@ def make_plan(
             record.errors.append("no district: give one in the file or with --district")
         plan.steps.append(step)
         for offer_record in record.offers:
+            note_ids(offer_record, seen_offer_ids)
             offer = find_offer(offer_record, target) if not offer_record.errors else None
             offer_step = Step(offer_record, "offer", target=offer, parent=step)
             if offer is not None:
+                note_target(offer_record, offer, seen_offers, "offer")
                 offer_step.changes = differences(offer, offer_record)
                 offer_step.action = "update" if offer_step.changes else "unchanged"
             plan.steps.append(offer_step)
     return plan
+
+
+def note_ids(record: Record, seen: dict[str, str]) -> None:
+    """Report an id that an earlier record of the same kind already has."""
+    for key in {record.external_id, str(record.public_id or "")} - {""}:
+        if key in seen:
+            record.errors.append(f"the same id as {seen[key]}")
+        else:
+            seen[key] = record.where
+
+
+def note_target(record: Record, target: Model, seen: dict[int, str], model: str) -> None:
+    """Report a record that matches an entry an earlier record already matched."""
+    if target.pk in seen:
+        record.errors.append(f"the same {model} as {seen[target.pk]}")
+    else:
+        seen[target.pk] = record.where
 
 
 # --- Report ------------------------------------------------------------------------------------

@@ -370,6 +370,8 @@ def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
 
 
 UNFILTERED_CACHE_SECONDS = 600
+# More results than a directory will ever have.
+MAX_OFFSET = 2**31
 
 
 def facet_counts(filterset: DirectoryFilterSet) -> dict[str, dict[int | None, int]]:
@@ -419,6 +421,9 @@ def facet_counts_and_page(
     For searches: the full-text match (and the rank of every match) is the expensive part of
     the directory; counting and ranking in two queries would run it twice.
     """
+    # A page number far past the end must not overflow the database's 64-bit OFFSET; any
+    # offset past the last result gives the same empty page.
+    offset = min(offset, MAX_OFFSET)
     annotations, order = filterset.sort_order()
     sort_fields = [name.lstrip("-") for name in order]
     # Fields first, then annotations: the order of the columns of the SELECT.

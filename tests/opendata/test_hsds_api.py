@@ -339,3 +339,29 @@ def test_unpublishing_changes_last_modified_of_the_list(
     later = client.get("/api/hsds/organizations", headers=since)
     assert later.status_code == 200
     assert "Brücke der Kulturen" not in {o["name"] for o in later.json()["contents"]}
+
+
+@pytest.mark.parametrize("kind", ["organizations", "services", "service_at_locations"])
+def test_a_page_number_past_any_database_offset_is_an_empty_page(
+    client: Client, directory: Directory, kind: str
+) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        page = get_json(client, f"/api/hsds/{kind}?page=99999999999999999999")
+    assert page["empty"] is True and page["contents"] == []
+    assert page["page_number"] == 99999999999999999999
+    assert page["last_page"] is True
+    assert (
+        page["total_items"] == {"organizations": 2, "services": 4, "service_at_locations": 3}[kind]
+    )
+    assert not any("OFFSET" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [("0001-01-01", 4), ("0001-01-01T00:00:00%2B14:00", 4), ("9999-12-31T23:59:59-12:00", 0)],
+)
+def test_modified_after_at_the_ends_of_the_calendar_is_answered(
+    client: Client, directory: Directory, moment: str, expected: int
+) -> None:
+    page = get_json(client, f"/api/hsds/services?modified_after={moment}")
+    assert page["total_items"] == expected

@@ -167,3 +167,25 @@ def test_our_own_export_imports_back_unchanged(places: None, tmp_path: Path) -> 
     output = run(exported)
     assert "skipped (unchanged): 2" in output
     assert list(Organisation.objects.order_by("pk").values_list("pk", "updated_at")) == before
+
+
+def test_a_nul_character_is_refused_with_its_line(places: None, tmp_path: Path) -> None:
+    path = write(tmp_path, "name,kind,districts\nGute Initiative,initiative,Pankow\nA\x00B,x,y\n")
+    with pytest.raises(CommandError, match="line 3 contains a NUL character"):
+        run(path, "--dry-run")
+    assert Organisation.objects.count() == 0
+
+
+def test_two_rows_with_one_id_are_reported_in_the_dry_run(places: None, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "external_id,name,kind,districts\n"
+        "pk-1,Brücke e.V.,initiative,Pankow\n"
+        "pk-1,Brücke Nord,initiative,Pankow\n",
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 records have errors"):
+        call_command("import_organisations", str(path), "--dry-run", stdout=out)
+    assert "line 3: organisation 'Brücke Nord': NOT IMPORTED" in out.getvalue()
+    assert "error: the same id as line 2" in out.getvalue()
+    assert Organisation.objects.count() == 0

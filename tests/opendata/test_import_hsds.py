@@ -160,3 +160,102 @@ def test_our_own_api_output_imports_back_without_changing_the_organisation(
     refreshed = Organisation.objects.get()
     assert refreshed.updated_at == organisation.updated_at
     assert refreshed.external_id == EXAMPLE_ORGANISATION_ID
+
+
+# --- Files built to break the reader -----------------------------------------------------------
+
+
+def example(name: str = "organization_full.json") -> dict:
+    return json.loads((EXAMPLES / name).read_text())
+
+
+def write_json(tmp_path: Path, data: object, name: str = "import.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["real run", "dry run"])
+def test_a_nul_character_in_a_text_is_a_clear_error(
+    vocabularies: None, tmp_path: Path, dry_run: list[str]
+) -> None:
+    document = example()
+    document["services"][0]["name"] = "Beratung\x00"
+    path = write_json(tmp_path, document)
+    with pytest.raises(
+        CommandError, match=r"document\.services\[0\]\.name: contains a NUL character"
+    ):
+        run(str(path), "--district", "pankow", *dry_run)
+    assert Organisation.objects.count() == 0
+
+
+def test_a_nul_character_in_a_key_is_a_clear_error(vocabularies: None, tmp_path: Path) -> None:
+    document = example()
+    document["extra\x00"] = 1
+    with pytest.raises(CommandError, match=r"document: a key contains a NUL character"):
+        run(str(write_json(tmp_path, document)), "--district", "pankow")
+
+
+@pytest.mark.parametrize("depth", [40, 100_000])
+def test_deeply_nested_json_is_a_clear_error(
+    vocabularies: None, tmp_path: Path, depth: int
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"id": "x", "name": "Tief", "a": ' + "[" * depth + "]" * depth + "}")
+    with pytest.raises(
+        CommandError, match=r"nested more than 32 levels deep\. Nothing was written"
+    ):
+        run(str(path), "--district", "pankow", "--dry-run")
+    assert Organisation.objects.count() == 0
+
+
+def test_a_number_too_long_to_read_is_a_clear_error(vocabularies: None, tmp_path: Path) -> None:
+    path = tmp_path / "long.json"
+    path.write_text('{"id": "x", "name": "Lang", "year_incorporated": ' + "9" * 5000 + "}")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        run(str(path), "--district", "pankow", "--dry-run")
+
+
+def test_two_organisations_with_one_id_are_reported_in_the_dry_run(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    first = example()
+    second = {"id": first["id"], "name": "Andere Organisation", "description": ""}
+    path = write_json(tmp_path, [first, second])
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 records have errors"):
+        call_command("import_hsds", str(path), "--district", "pankow", "--dry-run", stdout=out)
+    assert "[1]: organisation 'Andere Organisation': NOT IMPORTED" in out.getvalue()
+    assert "error: the same id as [0]" in out.getvalue()
+    assert Organisation.objects.count() == 0
+
+
+def test_two_services_with_one_id_are_reported_in_the_dry_run_not_failing_the_real_run(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    document = example()
+    twin = dict(document["services"][0], name="Zwilling")
+    document["services"].append(twin)
+    path = write_json(tmp_path, document)
+    for dry_run in (["--dry-run"], []):
+        out = io.StringIO()
+        with pytest.raises(CommandError, match="1 records have errors"):
+            call_command("import_hsds", str(path), "--district", "pankow", *dry_run, stdout=out)
+        assert "services[1]: offer 'Zwilling': NOT IMPORTED" in out.getvalue()
+        assert "error: the same id as document.services[0]" in out.getvalue()
+    assert (Organisation.objects.count(), Offer.objects.count()) == (0, 0)
+
+
+def test_two_services_matching_one_offer_of_the_directory_are_reported(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    run(str(EXAMPLES / "organization_full.json"), "--district", "pankow")
+    document = example()
+    # A new id, but the title of the offer the first service updates: the same offer.
+    document["services"].append(
+        dict(document["services"][0], id="0d7a9a52-3e0b-4c8e-9d55-2f1f3c1b7e11")
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 records have errors"):
+        call_command("import_hsds", str(write_json(tmp_path, document)), "--dry-run", stdout=out)
+    assert "error: the same offer as document.services[0]" in out.getvalue()

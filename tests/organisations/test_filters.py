@@ -177,6 +177,31 @@ def test_list_has_25_organisations_a_page_and_keeps_filters_in_page_links(
     assert 'href="?migrant_led=on&amp;page=1"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "beratung", "district": "pankow"},  # searched and filtered: one query for both
+        {"district": "pankow"},
+        {"q": "beratung"},
+        {},
+    ],
+    ids=["search and filter", "filter", "search", "nothing"],
+)
+def test_a_page_number_past_any_database_offset_shows_the_last_page(
+    client: Client, directory: Directory, query: dict[str, str]
+) -> None:
+    if "district" in query:
+        query["district"] = str(directory.pankow.pk)
+    for number in range(30):
+        OrganisationFactory(name=f"Beratung {number:02}", districts=[directory.pankow])
+    organisation_search_refresh()
+    response = client.get("/de/organisations/", {**query, "page": "99999999999999999999"})
+    assert response.status_code == 200
+    page = response.context["page"]
+    assert page.number == page.paginator.num_pages == 2
+    assert len(page.object_list) == page.paginator.count - 25
+
+
 # --- Offers -----------------------------------------------------------------------------------
 
 OFFER_FILTERS: dict[str, Query] = {
