@@ -167,6 +167,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Migra Hub] "
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
+    # "key" of login_failed: the address together with the client IP (accounts.adapter).
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
