@@ -94,6 +94,7 @@ def when(value: Any) -> str | None:
 
 def personal_data(user: User) -> dict[str, Any]:
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
 
     person = Person.of(user)
     data: dict[str, Any] = {
@@ -108,6 +109,15 @@ def personal_data(user: User) -> dict[str, Any]:
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
+        ],
+        # Which second factors are set up and when they were used, never their secrets.
+        "second_factors": [
+            {
+                "type": authenticator.type,
+                "created_at": when(authenticator.created_at),
+                "last_used_at": when(authenticator.last_used_at),
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
     }
     for section in data_sections:

@@ -33,7 +33,6 @@ def data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
     response["Content-Disposition"] = 'attachment; filename="migra-hub-my-data.json"'
-    response["Cache-Control"] = "no-store"
     return response
 
 

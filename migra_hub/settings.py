@@ -164,6 +164,22 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 
+# --- Account security and privacy (accounts) -----------------------------------------------------
+# Everyone who sees other people's personal data (site administrators, district staff, staff of
+# city-wide networks) must set up a second factor first: an authenticator app (TOTP) or a
+# security key (WebAuthn), with recovery codes as the fallback (django-allauth's MFA).
+# accounts.middleware also marks the account's own pages "Cache-Control: private, no-store".
+INSTALLED_APPS += ["allauth.mfa"]
+MIDDLEWARE += [
+    "accounts.middleware.SecondFactorRequiredMiddleware",
+    "accounts.middleware.PrivateAccountPagesMiddleware",
+]
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# Browsers treat http://localhost as secure, the fido2 library does not: development only.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# --- end of account security and privacy ------------------------------------------------------
+
 # E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
 # that sends it, so a mail server that is down never breaks a saved action and loses no mail.
 # `manage.py send_queued_mail` delivers the queue (cron or systemd, docs/operations.md; `make run`

@@ -320,7 +320,13 @@ class OrganisationAdmin(ServiceActionsAdmin, EntryAdmin):
     def save_model(
         self, request: HttpRequest, obj: Organisation, form: ModelForm, change: bool
     ) -> None:
-        services.organisation_update(form=form, user=acting_user(request))
+        # Only what was changed on this page: a value someone else saved meanwhile stays.
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.organisation_update(
+            organisation=obj,
+            data=services.OrganisationData.from_values(changed),
+            user=acting_user(request),
+        )
 
     def delete_through_service(self, request: HttpRequest, obj: Organisation) -> None:
         services_admin.organisation_delete_for_good(organisation=obj, staff=acting_user(request))
@@ -343,7 +349,22 @@ class OfferAdmin(EntryAdmin):
         )
 
     def save_model(self, request: HttpRequest, obj: Offer, form: ModelForm, change: bool) -> None:
-        services.offer_save(form=form, organisation=obj.organisation, user=acting_user(request))
+        if not change:
+            data = services.OfferData.from_values(form.cleaned_data)
+            saved = services.offer_create(
+                organisation=obj.organisation, data=data, user=acting_user(request)
+            )
+            obj.pk = saved.pk  # the admin's redirect and message name the saved offer
+            return
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.offer_update(
+            offer=obj, data=services.OfferData.from_values(changed), user=acting_user(request)
+        )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Offer | None = None) -> Any:
+        # An offer stays with its organisation: its history and change log belong to it.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "organisation"] if obj is not None else fields
 
     def delete_through_service(self, request: HttpRequest, obj: Offer) -> None:
         services.offer_delete(offer=obj, user=acting_user(request))

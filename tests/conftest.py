@@ -138,6 +138,12 @@ def client_for(db: None):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def superuser(db: None) -> User:
+    """An administrator with every right (the Django admin)."""
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def context(context):  # type: ignore[no-untyped-def]
     """Fail a browser step after 10 s instead of Playwright's 30 s."""
     context.set_default_timeout(10_000)

@@ -292,8 +292,8 @@ def _event_pages(cast: Cast) -> QualityPages:
             (f"event sign-up {language}", f"/{language}/events/{event.slug}/register/", None),
             (f"event sign-up full {language}", f"/{language}/events/{full.slug}/register/", None),
             (
-                f"sign-up done {language}",
-                f"/{language}/events/registration/{mine.token}/done/",
+                f"sign-up sent {language}",
+                f"/{language}/events/{event.slug}/register/sent/",
                 None,
             ),
             (f"registration {language}", f"/{language}/events/registration/{mine.token}/", None),

@@ -4,12 +4,9 @@ cast's organisation."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection
 from django.utils import translation
 
 from accounts.models import User
@@ -106,27 +103,3 @@ def world(cast: Cast) -> World:
         admin=admin,
         request=request,
     )
-
-
-def race(*calls: Callable[[], object]) -> list[object]:
-    """Run the calls at the same moment in threads with their own database connections; what
-    each returned or raised (PostgreSQL only: SQLite has no row locks)."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            with translation.override("en"):  # threads do not inherit the active language
-                results[index] = call()
-        except Exception as error:  # the test inspects what happened
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results

@@ -13,8 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from networks import services
 from networks.models import Network
 from networks.services import NetworkData
+from tests.concurrency import race
 from tests.factories import TopicFactory
-from tests.networks.conftest import World, race
+from tests.networks.conftest import World
 
 pytestmark = pytest.mark.django_db
 

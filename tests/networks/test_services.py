@@ -11,13 +11,14 @@ from networks.access import Party
 from networks.models import MembershipChange, Network, NetworkMembership
 from networks.services import TRANSITIONS, State
 from organisations.models import OrganisationMembership
+from tests.concurrency import race
 from tests.factories import (
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
     OrganisationFactory,
 )
-from tests.networks.conftest import World, race
+from tests.networks.conftest import World
 
 pytestmark = pytest.mark.django_db
 

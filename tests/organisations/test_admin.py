@@ -35,6 +35,7 @@ from tests.admin_pages import (
     admin_url,
     assert_admin_pages_open,
     change_form_data,
+    logged_in,
     registered_models,
 )
 from tests.factories import (
@@ -51,7 +52,6 @@ from tests.factories import (
     ProblemReportFactory,
     TargetGroupFactory,
     TopicFactory,
-    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -59,15 +59,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def superuser(db: None) -> User:
-    return UserFactory(is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
 def admin_client(superuser: User) -> Client:
-    client = Client()
-    client.force_login(superuser)
-    return client
+    return logged_in(superuser)
 
 
 # --- Every page opens ------------------------------------------------------------------------
@@ -314,6 +307,22 @@ def test_editing_an_offer_in_the_admin_is_a_version_by_the_admin_and_updates_the
     assert offer.title == "Elternkurs am Abend"
     assert offer.history.latest().history_user == superuser
     found = admin_client.get("/de/offers/", {"q": "Abend"}).context["page"]
+    assert [found_offer.pk for found_offer in found.object_list] == [offer.pk]
+
+
+def test_adding_an_offer_in_the_admin_is_a_version_by_the_admin_and_updates_the_search(
+    admin_client: Client, superuser: User, directory: Directory
+) -> None:
+    url = admin_url(Offer, "add")
+    data = change_form_data(admin_client.get(url))
+    kind = OfferKind.objects.get(slug="course")
+    data.update(organisation=directory.match.pk, title="Nähcafé", kind=kind.pk, cost="free")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    offer = Offer.objects.get(title="Nähcafé")
+    assert offer.organisation == directory.match
+    assert offer.history.latest().history_user == superuser
+    found = admin_client.get("/de/offers/", {"q": "Nähcafé"}).context["page"]
     assert [found_offer.pk for found_offer in found.object_list] == [offer.pk]
 
 

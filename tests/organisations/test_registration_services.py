@@ -217,7 +217,11 @@ def edit(organisation: Organisation, user: object, **changes: object) -> None:
     data = {k: v for k, v in data.items() if v is not False}
     bound = OrganisationEditForm(data, instance=organisation)
     assert bound.is_valid(), bound.errors
-    services.organisation_update(form=bound, user=user)
+    services.organisation_update(
+        organisation=organisation,
+        data=services.OrganisationData.from_values(bound.cleaned_data),
+        user=user,
+    )
 
 
 def test_an_edit_of_a_published_entry_is_one_logged_version_with_previous_values(
@@ -267,7 +271,11 @@ def test_an_added_offer_is_removed_by_reverting_it(cast: Cast) -> None:
         {"title": "Elterncafé", "kind": OfferFactory().kind.pk, "cost": Offer.Cost.FREE}
     )
     assert form.is_valid(), form.errors
-    offer = services.offer_save(form=form, organisation=cast.organisation, user=cast.owner)
+    offer = services.offer_create(
+        organisation=cast.organisation,
+        data=services.OfferData.from_values(form.cleaned_data),
+        user=cast.owner,
+    )
     record = offer.history.get()
     assert record.history_change_reason == services.LIVE_CHANGE
     services.history_revert(record=record, staff=cast.staff)
