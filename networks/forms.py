@@ -17,6 +17,27 @@ from organisations.models import District, Organisation
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
+class ChosenByNumber(forms.ModelMultipleChoiceField):
+    """Choices posted as row numbers: a number beyond the database's integers names nothing,
+    which SQLite would answer with an error instead of finding nothing."""
+
+    LARGEST = 2**63 - 1
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            try:
+                out_of_range = abs(int(pk)) > self.LARGEST
+            except (TypeError, ValueError):
+                continue  # Django's own check names it
+            if out_of_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
 class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
@@ -37,6 +58,7 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             "status",
             "contact_email",
         ]
+        field_classes = {"topics": ChosenByNumber}
         widgets = {
             "topics": ChoiceList,
             "join_policy": forms.RadioSelect,
