@@ -116,7 +116,7 @@ STATUS_ACTIONS = {
     "mark_setting_up": _set_status(_("Mark as being set up (hidden)"), Network.Status.SETTING_UP),
     "mark_active": _set_status(_("Mark as active"), Network.Status.ACTIVE),
     "mark_dormant": _set_status(_("Mark as dormant"), Network.Status.DORMANT),
-    "mark_closed": _set_status(_("Close"), Network.Status.CLOSED),
+    "mark_closed": _set_status(_("Close the network"), Network.Status.CLOSED),
 }
 
 
