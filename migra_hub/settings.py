@@ -108,8 +108,12 @@ DATABASES = {"default": parse_database_url(DATABASE_URL, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-# Cache: Redis when REDIS_URL is set (shared by every app process), otherwise the database
-# cache, which is shared too. A per-process cache would break rate limits behind a balancer.
+# Caches. Throwaway data (directory counts, filter choices) lives in the default cache: Redis
+# when REDIS_URL is set (required with more than one app host), otherwise the database cache,
+# shared by the processes of one host and culled when full. What must survive is never in a
+# culling cache: the directory's version is a database row (organisations.directory_version);
+# rate-limit counters are Redis keys or rows of their own table (migra_hub.ratelimit); sessions
+# are rows of the session table, with Redis only as a read cache in front of them.
 REDIS_URL = env_str("REDIS_URL", default="")
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -124,7 +128,12 @@ else:
             "LOCATION": "django_cache",
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -158,6 +167,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Migra Hub] "
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
+    # "key" of login_failed: the address together with the client IP (accounts.adapter).
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -280,6 +290,10 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits per IP address take the visitor's address from the last entry of X-Forwarded-For
+# (migra_hub.ratelimit.client_ip). Only behind a proxy that sets that header, or anyone could
+# name any address; without it, behind a proxy every visitor shares the proxy's address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: no inline scripts or styles anywhere.

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,11 +43,13 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, Expression, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
+# directory_version is re-exported: the directory's filters read it from here.
+from organisations.directory_version import directory_changed
+from organisations.directory_version import directory_version as directory_version
 from organisations.facets import Facet
 from organisations.language_names import language_endonym, language_name
 from organisations.models import Offer, OfferKind, Organisation, OrganisationKind, SearchWord
@@ -153,30 +154,6 @@ def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
     iterator = iter(ids)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-VERSION_CACHE_KEY = "directory:version"
-
-
-def directory_version() -> str:
-    """Changes whenever search data is refreshed: part of the keys of cached directory data."""
-    return str(cache.get_or_set(VERSION_CACHE_KEY, lambda: uuid.uuid4().hex, None))
-
-
-def directory_changed() -> None:
-    """Make every cached piece of directory data (counts, filter choices) stale.
-
-    Called by :func:`organisation_search_refresh` and after changes that refresh no
-    organisation (a new vocabulary entry or district). The version changes now and again when
-    the transaction commits: a request in between may have cached what it read before the
-    commit under the new version.
-    """
-
-    def bump() -> None:
-        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
-
-    bump()
-    transaction.on_commit(bump)
 
 
 def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -112,7 +113,8 @@ def test_an_edit_writes_only_the_fields_it_changes() -> None:
 def test_a_cancelled_event_is_not_published_again() -> None:
     event = EventFactory()
     services.event_cancel(event=event)
-    services.event_publish(event=event)
+    with pytest.raises(ValidationError):
+        services.event_publish(event=event)
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
 
