@@ -29,7 +29,8 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import Search, directory_version
+from organisations.search import directory_version
+from organisations.search_query import Search
 from organisations.vocabularies import DirectoryVocabulary, directory_vocabulary
 from organisations.widgets import FastSelect
 
