@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -22,7 +22,7 @@ from migra_hub.admin_helpers import (
     ServiceCall,
     acting_user,
 )
-from organisations import services, services_admin
+from organisations import services
 from organisations.language_names import language_name, sort_key
 from organisations.models import (
     City,
@@ -69,6 +69,7 @@ class RefreshesVocabularySearch(admin.ModelAdmin):
         super().delete_model(request, obj)
         organisation_search_refresh(organisation_ids=affected)
 
+    @transaction.atomic  # the directory version changes with the deletion, or neither happens
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         affected = {pk for entry in queryset for pk in organisations_using(entry)}
         super().delete_queryset(request, queryset)
@@ -312,7 +313,7 @@ class OrganisationAdmin(ServiceActionsAdmin, EntryAdmin):
         )
 
     def delete_through_service(self, request: HttpRequest, obj: Organisation) -> None:
-        services_admin.organisation_delete_for_good(organisation=obj, staff=acting_user(request))
+        services.organisation_delete_for_good(organisation=obj, staff=acting_user(request))
 
 
 @admin.register(Offer)

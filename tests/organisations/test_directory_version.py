@@ -156,14 +156,7 @@ def delete_a_topic_in_the_admin(cast: Cast) -> Write:
         add_an_offer,
         change_an_offer,
         delete_an_offer,
-        pytest.param(
-            confirm_as_current,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="organisation_confirm_current changes last_confirmed_at (the card's"
-                " 'may be out of date') without calling directory_changed()",
-            ),
-        ),
+        confirm_as_current,
         load_the_standard_vocabularies,
         rename_a_topic_in_the_admin,
         add_a_district_in_the_admin,
