@@ -151,7 +151,7 @@ if TESTING:
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-# After signing up, registering one's organisation is the next step (issue 4).
+# After signing up, registering one's organisation is the next step.
 ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:mine"
 
 # django-allauth: e-mail is the login, verification is mandatory, rate limits stay on.
@@ -362,7 +362,7 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
-# --- Events (issue 6) -------------------------------------------------------------------------
+# --- Events ------------------------------------------------------------------------------------
 # Reminders go out this many days before an event (send_event_reminders, cron).
 EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
 # Personal data of registrations is deleted this many days after the event (purge_registrations).
@@ -372,7 +372,7 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
 
-# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0, issue 12) ----------------
+# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0) -------------------------
 # Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
 ACCESSIBILITY_CONTACT_EMAIL = env_email(
     "ACCESSIBILITY_CONTACT_EMAIL", default="barrierefreiheit@migra-hub.invalid"
