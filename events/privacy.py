@@ -74,6 +74,8 @@ def personal_data(person: Person) -> dict[str, Any]:
 def before_account_deletion(person: Person) -> list[Kept]:
     """Upcoming sign-ups are cancelled (their seats go to the waiting list); every sign-up of
     the person loses name, address and needs; events and sign-ups for others stay."""
+    # First, so that the mails to people moving up from the waiting list no longer name it.
+    Event.objects.filter(person.address_q("contact_email")).update(contact_email="")
     now = timezone.now()
     own = Registration.objects.filter(person.address_q("email")).not_anonymised()
     for registration in own.current().filter(event__ends_at__gt=now).select_related("event"):
@@ -126,5 +128,4 @@ def before_account_deletion(person: Person) -> list[Kept]:
                 why=_("Events belong to their organiser, not to an account."),
             )
         )
-    Event.objects.filter(person.address_q("contact_email")).update(contact_email="")
     return kept

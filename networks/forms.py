@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
 from migra_hub.multilingual import language_name_local
+from migra_hub.revisions import RevisionFormMixin
 from networks.models import Network, NetworkNote
 from networks.services import NetworkChanged, NetworkData
 from organisations.models import District, Organisation
@@ -38,7 +39,7 @@ class ChosenByNumber(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
 
@@ -70,10 +71,7 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            # The revision the form was opened on: saving tells when someone else saved since.
-            self.fields["revision"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=self.instance.revision
-            )
+            self.add_revision_field(self.instance.revision)
         if districts is None:
             for name in self.STAFF_ONLY:
                 del self.fields[name]
@@ -105,15 +103,6 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             name: data.get(name, kept.get(name)) for name in NetworkData.column_names()
         }
         return NetworkData(**values, topics=tuple(data["topics"]))
-
-    def revision(self) -> int | None:
-        return self.cleaned_data.get("revision") if "revision" in self.fields else None
-
-    def take_revision(self, revision: int) -> None:
-        """After a conflict: the next save is made knowing what is saved now."""
-        data = self.data.copy()  # type: ignore[attr-defined]
-        data[self.add_prefix("revision")] = str(revision)
-        self.data = data
 
     def differences(self, changed: NetworkChanged) -> list[tuple[str, str, str]]:
         """(label, saved now, your entry) of each field that differs, for people to read."""

@@ -31,7 +31,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import all_language_names
+from organisations.search_text import all_language_names
 
 ORGANISATION_M2M = ["districts", "languages", "counselling_languages", "topics", "target_groups"]
 OFFER_M2M = ["topics", "target_groups", "languages"]

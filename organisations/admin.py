@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 from migra_hub.admin_helpers import (
     DeletesThroughService,
+    ReadOnlyInline,
     RecordAdmin,
     ServiceAction,
     ServiceActionsAdmin,
@@ -150,24 +151,6 @@ class LanguageAdmin(RefreshesVocabularySearch):
 
 # Web addresses typed without a scheme are taken as https (Django 6's default).
 URL_FIELDS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
-
-
-class ReadOnlyInline(admin.TabularInline):
-    """Shows what belongs to an entry; each row links to its own admin page, where changes go
-    through the services."""
-
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class MembershipInline(ReadOnlyInline):

@@ -41,14 +41,9 @@ def with_second_factor(user: User) -> User:
 
 
 def totp_code(secret: str = TOTP_SECRET) -> str:
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+    from migra_hub.demo import current_totp_code
 
-    counter = next(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counter))
+    return current_totp_code(secret)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

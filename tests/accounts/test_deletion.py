@@ -65,17 +65,39 @@ def test_the_search_finds_the_person_everywhere_before_the_deletion(life: Life) 
         assert any(hit.startswith(column + " ") for hit in found), column
 
 
+@pytest.fixture
+def queued_mail(settings) -> None:  # type: ignore[no-untyped-def]
+    """Mail goes to the database queue, as in production (tests otherwise use memory)."""
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+
+
+def queued_mail_mentioning(needle: str) -> list[int]:
+    """The queue stores mails pickled and base64-encoded: read each one back."""
+    from mailer.models import Message
+
+    return [
+        message.pk
+        for message in Message.objects.all()
+        if needle.lower() in message.email.message().as_string().lower()
+    ]
+
+
 def test_after_the_deletion_neither_address_nor_name_is_stored_anywhere(
-    life: Life, client_for
+    queued_mail: None, life: Life, client_for
 ) -> None:
+    assert queued_mail_mentioning(EMAIL)  # e.g. the decision about the person's claim
     elsewhere = client_for(life.person)  # another browser, still logged in
     delete_account(client_for(life.person))
 
-    assert rows_mentioning(EMAIL) == []
-    assert rows_mentioning(OTHER_EMAIL) == []
-    assert rows_mentioning(NAME) == []
+    for needle in (EMAIL, OTHER_EMAIL, NAME):
+        assert rows_mentioning(needle) == []
+        assert queued_mail_mentioning(needle) == []
     assert not User.objects.filter(pk=life.person.pk).exists()
     assert elsewhere.get("/en/accounts/privacy/").status_code == 302  # logged out everywhere
+    # Mail to other people stays in the queue.
+    from mailer.models import Message
+
+    assert Message.objects.exists()
 
 
 def test_what_belongs_to_others_stays_without_the_person(
@@ -151,3 +173,23 @@ def test_the_deleted_persons_history_shows_deleted_account(
     assert page.status_code == 200
     assert "deleted account" in page.content.decode()
     assert NAME not in page.content.decode()
+
+
+def test_the_mail_log_forgets_the_person(life: Life, client_for) -> None:
+    from django.core.mail import EmailMessage
+    from django.utils import timezone
+    from mailer.models import PRIORITY_MEDIUM, RESULT_FAILURE, MessageLog, email_to_db
+
+    now = timezone.now()
+    log = MessageLog.objects.create(
+        message_data=email_to_db(EmailMessage("Hello", "Body", to=[f"{NAME} <{EMAIL}>"])),
+        when_added=now,
+        priority=PRIORITY_MEDIUM,
+        result=RESULT_FAILURE,
+        log_message=f"550 5.1.1 <{EMAIL.upper()}>: mailbox unavailable",
+    )
+    delete_account(client_for(life.person))
+
+    log.refresh_from_db()
+    assert log.message_data is None
+    assert log.log_message == "550 5.1.1 <–>: mailbox unavailable"
