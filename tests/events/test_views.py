@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from events.models import Event, Registration
 from networks.models import NetworkMembership
-from tests.events.conftest import EventsCast
+from tests.events.conftest import EventsCast, edit_form_data
 from tests.factories import (
     DistrictFactory,
     EventFactory,
@@ -558,18 +558,7 @@ def test_coordinator_edits_the_network_event_and_more_seats_promote(
     RegistrationFactory(event=event)
     waiting = RegistrationFactory(event=event, status="waitlisted")
     client = client_for(events_cast.coordinator)
-    form = client.get(reverse("events:edit", kwargs={"slug": event.slug})).context["form"]
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and name not in ("languages", "interpretation_languages")
-    }
-    data.update(
-        capacity=2,
-        starts_at=timezone.localtime(event.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        ends_at=timezone.localtime(event.ends_at).strftime("%Y-%m-%dT%H:%M"),
-    )
-    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+    data = edit_form_data(client, event, capacity=2)
     response = client.post(reverse("events:edit", kwargs={"slug": event.slug}), data)
     assert response.status_code == 302
     waiting.refresh_from_db()
