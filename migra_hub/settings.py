@@ -179,6 +179,9 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 # Browsers treat http://localhost as secure, the fido2 library does not: development only.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Failed logins are limited per (address, client IP) and per client IP (accounts.adapter): behind
+# N reverse proxies the client's IP is the N-th entry from the right of X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 # --- end of account security and privacy ------------------------------------------------------
 
 # E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
