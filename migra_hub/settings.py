@@ -188,6 +188,9 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 # Browsers treat http://localhost as secure, the fido2 library does not: development only.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Failed logins are limited per (address, client IP) and per client IP (accounts.adapter): behind
+# N reverse proxies the client's IP is the N-th entry from the right of X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 # --- end of account security and privacy ------------------------------------------------------
 
 # E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
@@ -290,10 +293,6 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Rate limits per IP address take the visitor's address from the last entry of X-Forwarded-For
-# (migra_hub.ratelimit.client_ip). Only behind a proxy that sets that header, or anyone could
-# name any address; without it, behind a proxy every visitor shares the proxy's address.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: no inline scripts or styles anywhere.
