@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .PHONY: install install-test browser gettext run serve test test-sqlite test-postgres lint typecheck \
-        migrate messages makemessages demo bench screenshots clean ci
+        migrate messages makemessages demo bench screenshots backup-check clean ci
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -46,8 +46,12 @@ migrate: install
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
+# The mail worker runs beside the server, as in production, and prints each mail on the console
+# a few seconds after the action that queued it.
 run: demo
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py send_queued_mail --loop 3 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # Production-like: gunicorn + whitenoise, DEBUG off. For load tests on this machine only.
 serve: migrate
@@ -104,6 +108,10 @@ bench: migrate
 # Main pages of each journey at 390 and 1280 px (de, en; some in ar) into var/screenshots/.
 screenshots: install
 	$(PY) tools/screenshots.py
+
+# Dump the PostgreSQL database of DATABASE_URL, restore it into a fresh one, compare row counts.
+backup-check: $(STAMP)
+	$(PY) tools/backup_restore_check.py
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -1,11 +1,13 @@
-"""django-allauth hooks: an account keeps the language it was created in, and allauth's mails
-(address confirmation, password reset) are written in the account's language."""
+"""django-allauth hooks: an account keeps the language it was created in, allauth's mails
+(address confirmation, password reset) are written in the account's language, and failed logins
+lock out the attacker's IP, not the account."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import get_ip
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -23,3 +25,12 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", "") or translation.get_language()
         with translation.override(interface_language(language)):
             super().send_mail(template_prefix, email, context)
+
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """Count failed logins per address *and* client IP (allauth: per address alone).
+
+        Keyed by the address only, five wrong passwords from anywhere would lock the account
+        for its holder too. This way an attacker locks out only themselves; the per-IP limit
+        of ``ACCOUNT_RATE_LIMITS["login_failed"]`` still caps one IP across all addresses.
+        """
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from accounts import privacy as registry
+        from events import privacy
+        from migra_hub import slots
+
+        # The account's data download and deletion include what this app keeps.
+        registry.register_data_section(privacy.personal_data)
+        registry.register_deletion_step(privacy.before_account_deletion)
+
+        # Organisations' and networks' pages list their upcoming events.
+        slots.register("organisation.main", "events/_organisation_events.html", order=20)
+        slots.register("network.main", "events/_network_events.html")

@@ -1,13 +1,15 @@
-"""E-mails to registered people, each in the language they signed up in, sent after commit."""
+"""E-mails to registered people, each in the language they signed up in.
+
+They carry the event's calendar file, which ``migra_hub.mail.send_templated_mail`` has no place
+for, so they are built here. The services send them inside their transaction: with the mail
+queue as the e-mail backend, a mail is stored together with the change it tells about."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,14 +18,13 @@ from events.ical import event_ics
 from events.models import Registration
 from migra_hub.mail import interface_language
 
-logger = logging.getLogger(__name__)
-
 # Which template a kind of mail uses, and whether it carries the private calendar file.
 TEMPLATES = {
     "confirmed": ("registration_confirmed", True),
     "waitlisted": ("registration_waitlisted", False),
     "promoted": ("registration_promoted", True),
     "cancelled": ("registration_cancelled", False),
+    "already_registered": ("registration_already", False),
     "event_cancelled": ("event_cancelled", False),
     "reminder": ("event_reminder", True),
     "message": ("event_message", False),
@@ -65,18 +66,7 @@ def build_message(registration: Registration, kind: str, **extra: Any) -> EmailM
     return message
 
 
-def send_now(registrations: list[Registration], kind: str, **extra: Any) -> None:
+def send(registrations: list[Registration], kind: str, **extra: Any) -> None:
     messages = [build_message(registration, kind, **extra) for registration in registrations]
     if messages:
         get_connection().send_messages(messages)
-
-
-def on_commit_send(registration: Registration, kind: str, **extra: Any) -> None:
-    on_commit_send_many([registration], kind, **extra)
-
-
-def on_commit_send_many(registrations: list[Registration], kind: str, **extra: Any) -> None:
-    """Send after the transaction commits; a failing mail server never undoes a sign-up."""
-    if not registrations:
-        return
-    transaction.on_commit(lambda: send_now(registrations, kind, **extra), robust=True)

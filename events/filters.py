@@ -6,6 +6,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,14 @@ def _networks(request: object) -> QuerySet[Network]:
 
 def _languages(request: object) -> QuerySet[Language]:
     return Language.objects.filter(events__isnull=False).distinct()
+
+
+# Dates the database and the time zone arithmetic can hold, with room for a day either side
+# (9999-12-31 plus one day is no date): anything else is a form error, not a server error.
+DATE_RANGE = [
+    MinValueValidator(datetime.date(1900, 1, 1)),
+    MaxValueValidator(datetime.date(9998, 12, 31)),
+]
 
 
 class EventFilter(django_filters.FilterSet):
@@ -60,12 +69,14 @@ class EventFilter(django_filters.FilterSet):
         field_name="ends_at",
         method="filter_from",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=DATE_RANGE,
     )
     date_to = django_filters.DateFilter(
         label=_("Until"),
         field_name="starts_at",
         method="filter_to",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=DATE_RANGE,
     )
 
     class Meta:

@@ -1,9 +1,15 @@
-"""iCalendar files: one per event, and subscribable feeds of many events."""
+"""iCalendar files: one per event, and subscribable feeds of many events.
+
+Every text goes through ``_text``: RFC 5545 (3.3.11) wants line breaks as ``\\n`` and commas,
+semicolons and backslashes escaped; the library does that for the properties it knows, but not
+for extension properties like ``X-WR-CALNAME``, where a raw line break would end the line and
+break the whole file. Long lines are folded at 75 octets by the library."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -30,6 +36,13 @@ def event_location(event: Event, *, private: bool = False) -> str:
     return gettext("Online") if event.online_link else gettext("to be announced")
 
 
+def _text(value: str) -> Any:
+    """A TEXT value with every kind of line break as one escaped newline."""
+    from icalendar import vText
+
+    return vText(str(value).replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _utc(value: datetime.datetime) -> datetime.datetime:
     return value.astimezone(datetime.UTC)
 
@@ -48,15 +61,17 @@ def _component(event: Event, *, private: bool, stamp: datetime.datetime):  # typ
     component.add("dtstamp", _utc(stamp))
     component.add("dtstart", _utc(event.starts_at))
     component.add("dtend", _utc(event.ends_at))
-    component.add("summary", event.title)
-    component.add("location", event_location(event, private=private))
-    component.add("description", description)
+    component.add("summary", _text(event.title))
+    component.add("location", _text(event_location(event, private=private)))
+    component.add("description", _text(description))
     component.add("url", url)
     component.add("last-modified", _utc(event.updated_at))
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     if event.contact_email:
         component.add(
-            "organizer", f"mailto:{event.contact_email}", parameters={"cn": event.organiser_name}
+            "organizer",
+            f"mailto:{event.contact_email}",
+            parameters={"cn": " ".join(event.organiser_name.split())},
         )
     return component
 
@@ -68,11 +83,11 @@ def calendar_bytes(
     from icalendar import Calendar
 
     calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.SITE_NAME}//{_host()}//")
+    calendar.add("prodid", _text(f"-//{settings.SITE_NAME}//{_host()}//"))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now()
     for event in events:

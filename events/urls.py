@@ -1,48 +1,73 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from events import views
+from events.views import organisers, participants, public, signup
 
 app_name = "events"
 
+
+class TokenConverter:
+    """A registration's private token (``secrets.token_urlsafe``): anything else is no page."""
+
+    regex = r"[A-Za-z0-9_-]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "registration_token")
+
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("archive/", views.archive, name="archive"),
-    path("manage/", views.manage, name="manage"),
-    path("new/", views.create, name="create"),
+    path("", public.index, name="index"),
+    path("archive/", public.archive, name="archive"),
+    path("manage/", organisers.manage, name="manage"),
+    path("new/", organisers.create, name="create"),
     # Subscribable iCalendar feeds.
-    path("feed.ics", views.feed_all, name="feed"),
+    path("feed.ics", public.feed_all, name="feed"),
     path(
         "feeds/districts/<slug:city>/<slug:district>.ics",
-        views.feed_district,
+        public.feed_district,
         name="feed_district",
     ),
-    path("feeds/networks/<slug:slug>.ics", views.feed_network, name="feed_network"),
+    path("feeds/networks/<slug:slug>.ics", public.feed_network, name="feed_network"),
     path(
         "feeds/organisations/<slug:slug>.ics",
-        views.feed_organisation,
+        public.feed_organisation,
         name="feed_organisation",
     ),
     # The private link of one registration (the token is the only key).
-    path("registration/<str:token>/", views.registration_detail, name="registration"),
-    path("registration/<str:token>/done/", views.registration_done, name="registration_done"),
-    path("registration/<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
     path(
-        "registration/<str:token>/event.ics",
-        views.registration_calendar,
+        "registration/<registration_token:token>/", signup.registration_detail, name="registration"
+    ),
+    path(
+        "registration/<registration_token:token>/cancel/",
+        signup.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "registration/<registration_token:token>/event.ics",
+        signup.registration_calendar,
         name="registration_calendar",
     ),
     # One event.
-    path("<slug:slug>/", views.detail, name="detail"),
-    path("<slug:slug>/event.ics", views.event_calendar, name="ics"),
-    path("<slug:slug>/register/", views.register, name="register"),
-    path("<slug:slug>/delegates/", views.delegates, name="delegates"),
-    path("<slug:slug>/edit/", views.edit, name="edit"),
-    path("<slug:slug>/publish/", views.publish, name="publish"),
-    path("<slug:slug>/cancel/", views.cancel, name="cancel"),
-    path("<slug:slug>/duplicate/", views.duplicate, name="duplicate"),
-    path("<slug:slug>/registrations/", views.registrations, name="registrations"),
-    path("<slug:slug>/registrations.csv", views.registrations_csv, name="registrations_csv"),
-    path("<slug:slug>/check-in/", views.check_in, name="check_in"),
-    path("<slug:slug>/check-in/<int:pk>/", views.check_in_toggle, name="check_in_toggle"),
-    path("<slug:slug>/message/", views.message, name="message"),
+    path("<slug:slug>/", public.detail, name="detail"),
+    path("<slug:slug>/event.ics", public.event_calendar, name="ics"),
+    path("<slug:slug>/register/", signup.register, name="register"),
+    path("<slug:slug>/register/sent/", signup.registration_sent, name="registration_sent"),
+    path("<slug:slug>/delegates/", signup.delegates, name="delegates"),
+    path("<slug:slug>/edit/", organisers.edit, name="edit"),
+    path("<slug:slug>/publish/", organisers.publish, name="publish"),
+    path("<slug:slug>/cancel/", organisers.cancel, name="cancel"),
+    path("<slug:slug>/duplicate/", organisers.duplicate, name="duplicate"),
+    path("<slug:slug>/registrations/", participants.registrations, name="registrations"),
+    path(
+        "<slug:slug>/registrations.csv",
+        participants.registrations_csv,
+        name="registrations_csv",
+    ),
+    path("<slug:slug>/check-in/", participants.check_in, name="check_in"),
+    path("<slug:slug>/check-in/<int:pk>/", participants.check_in_toggle, name="check_in_toggle"),
+    path("<slug:slug>/message/", organisers.message, name="message"),
 ]

@@ -11,6 +11,9 @@ from accounts.models import User
 
 DEMO_PASSWORD = "demo-Passwort-2026"
 DEMO_DOMAIN = "demo.migra-hub.invalid"
+# Staff must log in with a second factor: the demo's staff accounts share this authenticator-app
+# secret (printed by seed_demo), so that anyone trying the demo can add it to their app.
+DEMO_TOTP_SECRET = "MIGRAHUBDEMOSTAFFMIGRAHUBDEMO234"
 
 
 @dataclass
@@ -42,3 +45,28 @@ def demo_user(local_part: str, name: str, *, superuser: bool = False) -> User:
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+def demo_second_factors() -> int:
+    """Give every demo account that must use a second factor the demo's authenticator app."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from accounts.security import needs_second_factor
+
+    added = 0
+    for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}"):
+        if needs_second_factor(user):
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+            added += 1
+    return added
+
+
+def current_totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
+    """The code an authenticator app set up with ``secret`` shows now (screenshots, tests)."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))

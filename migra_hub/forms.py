@@ -87,11 +87,14 @@ class MultilingualFormMixin(forms.BaseForm):
 
     @property
     def main_fields(self) -> list[BoundField]:
-        """Every field but the language ones (shown by the language versions partial)."""
+        """Every field but the language ones (shown by the language versions partial) and the
+        hidden ones (``form.hidden_fields``)."""
         return [
             self[name]
             for name in self.fields
-            if name != "original_language" and not self._is_version(name)
+            if name != "original_language"
+            and not self._is_version(name)
+            and not self[name].is_hidden
         ]
 
     def current_original_language(self) -> str:

@@ -3,6 +3,11 @@
 Every app sends its mails through ``send_templated_mail``: a recipient is an address with the
 language to write in (an account's stored language, or the language of the page a person used).
 One mail per recipient, so that nobody sees the other addresses.
+
+Mails are not sent here but queued in the database (``EMAIL_BACKEND``, django-mailer) in the
+caller's transaction: a mail commits with the action that caused it, a rolled-back action sends
+none, and a mail server that is down delays mail without breaking the action.
+``migra_hub.mail_queue`` delivers the queue.
 """
 
 from __future__ import annotations
@@ -62,6 +67,13 @@ class Link:
         return absolute_url(self.name, language=language, **self.kwargs)
 
 
+def single_line(text: str) -> str:
+    """Every run of white space, line breaks included, as one space: a header such as the
+    subject must never contain a raw newline (Django refuses it, and a mail server would read
+    what follows as a header of its own)."""
+    return " ".join(text.split())
+
+
 def send_templated_mail(
     template: str,
     recipients: Iterable[Recipient],
@@ -73,7 +85,8 @@ def send_templated_mail(
 
     The templates see ``recipient``; a ``Link`` in ``context`` becomes the full URL in the
     language of each mail; ``reply_to`` lets the recipient answer someone other than the sender.
-    Returns the number of mails sent.
+    Returns the number of mails queued. Call it inside the service's transaction, not after
+    commit: the queued mails then commit (or roll back) with the action.
     """
     unique = {person.email: person for person in recipients if person.email}
     for person in sorted(unique.values(), key=lambda person: person.email):
@@ -89,7 +102,7 @@ def send_templated_mail(
                 },
             }
             subject_text = render_to_string(f"{template}_subject.txt", values)
-            subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject_text.split())
+            subject = single_line(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject_text)
             body = render_to_string(f"{template}_body.txt", values)
         EmailMessage(subject, body, None, [person.email], reply_to=list(reply_to)).send()
     return len(unique)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django.contrib.postgres",
     "django_filters",
+    "mailer",
     "allauth",
     "allauth.account",
     "csp",
@@ -107,8 +108,12 @@ DATABASES = {"default": parse_database_url(DATABASE_URL, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-# Cache: Redis when REDIS_URL is set (shared by every app process), otherwise the database
-# cache, which is shared too. A per-process cache would break rate limits behind a balancer.
+# Caches. Throwaway data (directory counts, filter choices) lives in the default cache: Redis
+# when REDIS_URL is set (required with more than one app host), otherwise the database cache,
+# shared by the processes of one host and culled when full. What must survive is never in a
+# culling cache: the directory's version is a database row (organisations.directory_version);
+# rate-limit counters are Redis keys or rows of their own table (migra_hub.ratelimit); sessions
+# are rows of the session table, with Redis only as a read cache in front of them.
 REDIS_URL = env_str("REDIS_URL", default="")
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -123,7 +128,12 @@ else:
             "LOCATION": "django_cache",
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -141,7 +151,7 @@ if TESTING:
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-# After signing up, registering one's organisation is the next step (issue 4).
+# After signing up, registering one's organisation is the next step.
 ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:mine"
 
 # django-allauth: e-mail is the login, verification is mandatory, rate limits stay on.
@@ -157,23 +167,57 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Migra Hub] "
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
+    # "key" of login_failed: the address together with the client IP (accounts.adapter).
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
 
-# E-mail: console in development, SMTP by settings in production, locmem in tests.
+# --- Account security and privacy (accounts) -----------------------------------------------------
+# Everyone who sees other people's personal data (site administrators, district staff, staff of
+# city-wide networks) must set up a second factor first: an authenticator app (TOTP) or a
+# security key (WebAuthn), with recovery codes as the fallback (django-allauth's MFA).
+# accounts.middleware also marks the account's own pages "Cache-Control: private, no-store".
+INSTALLED_APPS += ["allauth.mfa"]
+MIDDLEWARE += [
+    "accounts.middleware.SecondFactorRequiredMiddleware",
+    "accounts.middleware.PrivateAccountPagesMiddleware",
+]
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# Browsers treat http://localhost as secure, the fido2 library does not: development only.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# --- end of account security and privacy ------------------------------------------------------
+
+# E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
+# that sends it, so a mail server that is down never breaks a saved action and loses no mail.
+# `manage.py send_queued_mail` delivers the queue (cron or systemd, docs/operations.md; `make run`
+# starts it in development) through EMAIL_DELIVERY_BACKEND: SMTP in production, the console in
+# development. pytest-django replaces EMAIL_BACKEND with its memory backend in tests.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Migra Hub <noreply@migra-hub.invalid>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND",
     default="django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+# Every failure defers the mail (not only SMTP errors), so one broken mail never blocks the queue.
+MAILER_ERROR_HANDLER = "migra_hub.mail_queue.defer_after_failure"
+# A deferred mail is tried again after 1, 2, 4, ... minutes, at most every 6 hours; after 12
+# retries (about a day) it counts as failed and waits for staff in the admin.
+MAILER_EMAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", default=12)
+MAIL_RETRY_FIRST_SECONDS = env_int("MAIL_RETRY_FIRST_SECONDS", default=60)
+MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", default=6 * 3600)
+# The log of delivery attempts keeps no copy of the mails (addresses, private links).
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# One worker per host at a time (row locks keep workers on several hosts apart).
+MAILER_LOCK_PATH = env_str("MAILER_LOCK_PATH", default=str(VAR_DIR / "send_mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
@@ -246,6 +290,10 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits per IP address take the visitor's address from the last entry of X-Forwarded-For
+# (migra_hub.ratelimit.client_ip). Only behind a proxy that sets that header, or anyone could
+# name any address; without it, behind a proxy every visitor shares the proxy's address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: no inline scripts or styles anywhere.
@@ -278,7 +326,11 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}
     },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # django-mailer logs every recipient and subject at INFO: personal data stays out of logs.
+        "mailer": {"level": "WARNING"},
+    },
 }
 
 # Who runs this installation (the sender of the site, its imprint and privacy contact), shown
@@ -310,7 +362,7 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
-# --- Events (issue 6) -------------------------------------------------------------------------
+# --- Events ------------------------------------------------------------------------------------
 # Reminders go out this many days before an event (send_event_reminders, cron).
 EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
 # Personal data of registrations is deleted this many days after the event (purge_registrations).
@@ -320,7 +372,7 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
 
-# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0, issue 12) ----------------
+# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0) -------------------------
 # Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
 ACCESSIBILITY_CONTACT_EMAIL = env_email(
     "ACCESSIBILITY_CONTACT_EMAIL", default="barrierefreiheit@migra-hub.invalid"

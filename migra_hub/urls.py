@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
@@ -6,6 +7,9 @@ from django.views.generic import TemplateView
 from migra_hub import views
 from opendata.urls import api_patterns as hsds_api_patterns
 from opendata.urls import root_patterns as opendata_root_patterns
+
+# The admin logs in through allauth, so that its rate limits and the second factor apply there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", views.healthz, name="healthz"),

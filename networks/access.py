@@ -11,7 +11,11 @@ Only staff (not coordinators) create networks and change their scope or district
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from networks.models import Network, NetworkMembership, NetworkQuerySet
 from organisations.access import AnyUser, is_district_staff, member_organisations
@@ -139,6 +143,19 @@ def acts_for(user: AnyUser, organisation: Organisation) -> bool:
     return OrganisationMembership.objects.filter(user=user, organisation=organisation).exists()
 
 
+class Party(StrEnum):
+    """Who takes a step of a membership (see ``services.TRANSITIONS``)."""
+
+    ORGANISATION = "organisation"  # an owner or editor of the membership's organisation
+    CURATOR = "curator"  # district staff, staff named for the network or a coordinator
+
+
+def acts_as(user: AnyUser, party: Party, membership: NetworkMembership) -> bool:
+    if party == Party.ORGANISATION:
+        return acts_for(user, membership.organisation)
+    return can_curate(user, membership.network)
+
+
 def visible_memberships(user: AnyUser, network: Network) -> QuerySet[NetworkMembership]:
     """Memberships of a (visible) network this user may look at: the public ones (active
     members), those of the user's organisations, and all of them for the network's curators."""
@@ -147,3 +164,33 @@ def visible_memberships(user: AnyUser, network: Network) -> QuerySet[NetworkMemb
         return memberships
     own = Q(organisation__in=acting_organisations(user)) if user.is_authenticated else Q(pk=None)
     return memberships.filter(own | Q(status=NetworkMembership.Status.ACTIVE))
+
+
+# --- Lookups for the views: 404 for what the user may not see, 403 for what they may not do ---
+
+
+def get_network(user: AnyUser, slug: str) -> Network:
+    return get_object_or_404(visible_networks(user).select_related("district"), slug=slug)
+
+
+def get_curated_network(user: AnyUser, slug: str) -> Network:
+    network = get_network(user, slug)
+    if not can_curate(user, network):
+        raise PermissionDenied
+    return network
+
+
+def get_membership(user: AnyUser, network: Network, pk: int) -> NetworkMembership:
+    memberships = visible_memberships(user, network).select_related("organisation", "network")
+    return get_object_or_404(memberships, pk=pk)
+
+
+def editable_districts(user: AnyUser, network: Network) -> QuerySet[District] | None:
+    """The districts a curator may choose when editing the network; None for coordinators,
+    who may not change its scope or district at all."""
+    if not is_staff_curator(user, network):
+        return None
+    districts = creatable_districts(user)
+    if network.district_id:
+        districts = districts | District.objects.filter(pk=network.district_id)
+    return districts

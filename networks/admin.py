@@ -1,91 +1,231 @@
-from typing import Any
+"""The networks in the Django admin: one more client of the services.
+
+What a network says about itself is edited here and saved by ``network_update`` (under its row
+lock, as a new revision); its status and every membership change only through actions that
+call the services, so the history, the e-mails and the last-coordinator rule hold here as on
+the site. The history and the memberships are records: read here, written by the services.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
+from migra_hub.admin_helpers import (
+    ReadOnlyInline,
+    RecordAdmin,
+    ServiceAction,
+    ServiceActionsAdmin,
+    acting_user,
+)
+from migra_hub.revisions import RevisionFormMixin
+from networks import services
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-class MembershipInline(admin.TabularInline):
+Action = MembershipChange.Action
+
+# A step the service refuses tells why (the last coordinator, a decision taken meanwhile). An
+# admin who does not curate the network gets the service's PermissionDenied: 403.
+REFUSALS = (services.NetworkError,)
+
+
+class MembershipInline(ReadOnlyInline):
     model = NetworkMembership
-    extra = 0
-    raw_id_fields = ["organisation", "decided_by"]
-    fields = ["organisation", "status", "role", "note", "decided_by", "decided_at"]
-    readonly_fields = ["decided_at"]
-    show_change_link = True
+    fields = readonly_fields = ("organisation", "status", "role", "decided_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("organisation")
 
 
-URL_FIELDS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
-
-
-class NoteInline(admin.StackedInline):
+class NoteInline(ReadOnlyInline):
     model = NetworkNote
-    extra = 0
-    raw_id_fields = ["author"]
-    formfield_overrides = URL_FIELDS
+    fields = readonly_fields = ("title", "date", "author_name")
+
+
+class NetworkAdminForm(RevisionFormMixin, ModelForm):
+    # The admin shows the network's revision itself (read-only) under that name.
+    revision_field = "opened_revision"
+
+    class Meta:
+        model = Network
+        fields = [
+            "name",
+            "scope",
+            "district",
+            "goal",
+            "description",
+            "topics",
+            "meeting_rhythm",
+            "join_policy",
+            "contact_email",
+            "curators",
+            "original_language",
+            "translations",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_revision_field(self.instance.revision)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        revision = cleaned.get(self.revision_field)
+        if revision is not None and revision != self.instance.revision:
+            raise ValidationError(
+                _(
+                    "This network was changed by someone else since you opened it. Please "
+                    "open it again and make your changes once more."
+                ),
+                code="changed",
+            )
+        return cleaned
+
+
+def _set_status(label: StrOrPromise, status: str) -> ServiceAction:
+    return ServiceAction(
+        label,
+        lambda network, user, _reason: services.network_set_status(
+            network=network, user=user, status=status
+        ),
+        refusals=REFUSALS,
+    )
+
+
+STATUS_ACTIONS = {
+    "mark_setting_up": _set_status(_("Mark as being set up (hidden)"), Network.Status.SETTING_UP),
+    "mark_active": _set_status(_("Mark as active"), Network.Status.ACTIVE),
+    "mark_dormant": _set_status(_("Mark as dormant"), Network.Status.DORMANT),
+    "mark_closed": _set_status(_("Close the network"), Network.Status.CLOSED),
+}
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(ServiceActionsAdmin):
+    """Networks are created on the site by staff, and closed rather than deleted, so that
+    their history stays."""
+
+    form = NetworkAdminForm
     list_display = ["name", "scope", "district", "status", "join_policy", "updated_at"]
     list_filter = ["scope", "status", "join_policy", "district"]
     search_fields = ["name", "goal", "description"]
-    prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["topics"]
     autocomplete_fields = ["curators"]
     list_select_related = ["district"]
+    # The slug is the address of a public page; the city follows from the district.
+    readonly_fields = ["slug", "status", "city", "revision", "created_at", "updated_at"]
     inlines = [MembershipInline, NoteInline]
+    actions = [action.as_action(name) for name, action in STATUS_ACTIONS.items()]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Network, form: ModelForm, change: bool) -> None:
+        # ``obj`` carries the form's values; the topics are the form's too.
+        assert isinstance(form, NetworkAdminForm)
+        data = dataclasses.replace(
+            services.NetworkData.of(obj), topics=tuple(form.cleaned_data["topics"])
+        )
+        services.network_update(
+            network=obj,
+            user=acting_user(request),
+            data=data,
+            revision=form.revision(),
+        )
 
 
-class ChangeInline(admin.TabularInline):
+class ChangeInline(ReadOnlyInline):
     """The history is written by the services only; the admin shows it."""
 
     model = MembershipChange
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "action", "status_before", "status_after", "actor_name", "message"]
-    readonly_fields = [
+    show_change_link = False
+    fields = readonly_fields = (
         "created_at",
         "action",
         "status_before",
         "status_after",
         "actor_name",
         "message",
-    ]
+    )
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+
+def _step(label: StrOrPromise, *actions: str, reason: StrOrPromise | None = None) -> ServiceAction:
+    """An admin action for curators' steps of ``services.TRANSITIONS``."""
+    return ServiceAction(
+        label,
+        lambda membership, user, text: services.membership_transition(
+            membership, *actions, user=user, message=text
+        ),
+        reason=reason,
+        reason_required=services.TRANSITIONS[actions[0]].needs_reason,
+        refusals=REFUSALS,
+    )
+
+
+MESSAGE = _("Message to the organisation's owners (optional)")
+MEMBERSHIP_ACTIONS = {
+    "approve": _step(_("Approve the request"), Action.APPROVED, reason=MESSAGE),
+    "decline": _step(_("Decline the request"), Action.DECLINED, reason=MESSAGE),
+    "remove": _step(
+        _("Remove from the network, or withdraw the invitation"),
+        Action.REMOVED,
+        Action.INVITATION_WITHDRAWN,
+        reason=_("Reason (kept in the history and sent to the owners)"),
+    ),
+    "name_coordinator": _step(_("Name coordinator"), Action.COORDINATOR_NAMED),
+    "remove_coordinator": _step(_("End coordinator role"), Action.COORDINATOR_REMOVED),
+}
 
 
 @admin.register(NetworkMembership)
-class NetworkMembershipAdmin(admin.ModelAdmin):
+class NetworkMembershipAdmin(ServiceActionsAdmin, RecordAdmin):
+    """Organisations ask to join and are invited on the site; here curators' decisions are
+    taken through the same services as there."""
+
     list_display = ["organisation", "network", "status", "role", "decided_at"]
     list_filter = ["status", "role", "network"]
     search_fields = ["organisation__name", "network__name"]
-    raw_id_fields = ["organisation", "network", "decided_by"]
     list_select_related = ["organisation", "network"]
     inlines = [ChangeInline]
+    actions = [action.as_action(name) for name, action in MEMBERSHIP_ACTIONS.items()]
 
 
 @admin.register(MembershipChange)
-class MembershipChangeAdmin(admin.ModelAdmin):
+class MembershipChangeAdmin(RecordAdmin):
     list_display = ["created_at", "membership", "action", "actor_name"]
     list_filter = ["action"]
     search_fields = ["membership__organisation__name", "membership__network__name", "actor_name"]
     list_select_related = ["membership__organisation", "membership__network"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(NetworkNote)
 class NetworkNoteAdmin(admin.ModelAdmin):
+    """Notes are written by the network's curators on its notes page; here they are read,
+    and deleted when one must go."""
+
     list_display = ["title", "network", "date", "author_name"]
     list_filter = ["network"]
     search_fields = ["title", "text"]
-    raw_id_fields = ["author"]
-    formfield_overrides = URL_FIELDS
+    list_select_related = ["network"]
+    # Django 6's default for links typed without a scheme.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

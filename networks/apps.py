@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Networks")
+
+    def ready(self) -> None:
+        from accounts import privacy as registry
+        from migra_hub import slots
+        from networks import privacy
+
+        # The account's data download and deletion include what this app keeps.
+        registry.register_data_section(privacy.personal_data)
+        registry.register_deletion_step(privacy.before_account_deletion)
+        registry.register_staff_role(privacy.staff_role)
+
+        # Organisations' pages list the networks they belong to.
+        slots.register("organisation.main", "networks/_organisation_networks.html", order=10)

@@ -9,13 +9,37 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
+from migra_hub.multilingual import language_name_local
+from migra_hub.revisions import RevisionFormMixin
 from networks.models import Network, NetworkNote
+from networks.services import NetworkChanged, NetworkData
 from organisations.models import District, Organisation
 
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
-class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class ChosenByNumber(forms.ModelMultipleChoiceField):
+    """Choices posted as row numbers: a number beyond the database's integers names nothing,
+    which SQLite would answer with an error instead of finding nothing."""
+
+    LARGEST = 2**63 - 1
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            try:
+                out_of_range = abs(int(pk)) > self.LARGEST
+            except (TypeError, ValueError):
+                continue  # Django's own check names it
+            if out_of_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
+class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
 
@@ -35,6 +59,7 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             "status",
             "contact_email",
         ]
+        field_classes = {"topics": ChosenByNumber}
         widgets = {
             "topics": ChoiceList,
             "join_policy": forms.RadioSelect,
@@ -45,6 +70,8 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
         self, *args: Any, districts: QuerySet[District] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.add_revision_field(self.instance.revision)
         if districts is None:
             for name in self.STAFF_ONLY:
                 del self.fields[name]
@@ -67,6 +94,41 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
         else:
             data["district"] = None
         return data
+
+    def network_data(self) -> NetworkData:
+        """What was entered; coordinators keep the scope and district the form was opened on."""
+        data = self.cleaned_data
+        kept = {name: getattr(self.instance, name) for name in self.STAFF_ONLY}
+        values: dict[str, Any] = {
+            name: data.get(name, kept.get(name)) for name in NetworkData.column_names()
+        }
+        return NetworkData(**values, topics=tuple(data["topics"]))
+
+    def differences(self, changed: NetworkChanged) -> list[tuple[str, str, str]]:
+        """(label, saved now, your entry) of each field that differs, for people to read."""
+        return [
+            (self._label(name), _shown(name, saved), _shown(name, yours))
+            for name, saved, yours in changed.differences
+        ]
+
+    def _label(self, name: str) -> str:
+        if name in self.fields:
+            return str(self.fields[name].label)
+        return str(capfirst(getattr(Network._meta.get_field(name), "verbose_name", name)))
+
+
+def _shown(name: str, value: Any) -> str:
+    """A value of the network's field ``name`` as people read it."""
+    if value is None or value == "" or value == () or value == {}:
+        return "–"
+    if isinstance(value, tuple):  # topics
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):  # language versions
+        return ", ".join(language_name_local(code) for code in sorted(value))
+    if name == "original_language":
+        return language_name_local(value)
+    choices = dict(Network._meta.get_field(name).choices or ())  # type: ignore[union-attr]
+    return str(choices.get(value, value))
 
 
 class JoinRequestForm(PleaseChooseMixin, forms.Form):
@@ -91,6 +153,8 @@ class JoinRequestForm(PleaseChooseMixin, forms.Form):
 
 
 class DecisionForm(forms.Form):
+    text_field = "message"  # the field whose text goes into the history and the e-mail
+
     message = forms.CharField(
         label=_("Message (optional)"),
         required=False,
@@ -101,6 +165,8 @@ class DecisionForm(forms.Form):
 
 
 class RemovalForm(forms.Form):
+    text_field = "reason"
+
     reason = forms.CharField(
         label=_("Reason"),
         max_length=1000,

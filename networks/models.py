@@ -100,6 +100,9 @@ class Network(MultilingualEntry):
         verbose_name=_("staff curators"),
         help_text=_("Staff named for this network (needed for networks without a district)."),
     )
+    # Counts the saves of the network's own fields: an edit form opened on an older revision
+    # knows that someone else has saved since.
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

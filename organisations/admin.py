@@ -1,11 +1,28 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+from migra_hub.admin_helpers import (
+    DeletesThroughService,
+    ReadOnlyInline,
+    RecordAdmin,
+    ServiceAction,
+    ServiceActionsAdmin,
+    ServiceCall,
+    acting_user,
+)
+from organisations import services
 from organisations.language_names import language_name, sort_key
 from organisations.models import (
     City,
@@ -15,10 +32,13 @@ from organisations.models import (
     Language,
     Offer,
     OfferKind,
+    OfferQuerySet,
     Organisation,
     OrganisationKind,
     OrganisationMembership,
+    OrganisationQuerySet,
     OwnershipClaim,
+    ProblemReport,
     ReviewDecision,
     TargetGroup,
     Topic,
@@ -49,6 +69,7 @@ class RefreshesVocabularySearch(admin.ModelAdmin):
         super().delete_model(request, obj)
         organisation_search_refresh(organisation_ids=affected)
 
+    @transaction.atomic  # the directory version changes with the deletion, or neither happens
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         affected = {pk for entry in queryset for pk in organisations_using(entry)}
         super().delete_queryset(request, queryset)
@@ -127,59 +148,210 @@ class LanguageAdmin(RefreshesVocabularySearch):
         return results | queryset.filter(pk__in=named), may_have_duplicates
 
 
-class OfferInline(admin.StackedInline):
-    model = Offer
-    extra = 0
-    autocomplete_fields = ["topics", "target_groups", "languages"]
-    show_change_link = True
+# --- Entries and offers ----------------------------------------------------------------------
+
+# Web addresses typed without a scheme are taken as https (Django 6's default).
+URL_FIELDS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline):
     model = OrganisationMembership
-    extra = 0
-    raw_id_fields = ["user"]
+    fields = readonly_fields = ("user", "role", "created_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("user")
 
 
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "status", "migrant_led", "updated_at"]
-    list_filter = ["status", "kind", "migrant_led", "districts"]
-    search_fields = ["name", "short_name", "description", "email"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["languages", "counselling_languages", "topics", "target_groups"]
-    filter_horizontal = ["districts"]
-    date_hierarchy = "updated_at"
-    inlines = [MembershipInline, OfferInline]
+class OfferInline(ReadOnlyInline):
+    model = Offer
+    fields = readonly_fields = ("title", "kind", "ends_on")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("kind")
+            .prefetch_related("kind__translations")
+        )
+
+
+REVIEW = (services.TransitionNotAllowed,)
+NOT_POSSIBLE = _("This decision is not possible in the entry's current state.")
+ONLY_PUBLISHED = _("Only published entries can be marked as verified.")
+
+
+def _review(
+    label: StrOrPromise, call: ServiceCall, refused: StrOrPromise = NOT_POSSIBLE, **kwargs: Any
+) -> ServiceAction:
+    return ServiceAction(label, call, refusals=REVIEW, refused=refused, **kwargs)
+
+
+# The decisions of the review pages, with the same services: history, e-mails to the members,
+# search refresh and the publication date happen as they do on the site.
+ORGANISATION_ACTIONS = {
+    "publish": _review(
+        _("Publish"),
+        lambda o, user, note: services.organisation_publish(
+            organisation=o, staff=user, message=note
+        ),
+        reason=_("Note to the organisation (optional)"),
+    ),
+    "request_changes": _review(
+        _("Ask for changes"),
+        lambda o, user, reason: services.organisation_request_changes(
+            organisation=o, staff=user, message=reason
+        ),
+        reason=_("What should be changed?"),
+        reason_required=True,
+    ),
+    "reject": _review(
+        _("Reject"),
+        lambda o, user, reason: services.organisation_reject(
+            organisation=o, staff=user, reason=reason
+        ),
+        reason=_("Reason for rejecting"),
+        reason_required=True,
+    ),
+    "unpublish": _review(
+        _("Unpublish"),
+        lambda o, user, reason: services.organisation_unpublish(
+            organisation=o, staff=user, reason=reason
+        ),
+        reason=_("Reason for unpublishing"),
+        reason_required=True,
+    ),
+    "archive": _review(
+        _("Archive"),
+        lambda o, user, reason: services.organisation_archive(
+            organisation=o, staff=user, reason=reason
+        ),
+        reason=_("Reason for archiving"),
+        reason_required=True,
+    ),
+    "mark_verified": _review(
+        _("Mark as verified"),
+        lambda o, user, _reason: services.organisation_set_verified(
+            organisation=o, staff=user, verified=True
+        ),
+        refused=ONLY_PUBLISHED,
+    ),
+    "remove_verified_mark": _review(
+        _("Remove the verified mark"),
+        lambda o, user, _reason: services.organisation_set_verified(
+            organisation=o, staff=user, verified=False
+        ),
+        refused=ONLY_PUBLISHED,
+    ),
+    "clear_owner_flag": _review(
+        _("Clear the missing-owner flag"),
+        lambda o, user, _reason: services.organisation_clear_owner_flag(organisation=o, staff=user),
+    ),
+}
+
+
+class EntryAdmin(DeletesThroughService):
+    """Entries and offers are saved and deleted by their services: as one version in the
+    history by the admin, with the search data refreshed."""
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        super().save_related(request, form, formsets, change)
-        organisation_search_refresh(organisation_ids=[form.instance.pk])
+        # save_model's service saved the many-to-many fields with the object already.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ServiceActionsAdmin, EntryAdmin):
+    """Content is edited here; the state of an entry changes only through the actions. Entries
+    are registered on the site or imported: without an owner, one added here could never be
+    submitted for review."""
+
+    list_display = ["name", "kind", "status", "migrant_led", "updated_at"]
+    list_filter = ["status", "kind", "migrant_led", "districts"]
+    search_fields = ["name", "short_name", "description", "email"]
+    autocomplete_fields = ["languages", "counselling_languages", "topics", "target_groups"]
+    filter_horizontal = ["districts"]
+    date_hierarchy = "updated_at"
+    list_select_related = ["kind"]
+    formfield_overrides = URL_FIELDS
+    # The slug is the address of a public page and is chosen by the services (reserved words).
+    readonly_fields = [
+        "slug",
+        "status",
+        "submitted_at",
+        "published_at",
+        "verified_at",
+        "last_confirmed_at",
+        "confirmation_reminded_at",
+        "owner_left_at",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [MembershipInline, OfferInline]
+    actions = [decision.as_action(name) for name, decision in ORGANISATION_ACTIONS.items()]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
+        return (
+            cast(OrganisationQuerySet, super().get_queryset(request))
+            .defer_search_data()
+            .prefetch_related("kind__translations")
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def save_model(
+        self, request: HttpRequest, obj: Organisation, form: ModelForm, change: bool
+    ) -> None:
+        # Only what was changed on this page: a value someone else saved meanwhile stays.
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.organisation_update(
+            organisation=obj,
+            data=services.OrganisationData.from_values(changed),
+            user=acting_user(request),
+        )
+
+    def delete_through_service(self, request: HttpRequest, obj: Organisation) -> None:
+        services.organisation_delete_for_good(organisation=obj, staff=acting_user(request))
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(EntryAdmin):
     list_display = ["title", "organisation", "kind", "cost", "ends_on"]
     list_filter = ["kind", "cost", "organisation__status"]
     search_fields = ["title", "description", "organisation__name"]
     autocomplete_fields = ["organisation", "topics", "target_groups", "languages"]
     list_select_related = ["organisation", "kind"]
+    readonly_fields = ["created_at", "updated_at"]
 
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
-    ) -> None:
-        super().save_related(request, form, formsets, change)
-        organisation_search_refresh(organisation_ids=[form.instance.organisation_id])
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Offer]:
+        return (
+            cast(OfferQuerySet, super().get_queryset(request))
+            .defer_search_data()
+            .prefetch_related("kind__translations")
+        )
 
-    def delete_model(self, request: HttpRequest, obj: Offer) -> None:
-        super().delete_model(request, obj)
-        organisation_search_refresh(organisation_ids=[obj.organisation_id])
+    def save_model(self, request: HttpRequest, obj: Offer, form: ModelForm, change: bool) -> None:
+        if not change:
+            data = services.OfferData.from_values(form.cleaned_data)
+            saved = services.offer_create(
+                organisation=obj.organisation, data=data, user=acting_user(request)
+            )
+            obj.pk = saved.pk  # the admin's redirect and message name the saved offer
+            return
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.offer_update(
+            offer=obj, data=services.OfferData.from_values(changed), user=acting_user(request)
+        )
 
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Offer]) -> None:
-        organisation_ids = list(queryset.values_list("organisation_id", flat=True))
-        super().delete_queryset(request, queryset)
-        organisation_search_refresh(organisation_ids=organisation_ids)
+    def get_readonly_fields(self, request: HttpRequest, obj: Offer | None = None) -> Any:
+        # An offer stays with its organisation: its history and change log belong to it.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "organisation"] if obj is not None else fields
+
+    def delete_through_service(self, request: HttpRequest, obj: Offer) -> None:
+        services.offer_delete(offer=obj, user=acting_user(request))
 
 
 @admin.register(DistrictStaff)
@@ -189,41 +361,104 @@ class DistrictStaffAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
 
 
-# --- Registration and review (issue 4) -------------------------------------------------------
+# --- Registration, review and members: records, changed only through the services ----------
 
 
 @admin.register(ReviewDecision)
-class ReviewDecisionAdmin(admin.ModelAdmin):
-    """The record of staff decisions is read-only: it is what was decided, not a to-do list."""
+class ReviewDecisionAdmin(RecordAdmin):
+    """What staff decided, who and why: the record is not a to-do list."""
 
     list_display = ["organisation", "action", "decided_by", "decided_at"]
     list_filter = ["action"]
     search_fields = ["organisation__name", "message"]
     list_select_related = ["organisation", "decided_by"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+MEMBERS = (services.LastOwnerError,)
+NEEDS_OWNER = _("The organisation needs at least one owner.")
+Role = OrganisationMembership.Role
+
+
+@admin.register(OrganisationMembership)
+class OrganisationMembershipAdmin(ServiceActionsAdmin, RecordAdmin):
+    """Members join on the site (invitation or claim); here roles change and people leave
+    through the same services, which keep at least one owner."""
+
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "user__name", "organisation__name"]
+    list_select_related = ["user", "organisation"]
+    actions = [
+        ServiceAction(
+            _("Make owner"),
+            lambda m, user, _reason: services.membership_change_role(
+                membership=m, role=Role.OWNER, by=user
+            ),
+        ).as_action("make_owner"),
+        ServiceAction(
+            _("Make editor"),
+            lambda m, user, _reason: services.membership_change_role(
+                membership=m, role=Role.EDITOR, by=user
+            ),
+            refusals=MEMBERS,
+            refused=NEEDS_OWNER,
+        ).as_action("make_editor"),
+        ServiceAction(
+            _("Remove"),
+            lambda m, user, _reason: services.membership_remove(membership=m, by=user),
+            refusals=MEMBERS,
+            refused=NEEDS_OWNER,
+        ).as_action("remove"),
+    ]
 
 
 @admin.register(OwnershipClaim)
-class OwnershipClaimAdmin(admin.ModelAdmin):
+class OwnershipClaimAdmin(ServiceActionsAdmin, RecordAdmin):
     list_display = ["organisation", "user", "status", "created_at", "decided_by"]
     list_filter = ["status"]
     search_fields = ["organisation__name", "user__email"]
-    raw_id_fields = ["organisation", "user", "decided_by"]
+    list_select_related = ["organisation", "user", "decided_by"]
+    actions = [
+        ServiceAction(
+            _("Approve claim"),
+            lambda claim, user, _reason: services.claim_approve(claim=claim, staff=user),
+            refusals=REVIEW,
+            refused=_("This claim was decided already."),
+        ).as_action("approve"),
+        ServiceAction(
+            _("Decline claim"),
+            lambda claim, user, reason: services.claim_decline(
+                claim=claim, staff=user, reason=reason
+            ),
+            reason=_("Reason for declining (optional)"),
+            refusals=REVIEW,
+            refused=_("This claim was decided already."),
+        ).as_action("decline"),
+    ]
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(ServiceActionsAdmin, RecordAdmin):
+    list_display = ["organisation", "created_at", "resolved_at", "resolved_by"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
+    search_fields = ["organisation__name", "message"]
+    list_select_related = ["organisation", "resolved_by"]
+    actions = [
+        ServiceAction(
+            _("Mark as resolved"),
+            lambda report, user, note: services.problem_report_resolve(
+                report=report, staff=user, note=note
+            ),
+            reason=_("What did you do? (optional)"),
+        ).as_action("resolve"),
+    ]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(RecordAdmin):
+    """Owners invite from the site, which mails the one-time link, and cancel there."""
+
     list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
     search_fields = ["email", "organisation__name"]
-    raw_id_fields = ["organisation", "invited_by", "accepted_by"]
+    list_select_related = ["organisation"]
     exclude = ["token_hash"]
-    readonly_fields = ["accepted_at", "accepted_by"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # Owners invite from the site, which mails the one-time link; the admin cannot.
-        return False

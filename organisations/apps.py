@@ -7,9 +7,10 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        # Issue 4: the account's data download and deletion include what this app keeps.
-        from accounts.privacy import register_data_section, register_deletion_step
-        from organisations import services
+        # The account's data download and deletion include what this app keeps.
+        from accounts import privacy as registry
+        from organisations import privacy
 
-        register_data_section(services.personal_data)
-        register_deletion_step(services.before_account_deletion)
+        registry.register_data_section(privacy.personal_data)
+        registry.register_deletion_step(privacy.before_account_deletion)
+        registry.register_staff_role(privacy.staff_role)

@@ -26,12 +26,19 @@ from organisations.models import (
     Organisation,
     OrganisationKind,
     OrganisationMembership,
-    OwnershipClaim,
-    ProblemReport,
     TargetGroup,
     Topic,
 )
 from organisations.search import organisation_search_refresh
+from organisations.services import (
+    OfferData,
+    OrganisationData,
+    claim_create,
+    offer_create,
+    organisation_create,
+    organisation_submit,
+    problem_report_create,
+)
 from organisations.vocabularies import load_vocabularies
 
 BERLIN_DISTRICTS = [
@@ -136,103 +143,7 @@ def seed(logins: DemoLogins) -> None:
         DistrictStaff.objects.get_or_create(user=user, district=district)
         logins.add(f"District staff, {district.name}", user.email)
 
-    rng = random.Random(20261122)
-    kinds = list(OrganisationKind.objects.exclude(slug="public-office"))
-    offer_kinds = {kind.slug: kind for kind in OfferKind.objects.all()}
-    topics = list(Topic.objects.all())
-    groups = list(TargetGroup.objects.all())
-    common = list(
-        Language.objects.filter(
-            code__in=[
-                "ar",
-                "tr",
-                "uk",
-                "ru",
-                "fa",
-                "prs",
-                "ti",
-                "kmr",
-                "pl",
-                "vi",
-                "fr",
-                "en",
-                "ro",
-                "so",
-            ]
-        )
-    )
-    german = Language.objects.get(code="de")
-    today = timezone.localdate()
-    now = timezone.now()
-
-    organisations = []
-    for index in range(DEMO_ORGANISATION_COUNT):
-        name = _organisation_name(index)
-        slug = slugify(name)
-        if Organisation.objects.filter(slug=slug).exists():
-            organisations.append(Organisation.objects.get(slug=slug))
-            continue
-        home = districts[index % len(districts)]
-        lat, lon = dict(BERLIN_DISTRICTS)[home.name]
-        hidden = index % 9 == 4
-        organisation = Organisation.objects.create(
-            name=name,
-            short_name="".join(word[0] for word in name.split() if word[0].isupper())[:6],
-            slug=slug,
-            kind=kinds[index % len(kinds)],
-            migrant_led=index % 5 != 3,
-            description=DESCRIPTIONS[index % len(DESCRIPTIONS)],
-            founding_year=1980 + (index * 7) % 44,
-            street="" if hidden else f"{rng.choice(STREETS)}straße {index + 1}",
-            postcode="" if hidden else f"1{rng.randint(2000, 4999)}",
-            locality="Berlin",
-            latitude=None if hidden else Decimal(str(round(lat + rng.uniform(-0.02, 0.02), 6))),
-            longitude=None if hidden else Decimal(str(round(lon + rng.uniform(-0.03, 0.03), 6))),
-            no_public_address=hidden,
-            website=f"https://{slug}.example.org",
-            email=f"kontakt@{slug}.example.org",
-            phone=f"030 {rng.randint(1000000, 9999999)}",
-            status=Organisation.Status.PUBLISHED,
-            published_at=now - datetime.timedelta(days=30 + index),
-            last_confirmed_at=now - datetime.timedelta(days=(index * 17) % 600),
-            verified_at=now - datetime.timedelta(days=60) if index % 3 == 0 else None,
-        )
-        organisation.districts.set({home, districts[(index * 5 + 3) % len(districts)]})
-        spoken = rng.sample(common, 3)
-        organisation.languages.set([german, *spoken])
-        organisation.counselling_languages.set(spoken[:2])
-        organisation.topics.set(rng.sample(topics, 3))
-        organisation.target_groups.set(rng.sample(groups, 2))
-        for number in range(index % 4 + 1):
-            kind_slug, title = OFFER_TITLES[(index + number) % len(OFFER_TITLES)]
-            ended = number == 2
-            offer = Offer.objects.create(
-                organisation=organisation,
-                title=title,
-                description=f"{title} – {DESCRIPTIONS[(index + number) % len(DESCRIPTIONS)]}",
-                kind=offer_kinds[kind_slug],
-                cost=[Offer.Cost.FREE, Offer.Cost.FREE, Offer.Cost.REDUCED, Offer.Cost.PAID][
-                    (index + number) % 4
-                ],
-                schedule=rng.choice(
-                    [
-                        "Dienstags 16–18 Uhr",
-                        "Montags und Mittwochs 10–12 Uhr",
-                        "Nach Vereinbarung",
-                        "Jeden ersten Samstag im Monat",
-                    ]
-                ),
-                step_free=number % 2 == 0,
-                accessible_toilet=number % 3 == 0,
-                registration_required=number % 2 == 1,
-                starts_on=today - datetime.timedelta(days=400) if ended else None,
-                ends_on=today - datetime.timedelta(days=20) if ended else None,
-            )
-            offer.topics.set(rng.sample(topics, 2))
-            offer.target_groups.set(rng.sample(groups, 1))
-            offer.languages.set(spoken[: number % 3 + 1])
-        organisations.append(organisation)
-    seed_language_versions(organisations)
+    organisations = _seed_organisations(districts)
     organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
 
     owner = demo_user("owner", "Olga Owner")
@@ -249,92 +160,214 @@ def seed(logins: DemoLogins) -> None:
     seed_review_queue(logins, pankow)
 
 
-def seed_language_versions(organisations: list[Organisation]) -> None:
-    """Issue 12: texts in several languages. A few organisations write in Ukrainian, Arabic or
-    Turkish first (with a German version); of the others, every third has its description in
-    English, Arabic, Turkish and Ukrainian, every third in English and Ukrainian, the rest in
-    German only (pages in other languages show the note). Offer titles are translated into
-    every interface language. Idempotent: the same entries get the same texts every run."""
-    for index, organisation in enumerate(organisations):
-        _kind, base = NAME_PARTS[index % len(NAME_PARTS)]
-        german = DESCRIPTIONS[index % len(DESCRIPTIONS)]
-        if base in OWN_LANGUAGE_ORIGINALS:
-            language, original, german_version = OWN_LANGUAGE_ORIGINALS[base]
-            organisation.description = original
-            organisation.original_language = language
-            organisation.translations = {"de": {"description": german_version}}
-        else:
-            wanted = [("en", "ar", "tr", "uk"), ("en", "uk"), ()][index % 3]
-            versions = DESCRIPTION_VERSIONS.get(german, {})
-            organisation.original_language = "de"
-            organisation.translations = {
-                language: {"description": versions[language]}
-                for language in wanted
-                if language in versions
-            }
-        organisation.save(update_fields=["description", "original_language", "translations"])
-        for offer in organisation.offers.all():
-            titles = OFFER_TITLE_VERSIONS.get(offer.title, {})
-            description = offer.description.split(" – ", 1)[-1]
-            descriptions = DESCRIPTION_VERSIONS.get(description, {})
-            offer.translations = {
-                language: {
-                    "title": title,
-                    **(
-                        {"description": f"{title} – {descriptions[language]}"}
-                        if language in descriptions
-                        else {}
-                    ),
-                }
-                for language, title in titles.items()
-            }
-            offer.save(update_fields=["translations"])
+# Languages many organisations in the demo city speak besides German.
+COMMON_LANGUAGES = [
+    "ar",
+    "tr",
+    "uk",
+    "ru",
+    "fa",
+    "prs",
+    "ti",
+    "kmr",
+    "pl",
+    "vi",
+    "fr",
+    "en",
+    "ro",
+    "so",
+]
+
+
+def _seed_organisations(districts: list[District]) -> list[Organisation]:
+    """The published entries with their offers, through the same services as the site."""
+    rng = random.Random(20261122)
+    kinds = list(OrganisationKind.objects.exclude(slug="public-office"))
+    offer_kinds = {kind.slug: kind for kind in OfferKind.objects.all()}
+    topics = list(Topic.objects.all())
+    groups = list(TargetGroup.objects.all())
+    common = list(Language.objects.filter(code__in=COMMON_LANGUAGES))
+    german = Language.objects.get(code="de")
+    now = timezone.now()
+
+    organisations = []
+    for index in range(DEMO_ORGANISATION_COUNT):
+        name = _organisation_name(index)
+        slug = slugify(name)
+        if Organisation.objects.filter(slug=slug).exists():
+            organisations.append(Organisation.objects.get(slug=slug))
+            continue
+        home = districts[index % len(districts)]
+        lat, lon = dict(BERLIN_DISTRICTS)[home.name]
+        hidden = index % 9 == 4
+        description, original_language, translations = _description_versions(index)
+        spoken = rng.sample(common, 3)
+        organisation = organisation_create(
+            data=OrganisationData(
+                name=name,
+                short_name="".join(word[0] for word in name.split() if word[0].isupper())[:6],
+                kind=kinds[index % len(kinds)],
+                migrant_led=index % 5 != 3,
+                description=description,
+                original_language=original_language,
+                translations=translations,
+                founding_year=1980 + (index * 7) % 44,
+                street="" if hidden else f"{rng.choice(STREETS)}straße {index + 1}",
+                postcode="" if hidden else f"1{rng.randint(2000, 4999)}",
+                locality="Berlin",
+                latitude=None if hidden else Decimal(str(round(lat + rng.uniform(-0.02, 0.02), 6))),
+                longitude=None
+                if hidden
+                else Decimal(str(round(lon + rng.uniform(-0.03, 0.03), 6))),
+                no_public_address=hidden,
+                website=f"https://{slug}.example.org",
+                email=f"kontakt@{slug}.example.org",
+                phone=f"030 {rng.randint(1000000, 9999999)}",
+                districts=(home, districts[(index * 5 + 3) % len(districts)]),
+                languages=(german, *spoken),
+                counselling_languages=tuple(spoken[:2]),
+                topics=tuple(rng.sample(topics, 3)),
+                target_groups=tuple(rng.sample(groups, 2)),
+            ),
+            user=None,
+            status=Organisation.Status.PUBLISHED,
+        )
+        _backdate(organisation, index, now)
+        for number in range(index % 4 + 1):
+            _seed_offer(organisation, index, number, rng, offer_kinds, topics, groups, spoken)
+        organisations.append(organisation)
+    return organisations
+
+
+def _backdate(organisation: Organisation, index: int, now: datetime.datetime) -> None:
+    """A directory that looks lived in: published a while ago, confirmed at various times,
+    some verified. These are the dates the review steps would have set back then."""
+    Organisation.objects.filter(pk=organisation.pk).update(
+        published_at=now - datetime.timedelta(days=30 + index),
+        last_confirmed_at=now - datetime.timedelta(days=(index * 17) % 600),
+        verified_at=now - datetime.timedelta(days=60) if index % 3 == 0 else None,
+    )
+
+
+def _seed_offer(
+    organisation: Organisation,
+    index: int,
+    number: int,
+    rng: random.Random,
+    offer_kinds: dict[str, OfferKind],
+    topics: list[Topic],
+    groups: list[TargetGroup],
+    spoken: list[Language],
+) -> None:
+    kind_slug, title = OFFER_TITLES[(index + number) % len(OFFER_TITLES)]
+    ended = number == 2
+    today = timezone.localdate()
+    description = DESCRIPTIONS[(index + number) % len(DESCRIPTIONS)]
+    offer_create(
+        organisation=organisation,
+        data=OfferData(
+            title=title,
+            description=f"{title} – {description}",
+            translations=_offer_versions(title, description),
+            kind=offer_kinds[kind_slug],
+            cost=[Offer.Cost.FREE, Offer.Cost.FREE, Offer.Cost.REDUCED, Offer.Cost.PAID][
+                (index + number) % 4
+            ],
+            schedule=rng.choice(
+                [
+                    "Dienstags 16–18 Uhr",
+                    "Montags und Mittwochs 10–12 Uhr",
+                    "Nach Vereinbarung",
+                    "Jeden ersten Samstag im Monat",
+                ]
+            ),
+            step_free=number % 2 == 0,
+            accessible_toilet=number % 3 == 0,
+            registration_required=number % 2 == 1,
+            starts_on=today - datetime.timedelta(days=400) if ended else None,
+            ends_on=today - datetime.timedelta(days=20) if ended else None,
+            topics=tuple(rng.sample(topics, 2)),
+            target_groups=tuple(rng.sample(groups, 1)),
+            languages=tuple(spoken[: number % 3 + 1]),
+        ),
+        user=None,
+    )
+
+
+def _description_versions(index: int) -> tuple[str, str, dict[str, dict[str, str]]]:
+    """Texts in several languages: a few organisations write in Ukrainian, Arabic or Turkish
+    first (with a German version); of the others, every third has its description in English,
+    Arabic, Turkish and Ukrainian, every third in English and Ukrainian, the rest in German
+    only (pages in other languages show the note). The same index gives the same texts."""
+    _kind, base = NAME_PARTS[index % len(NAME_PARTS)]
+    german = DESCRIPTIONS[index % len(DESCRIPTIONS)]
+    if base in OWN_LANGUAGE_ORIGINALS:
+        language, original, german_version = OWN_LANGUAGE_ORIGINALS[base]
+        return original, language, {"de": {"description": german_version}}
+    wanted = [("en", "ar", "tr", "uk"), ("en", "uk"), ()][index % 3]
+    versions = DESCRIPTION_VERSIONS.get(german, {})
+    return (
+        german,
+        "de",
+        {
+            language: {"description": versions[language]}
+            for language in wanted
+            if language in versions
+        },
+    )
+
+
+def _offer_versions(title: str, description: str) -> dict[str, dict[str, str]]:
+    """Offer titles in every interface language, descriptions where the demo has them."""
+    descriptions = DESCRIPTION_VERSIONS.get(description, {})
+    return {
+        language: {
+            "title": version,
+            **(
+                {"description": f"{version} – {descriptions[language]}"}
+                if language in descriptions
+                else {}
+            ),
+        }
+        for language, version in OFFER_TITLE_VERSIONS.get(title, {}).items()
+    }
 
 
 def seed_review_queue(logins: DemoLogins, district: District) -> None:
-    """Issue 4: a pending entry, a claim and a problem report, so the staff queue has work."""
-    now = timezone.now()
+    """A pending entry, a claim and a problem report, so the staff queue has work."""
     representative = demo_user("representative", "Rana Representative")
-    pending, created = Organisation.objects.get_or_create(
-        slug="sprachbruecke-pankow",
-        defaults={
-            "name": "Sprachbrücke Pankow e.V.",
-            "kind": OrganisationKind.objects.exclude(slug="public-office").first(),
-            "migrant_led": True,
-            "description": "Wir übersetzen ehrenamtlich bei Elternabenden und Arztbesuchen.",
-            "email": "kontakt@sprachbruecke-pankow.example.org",
-            "no_public_address": True,
-            "status": Organisation.Status.PENDING,
-            "submitted_at": now - datetime.timedelta(days=2),
-        },
-    )
-    if created:
-        pending.districts.set([district])
-        pending.languages.set(Language.objects.filter(code__in=["de", "ar", "fa"]))
-    OrganisationMembership.objects.get_or_create(
-        user=representative,
-        organisation=pending,
-        defaults={"role": OrganisationMembership.Role.OWNER},
-    )
+    pending = Organisation.objects.filter(name="Sprachbrücke Pankow e.V.").first()
+    if pending is None:
+        pending = organisation_create(
+            data=OrganisationData(
+                name="Sprachbrücke Pankow e.V.",
+                kind=OrganisationKind.objects.exclude(slug="public-office").first(),
+                migrant_led=True,
+                description="Wir übersetzen ehrenamtlich bei Elternabenden und Arztbesuchen.",
+                email="kontakt@sprachbruecke-pankow.example.org",
+                no_public_address=True,
+                districts=(district,),
+                languages=tuple(Language.objects.filter(code__in=["de", "ar", "fa"])),
+            ),
+            user=representative,
+        )
+        organisation_submit(organisation=pending, user=representative)
     logins.add(f"Representative of “{pending.name}” (pending review)", representative.email)
 
     in_district = Organisation.objects.published().filter(districts=district).order_by("pk")
     claimed = in_district.exclude(memberships__isnull=False).first()
     if claimed is not None:
         claimant = demo_user("claimant", "Cem Claimant")
-        OwnershipClaim.objects.get_or_create(
-            organisation=claimed,
-            user=claimant,
-            defaults={
-                "message": "Ich bin die Vorsitzende des Vereins und möchte den Eintrag pflegen.",
-                "created_at": now - datetime.timedelta(days=1),
-            },
-        )
+        if not claimed.claims.filter(user=claimant).exists():
+            claim_create(
+                organisation=claimed,
+                user=claimant,
+                message="Ich bin die Vorsitzende des Vereins und möchte den Eintrag pflegen.",
+                language="de",
+            )
         logins.add(f"Claims “{claimed.name}”", claimant.email)
     reported = in_district.last()
     if reported is not None:
-        ProblemReport.objects.get_or_create(
-            organisation=reported,
-            message="Die Telefonnummer ist nicht mehr aktuell.",
-            defaults={"reporter_email": ""},
-        )
+        message = "Die Telefonnummer ist nicht mehr aktuell."
+        if not reported.problem_reports.filter(message=message).exists():
+            problem_report_create(organisation=reported, message=message)

@@ -9,7 +9,8 @@ from django.db import models
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
+from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin, version_field_name
+from migra_hub.multilingual import interface_languages
 from organisations.fields import LanguageMultipleChoiceField
 from organisations.models import (
     District,
@@ -20,6 +21,7 @@ from organisations.models import (
     OrganisationMembership,
     OwnershipClaim,
 )
+from organisations.services import EditConflict, entry_version
 
 
 def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
@@ -30,6 +32,50 @@ def formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.ManyToManyField) and field.related_model is Language:
         kwargs.setdefault("form_class", LanguageMultipleChoiceField)
     return field.formfield(**kwargs)
+
+
+def _as_data(value: Any) -> list[str]:
+    """A value as a browser would post it (a ticked box is "on", an unticked one absent)."""
+    if value is None or value is False:
+        return []
+    if value is True:
+        return ["on"]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return [str(value)]
+
+
+class VersionedFormMixin(forms.Form):
+    """An edit form that remembers which version of the object it was loaded from, so that
+    the service can tell when someone else changed the object meanwhile (see
+    ``organisations.services.versions``)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk is not None:
+            self.initial.setdefault("version", entry_version(instance))
+
+    def data_after_conflict(self, conflict: EditConflict, current: models.Model) -> Any:
+        """The posted data to show again: what the person typed, the version now saved, and
+        the saved values of the fields only someone else changed (so that saving again does
+        not put back what they replaced)."""
+        data = self.data.copy()  # type: ignore[attr-defined]
+        data[self.add_prefix("version")] = str(conflict.version)
+        fresh = type(self)(instance=current)  # type: ignore[call-arg]
+        for name in conflict.changed_by_them:
+            for form_name in self._form_names(name):
+                if form_name in fresh.fields:
+                    data.setlist(self.add_prefix(form_name), _as_data(fresh[form_name].value()))
+        return data
+
+    def _form_names(self, model_field: str) -> list[str]:
+        if model_field != "translations":
+            return [model_field]
+        names = getattr(self, "multilingual_names", [])
+        return [version_field_name(lang, name) for lang in interface_languages() for name in names]
 
 
 class RegistrationNameForm(forms.Form):
@@ -132,7 +178,7 @@ class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm
         return data
 
 
-class OrganisationEditForm(OrganisationForm):
+class OrganisationEditForm(VersionedFormMixin, OrganisationForm):
     """After registration: the essentials plus everything that can be added later."""
 
     groups = [
@@ -157,7 +203,7 @@ class OrganisationEditForm(OrganisationForm):
         }
 
 
-class OfferForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class OfferForm(VersionedFormMixin, MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     class Meta:
         model = Offer
         formfield_callback = formfield

@@ -28,15 +28,14 @@ Querying is ``organisations.search_query``; what goes into the data,
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q
 
+from organisations.directory_version import directory_changed
 from organisations.models import Offer, Organisation, SearchWord
 from organisations.search_documents import Document, batch_search_data
 from organisations.search_text import (
@@ -57,30 +56,6 @@ def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
     iterator = iter(ids)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-VERSION_CACHE_KEY = "directory:version"
-
-
-def directory_version() -> str:
-    """Changes whenever search data is refreshed: part of the keys of cached directory data."""
-    return str(cache.get_or_set(VERSION_CACHE_KEY, lambda: uuid.uuid4().hex, None))
-
-
-def directory_changed() -> None:
-    """Make every cached piece of directory data (counts, filter choices) stale.
-
-    Called by :func:`organisation_search_refresh` and after changes that refresh no
-    organisation (a new vocabulary entry or district). The version changes now and again when
-    the transaction commits: a request in between may have cached what it read before the
-    commit under the new version.
-    """
-
-    def bump() -> None:
-        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
-
-    bump()
-    transaction.on_commit(bump)
 
 
 def organisation_search_refresh(*, organisation_ids: Iterable[int] | None = None) -> int:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from organisations import views_manage as manage
+from organisations import views_members as members
 from organisations import views_review as review
 
 urlpatterns = [
@@ -19,27 +20,31 @@ urlpatterns = [
     path("manage/<slug:slug>/offers/new/", manage.offer_edit, name="offer_create"),
     path("manage/<slug:slug>/offers/<int:pk>/", manage.offer_edit, name="offer_edit"),
     path("manage/<slug:slug>/offers/<int:pk>/delete/", manage.offer_delete, name="offer_delete"),
-    path("manage/<slug:slug>/members/", manage.member_list, name="member_list"),
-    path("manage/<slug:slug>/members/leave/", manage.member_leave, name="member_leave"),
+    path("manage/<slug:slug>/members/", members.member_list, name="member_list"),
+    path("manage/<slug:slug>/members/leave/", members.member_leave, name="member_leave"),
     path(
         "manage/<slug:slug>/members/<int:pk>/role/",
-        manage.member_change_role,
+        members.member_change_role,
         name="member_role",
     ),
-    path("manage/<slug:slug>/members/<int:pk>/remove/", manage.member_remove, name="member_remove"),
+    path(
+        "manage/<slug:slug>/members/<int:pk>/remove/", members.member_remove, name="member_remove"
+    ),
     path(
         "manage/<slug:slug>/members/<int:pk>/hand-over/",
-        manage.ownership_hand_over,
+        members.ownership_hand_over,
         name="member_hand_over",
     ),
     path(
         "manage/<slug:slug>/invitations/<int:pk>/withdraw/",
-        manage.invitation_cancel,
+        members.invitation_cancel,
         name="invitation_cancel",
     ),
-    path("invitations/<int:pk>/accept/", manage.invitation_accept_listed, name="invitation_accept"),
-    path("invitations/<str:token>/", manage.invitation_detail, name="invitation"),
-    path("organisations/<slug:slug>/claim/", manage.claim_create, name="claim"),
+    path(
+        "invitations/<int:pk>/accept/", members.invitation_accept_listed, name="invitation_accept"
+    ),
+    path("invitations/<str:token>/", members.invitation_detail, name="invitation"),
+    path("organisations/<slug:slug>/claim/", members.claim_create, name="claim"),
     # District staff
     path("review/", review.review_queue_page, name="review_queue"),
     path("review/changes/", review.change_log, name="change_log"),

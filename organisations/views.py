@@ -23,6 +23,7 @@ from organisations.facet_counts import (
 from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation, OrganisationQuerySet
+from organisations.services import problem_report_create
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000
@@ -214,8 +215,11 @@ def organisation_report(request: HttpRequest, slug: str) -> HttpResponse:
         form.add_error(None, REPORT_TOO_MANY)
         status = 429
     elif form.is_valid():
-        form.instance.organisation = organisation
-        form.save()
+        problem_report_create(
+            organisation=organisation,
+            message=form.cleaned_data["message"],
+            reporter_email=form.cleaned_data["reporter_email"],
+        )
         messages.success(request, REPORT_THANKS)
         return redirect(organisation)
     organisation = get_object_or_404(_organisations_for_detail(request), pk=organisation.pk)

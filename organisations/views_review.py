@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from migra_hub.http import AuthenticatedHttpRequest
@@ -74,6 +75,7 @@ def _decision_forms(organisation: Organisation, data: Any = None, action: str = 
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def review_queue_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_staff(request)
@@ -109,6 +111,7 @@ def _detail(
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def review_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
@@ -116,6 +119,7 @@ def review_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_POST
 def review_decide(request: AuthenticatedHttpRequest, slug: str, action: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
@@ -217,13 +221,14 @@ HISTORY_MODELS: dict[str, type[Organisation] | type[Offer]] = {
 
 def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
     reachable = reviewable_organisations(request.user).values("pk")
-    history = HISTORY_MODELS[kind].history.filter(history_change_reason=services.LIVE_CHANGE)
+    history = HISTORY_MODELS[kind].history.filter(history_change_reason__in=services.LOGGED_CHANGES)
     if kind == "organisation":
         return history.filter(id__in=reachable)
     return history.filter(organisation_id__in=reachable)
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def change_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Edits that went live on published entries (and their offers), newest first."""

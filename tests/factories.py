@@ -25,6 +25,25 @@ from organisations.models import (
 )
 
 PASSWORD = "a-long-test-password-42"
+# Whoever sees other people's personal data must use a second factor (accounts.middleware).
+# Test staff have an authenticator app with this secret; ``totp_code()`` is what it shows now.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def with_second_factor(user: User) -> User:
+    """Set up an authenticator app for ``user`` through allauth, as its set-up page does."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    from migra_hub.demo import current_totp_code
+
+    return current_totp_code(secret)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -42,6 +61,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         """Users have a verified e-mail address unless ``verified=False`` is passed."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def second_factor(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """Administrators have an authenticator app, as the site demands of them; pass
+        ``second_factor=False`` for one who has not set it up yet."""
+        wanted = extracted if extracted is not None else (self.is_staff or self.is_superuser)
+        if create and wanted:
+            with_second_factor(self)
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -168,9 +195,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class DistrictStaffFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DistrictStaff
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     district = factory.SubFactory(DistrictFactory)
+
+    @factory.post_generation
+    def second_factor(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """District staff have an authenticator app unless ``second_factor=False``."""
+        if create and extracted is not False:
+            with_second_factor(self.user)
 
 
 # --- Networks (networks app) -----------------------------------------------------------------
@@ -211,7 +245,7 @@ class NetworkNoteFactory(factory.django.DjangoModelFactory):
     text = "We agreed to meet in the library next time."
 
 
-# --- Registration and review (issue 4) -------------------------------------------------------
+# --- Registration and review ----------------------------------------------------------------
 
 
 class OwnershipClaimFactory(factory.django.DjangoModelFactory):
@@ -239,7 +273,7 @@ def draft_organisation(**kwargs: object) -> Organisation:
     return OrganisationFactory(**kwargs)
 
 
-# --- Events (issue 6) ------------------------------------------------------------------------
+# --- Events ---------------------------------------------------------------------------------
 
 import datetime  # noqa: E402
 

@@ -297,7 +297,7 @@ PAGES: dict[str, Page] = {
     "events:detail": Page(ANONYMOUS, _event),
     "events:register": Page(ANONYMOUS, _event),
     "events:registration": Page(ANONYMOUS, _registration),
-    "events:registration_done": Page(ANONYMOUS, _registration),
+    "events:registration_sent": Page(ANONYMOUS, _event),
     "events:registration_cancel": Page(ANONYMOUS, _registration),
     "opendata:index": Page(ANONYMOUS),
     # Accounts (allauth)

@@ -1,4 +1,4 @@
-"""Screenshots of the main pages of every journey, for reviewers (issue 11).
+"""Screenshots of the main pages of every journey, for reviewers.
 
     make screenshots                      # or: .venv/bin/python tools/screenshots.py
     .venv/bin/python tools/screenshots.py --readme   # also refresh docs/screenshots/*.webp
@@ -140,6 +140,12 @@ def log_in(context, base: str, local_part: str) -> None:  # type: ignore[no-unty
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.locator("form[action$='/accounts/login/'] button[type=submit]").click()
     page.wait_for_load_state()
+    if "/accounts/2fa/authenticate/" in page.url:  # staff: the demo's authenticator app
+        from migra_hub.demo import current_totp_code
+
+        page.fill("input[name=code]", current_totp_code())
+        page.locator("form[action$='/2fa/authenticate/'] button[type=submit]").click()
+        page.wait_for_load_state()
     page.close()
 
 

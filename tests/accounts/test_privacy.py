@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from accounts.models import User
+from events.models import Registration
+from networks.models import Network
 from organisations.models import Organisation, OrganisationMembership, ReviewDecision
 from organisations.services import organisation_publish
+from tests.accounts.conftest import EMAIL, OTHER_EMAIL, Life
 from tests.conftest import Cast
-from tests.factories import PASSWORD, MembershipFactory, OwnershipClaimFactory
+from tests.factories import PASSWORD, MembershipFactory, OwnershipClaimFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +106,41 @@ def test_an_unpublished_draft_of_nobody_else_goes_with_the_account(cast: Cast, c
     client_for(cast.editor).post("/en/accounts/delete/", {"password": PASSWORD})
     assert not Organisation.objects.filter(pk=draft.pk).exists()
     assert Organisation.objects.filter(pk=cast.organisation.pk).exists()
+
+
+def test_the_download_holds_what_every_app_keeps_about_the_person(life: Life, client_for) -> None:
+    response = client_for(life.person).get("/en/accounts/privacy/download/")
+    assert response.status_code == 200
+    data = json.loads(response.content)
+
+    assert {a["email"] for a in data["email_addresses"]} == {EMAIL, OTHER_EMAIL}
+    # Events: own sign-ups under either address, and the colleague signed up by the person.
+    assert [(r["event"], r["email"], r["status"]) for r in data["event_registrations"]] == [
+        (life.upcoming.event.title, EMAIL, "confirmed"),
+        (Registration.objects.get(email=OTHER_EMAIL).event.title, OTHER_EMAIL, "attended"),
+    ]
+    assert [r["email"] for r in data["event_registrations_made_for_others"]] == [
+        life.for_colleague.email
+    ]
+    assert data["events_created"][0]["title"] == life.upcoming.event.title
+    # Networks: what the person did and wrote.
+    assert data["networks_curated"] == [Network.objects.get(curators=life.person).name]
+    assert [a["action"] for a in data["network_actions"]] == ["requested"]
+    assert data["network_actions"][0]["message"] == "We would like to join."
+    assert data["network_notes"][0]["text"] == "We agreed to meet in the library next time."
+    # Organisations: invitations both ways, reports, decisions, claims, versions saved.
+    assert {i["email"] for i in data["invitations_received"]} == {EMAIL, OTHER_EMAIL}
+    assert [i["email"] for i in data["invitations_sent"]] == ["colleague@example.org"]
+    assert [r["organisation"] for r in data["problem_reports"]] == ["Andere Initiative"]
+    assert [d["action"] for d in data["review_decisions"]] == ["published"]
+    assert sorted(c["status"] for c in data["claims"]) == ["declined", "pending"]
+    assert data["entry_changes"][0]["kind"] == "organisation"
+    # Nobody else's account data.
+    assert life.waiting.email not in response.content.decode()
+
+
+def test_an_unverified_address_does_not_reveal_its_owners_data(cast: Cast, client_for) -> None:
+    RegistrationFactory(email="victim@example.org", name="Victim")
+    EmailAddress.objects.create(user=cast.outsider, email="victim@example.org", verified=False)
+    data = json.loads(client_for(cast.outsider).get("/en/accounts/privacy/download/").content)
+    assert data["event_registrations"] == []

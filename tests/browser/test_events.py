@@ -12,7 +12,13 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from events.models import Registration
-from tests.factories import PASSWORD, DistrictStaffFactory, EventFactory, RegistrationFactory
+from tests.factories import (
+    PASSWORD,
+    DistrictStaffFactory,
+    EventFactory,
+    RegistrationFactory,
+    totp_code,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -77,6 +83,9 @@ def test_sign_up_cancel_promotion_csv_and_check_in(
     page.get_by_label("Email").fill(staff.user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Sign In").click()
+    page.get_by_label("Code").fill(totp_code())  # staff: the second factor
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    expect(page.locator(".account-nav__user")).to_be_attached()  # logged in
     page.goto(f"{live_server.url}/en/events/{event.slug}/")
     page.get_by_role("link", name="Registrations", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Registrations")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterator
 
@@ -12,10 +13,11 @@ from django.utils import timezone, translation
 
 from events import services
 from events.models import Event, Registration
-from events.services import NeedsData, SignupData
+from events.services import EventData, NeedsData, SignupData
 from tests.factories import (
     EventFactory,
     LanguageFactory,
+    MembershipFactory,
     OrganisationFactory,
     RegistrationFactory,
     UserFactory,
@@ -31,10 +33,13 @@ def _in_english() -> Iterator[None]:
         yield
 
 
-def signup(event: Event, email: str = "amal@example.org", **extra: object) -> Registration:
+def signup(
+    event: Event, email: str = "amal@example.org", *, user: object = None, **extra: object
+) -> Registration:
     return services.registration_create(
         event=event,
         data=SignupData(name="Amal", email=email, **extra),  # type: ignore[arg-type]
+        user=user,  # type: ignore[arg-type]
     )
 
 
@@ -45,12 +50,9 @@ def error_of(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[s
 # --- Sign-up ----------------------------------------------------------------------------------
 
 
-def test_sign_up_with_free_seats_is_confirmed_and_mailed_with_a_calendar_file(
-    django_capture_on_commit_callbacks,
-) -> None:
+def test_sign_up_with_free_seats_is_confirmed_and_mailed_with_a_calendar_file() -> None:
     event = EventFactory(capacity=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        registration = signup(event)
+    registration = signup(event)
     assert registration.status == Registration.Status.CONFIRMED
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -80,13 +82,22 @@ def test_sign_up_when_full_without_waiting_list_is_refused_and_nothing_saved() -
     assert event.registrations.count() == 1
 
 
-def test_signing_up_twice_with_the_same_email_is_refused() -> None:
+def test_signing_up_again_changes_nothing_and_mails_the_private_link_to_the_address() -> None:
     event = EventFactory()
-    signup(event, "amal@example.org")
-    with pytest.raises(ValidationError) as excinfo:
-        signup(event, "AMAL@example.org")
-    assert "already signed up" in error_of(excinfo)["email"][0]
-    assert event.registrations.count() == 1
+    first = services.registration_create(
+        event=event, data=SignupData(name="Amal", email="amal@example.org"), language="en"
+    )
+    mail.outbox.clear()
+    again = services.registration_create(
+        event=event, data=SignupData(name="Someone else", email="AMAL@example.org"), language="uk"
+    )
+    assert again == first, "the existing sign-up, unchanged"
+    assert event.registrations.get().name == "Amal"
+    (message,) = mail.outbox
+    assert message.to == ["amal@example.org"]
+    assert "already signed up" in message.subject, "in the language of the sign-up it is about"
+    assert "Hello Amal," in message.body and "Someone else" not in message.body
+    assert f"/en/events/registration/{first.token}/" in message.body
 
 
 def test_signing_up_again_after_cancelling_is_allowed() -> None:
@@ -129,13 +140,24 @@ def test_sign_up_with_more_seats_than_allowed_is_refused() -> None:
 
 
 def test_an_organisation_may_not_take_more_seats_than_its_limit() -> None:
-    organisation = OrganisationFactory()
+    member = MembershipFactory()
+    organisation = member.organisation
     event = EventFactory(max_seats_per_signup=3, max_seats_per_organisation=4)
-    signup(event, "a@example.org", seats=3, organisation=organisation)
+    signup(event, "a@example.org", seats=3, organisation=organisation, user=member.user)
     with pytest.raises(ValidationError) as excinfo:
-        signup(event, "b@example.org", seats=2, organisation=organisation)
+        signup(event, "b@example.org", seats=2, organisation=organisation, user=member.user)
     assert "at most 4 seats" in error_of(excinfo)["seats"][0]
     assert event.registrations.count() == 1
+
+
+def test_only_a_member_may_sign_up_for_an_organisation() -> None:
+    organisation = OrganisationFactory()
+    event = EventFactory(max_seats_per_organisation=4)
+    for user in (None, UserFactory()):
+        with pytest.raises(ValidationError) as excinfo:
+            signup(event, organisation=organisation, user=user)
+        assert "member of" in error_of(excinfo)["organisation"][0]
+    assert not event.registrations.exists()
 
 
 def test_a_newcomer_does_not_jump_the_waiting_list() -> None:
@@ -269,15 +291,13 @@ def test_seats_decision_rule(  # type: ignore[no-untyped-def]
 # --- Cancel, change, promote ------------------------------------------------------------------
 
 
-def test_cancelling_confirms_the_first_on_the_waiting_list_and_mails_them(
-    django_capture_on_commit_callbacks,
-) -> None:
+def test_cancelling_confirms_the_first_on_the_waiting_list_and_mails_them() -> None:
     event = EventFactory(capacity=1)
     first = signup(event, "first@example.org")
     second = signup(event, "second@example.org")
     third = signup(event, "third@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=first)
+    mail.outbox.clear()
+    services.registration_cancel(registration=first)
     second.refresh_from_db()
     third.refresh_from_db()
     assert second.status == Registration.Status.CONFIRMED and second.promoted_at
@@ -288,11 +308,11 @@ def test_cancelling_confirms_the_first_on_the_waiting_list_and_mails_them(
     assert mail.outbox[1].attachments[0][2] == "text/calendar", "promoted: now with calendar"
 
 
-def test_the_waiting_list_mail_carries_no_calendar_file(django_capture_on_commit_callbacks) -> None:
+def test_the_waiting_list_mail_carries_no_calendar_file() -> None:
     event = EventFactory(capacity=1)
     signup(event, "first@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        signup(event, "second@example.org")
+    mail.outbox.clear()
+    signup(event, "second@example.org")
     (message,) = mail.outbox
     assert message.attachments == []
     assert "Die Kalenderdatei erhalten Sie, sobald Sie einen Platz haben." in message.body
@@ -314,8 +334,7 @@ def test_raising_the_capacity_promotes_from_the_waiting_list() -> None:
     event = EventFactory(capacity=1)
     signup(event, "a@example.org")
     waiting = signup(event, "b@example.org")
-    event.capacity = 2
-    promoted = services.event_update(event=event, languages=[], interpretation=[])
+    promoted = services.event_update(event=event, data=EventData.of(event, capacity=2))
     waiting.refresh_from_db()
     assert promoted == [waiting]
     assert waiting.status == Registration.Status.CONFIRMED
@@ -325,9 +344,8 @@ def test_capacity_cannot_drop_below_the_seats_taken() -> None:
     event = EventFactory(capacity=5)
     signup(event, "a@example.org")
     signup(event, "b@example.org")
-    event.capacity = 1
     with pytest.raises(ValidationError) as excinfo:
-        services.event_update(event=event, languages=[], interpretation=[])
+        services.event_update(event=event, data=EventData.of(event, capacity=1))
     assert "2 seats are already taken" in error_of(excinfo)["capacity"][0]
     assert Event.objects.get(pk=event.pk).capacity == 5
 
@@ -435,14 +453,13 @@ def test_delegates_with_the_same_email_twice_save_nobody() -> None:
 # --- Organisers -------------------------------------------------------------------------------
 
 
-def test_cancelling_the_event_mails_everyone_signed_up(django_capture_on_commit_callbacks) -> None:
+def test_cancelling_the_event_mails_everyone_signed_up() -> None:
     event = EventFactory(capacity=1)
     signup(event, "a@example.org")
     signup(event, "b@example.org")
     services.registration_cancel(registration=signup(event, "c@example.org"))
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        told = services.event_cancel(event=event, message="The room is flooded.")
+    told = services.event_cancel(event=event, message="The room is flooded.")
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED and told == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
@@ -461,6 +478,20 @@ def test_duplicating_makes_a_draft_copy_without_registrations() -> None:
     assert not copy.registrations.exists()
 
 
+def test_a_new_event_gets_a_dated_slug_that_no_other_event_has() -> None:
+    starts = timezone.make_aware(datetime.datetime(2031, 3, 14, 18, 0))
+    data = EventData(title="Runder Tisch Wohnen", starts_at=starts, ends_at=starts)
+    data = dataclasses.replace(data, ends_at=starts + datetime.timedelta(hours=2))
+    district = EventFactory().organiser_district
+    first = services.event_create(data=data, organiser=district, user=None)
+    second = services.event_create(data=data, organiser=district, user=None)
+    assert (first.slug, second.slug) == (
+        "runder-tisch-wohnen-2031-03-14",
+        "runder-tisch-wohnen-2031-03-14-2",
+    )
+    assert first.status == Event.Status.DRAFT and first.organiser == district
+
+
 def test_publishing_a_draft_sets_the_date() -> None:
     event = EventFactory(status=Event.Status.DRAFT)
     services.event_publish(event=event)
@@ -468,22 +499,19 @@ def test_publishing_a_draft_sets_the_date() -> None:
     assert event.status == Event.Status.PUBLISHED and event.published_at
 
 
-def test_message_goes_to_confirmed_and_optionally_to_the_waiting_list(
-    django_capture_on_commit_callbacks,
-) -> None:
+def test_message_goes_to_confirmed_and_optionally_to_the_waiting_list() -> None:
     event = EventFactory(capacity=1)
     signup(event, "a@example.org")
     signup(event, "b@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = services.event_message_participants(
-            event=event, subject="Room", body="Room 2", include_waitlist=False, sender=UserFactory()
-        )
+    mail.outbox.clear()
+    sent = services.event_message_participants(
+        event=event, subject="Room", body="Room 2", include_waitlist=False, sender=UserFactory()
+    )
     assert sent == 1 and [m.to for m in mail.outbox] == [["a@example.org"]]
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = services.event_message_participants(
-            event=event, subject="Room", body="Room 2", include_waitlist=True, sender=UserFactory()
-        )
+    sent = services.event_message_participants(
+        event=event, subject="Room", body="Room 2", include_waitlist=True, sender=UserFactory()
+    )
     assert sent == 2 and len(mail.outbox) == 2
 
 
@@ -503,16 +531,14 @@ def test_totals_count_needs_of_confirmed_registrations() -> None:
 # --- Cron jobs --------------------------------------------------------------------------------
 
 
-def test_reminders_go_out_once_per_person(django_capture_on_commit_callbacks) -> None:
+def test_reminders_go_out_once_per_person() -> None:
     soon = EventFactory(starts_at=timezone.now() + datetime.timedelta(days=1))
     later = EventFactory(starts_at=timezone.now() + datetime.timedelta(days=10))
     RegistrationFactory(event=soon, email="soon@example.org")
     RegistrationFactory(event=soon, status="waitlisted")
     RegistrationFactory(event=later)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert services.reminders_send(days=2) == 1
-    with django_capture_on_commit_callbacks(execute=True):
-        assert services.reminders_send(days=2) == 0
+    assert services.reminders_send(days=2) == 1
+    assert services.reminders_send(days=2) == 0
     assert [m.to for m in mail.outbox] == [["soon@example.org"]]
     assert mail.outbox[0].attachments
 

@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 Status = NetworkMembership.Status
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
     return [str(m) for m in response.context["messages"]]
 
@@ -147,14 +142,13 @@ def test_detail_query_count_does_not_grow_with_members(
 # --- Organisation actions ---------------------------------------------------------------------
 
 
-def test_owner_asks_to_join_with_a_message(world: World, client_for, on_commit) -> None:
+def test_owner_asks_to_join_with_a_message(world: World, client_for) -> None:
     organisation = OrganisationFactory(name="Frauenforum")
     owner = MembershipFactory(organisation=organisation).user
     url = reverse("networks:join", args=[world.network.slug])
-    with on_commit():
-        response = client_for(owner).post(
-            url, {"organisation": organisation.pk, "message": "Wir möchten mitmachen."}, follow=True
-        )
+    response = client_for(owner).post(
+        url, {"organisation": organisation.pk, "message": "Wir möchten mitmachen."}, follow=True
+    )
     assert response.redirect_chain[-1][0] == world.network.get_absolute_url()
     membership = world.network.memberships.get(organisation=organisation)
     assert (membership.status, membership.note) == (Status.REQUESTED, "Wir möchten mitmachen.")
@@ -194,17 +188,16 @@ def test_owner_withdraws_and_the_late_approval_gets_a_clear_message(
 
 
 def test_coordinator_approves_from_the_members_page_with_a_message(
-    world: World, client_for, on_commit
+    world: World, client_for
 ) -> None:
     kwargs = {"slug": world.network.slug, "pk": world.request.pk}
     members_url = reverse("networks:members", args=[world.network.slug])
     client = client_for(world.coordinator)
     assert world.cast.organisation.name in client.get(members_url).content.decode()
-    with on_commit():
-        response = client.post(
-            reverse("networks:approve", kwargs=kwargs),
-            {f"m{world.request.pk}-message": "Herzlich willkommen", "next": members_url},
-        )
+    response = client.post(
+        reverse("networks:approve", kwargs=kwargs),
+        {f"m{world.request.pk}-message": "Herzlich willkommen", "next": members_url},
+    )
     assert response.status_code == 302
     assert response["Location"] == members_url
     world.request.refresh_from_db()
@@ -244,7 +237,7 @@ def test_redirects_after_decisions_stay_on_this_site(world: World, client_for) -
 # --- Curators ----------------------------------------------------------------------------------
 
 
-def test_staff_search_the_directory_and_invite(world: World, client_for, on_commit) -> None:
+def test_staff_search_the_directory_and_invite(world: World, client_for) -> None:
     client = client_for(world.cast.staff)
     search = client.get(reverse("networks:invite", args=[world.network.slug]), {"q": "initiative"})
     invite_url = reverse(
@@ -252,8 +245,7 @@ def test_staff_search_the_directory_and_invite(world: World, client_for, on_comm
         args=[world.network.slug, world.cast.other_organisation.slug],
     )
     assert invite_url in search.content.decode()
-    with on_commit():
-        response = client.post(invite_url, {"message": "Kommen Sie dazu!"})
+    response = client.post(invite_url, {"message": "Kommen Sie dazu!"})
     assert response.status_code == 302
     membership = world.network.memberships.get(organisation=world.cast.other_organisation)
     assert membership.status == Status.INVITED
@@ -344,6 +336,40 @@ def test_staff_move_a_network_to_city_wide(world: World, client_for) -> None:
     assert response.status_code == 302
     world.network.refresh_from_db()
     assert (world.network.scope, world.network.district) == ("city", None)
+
+
+def test_an_edit_form_opened_before_the_network_was_closed_saves_nothing_and_shows_both(
+    world: World, client_for
+) -> None:
+    from networks import services
+
+    url = reverse("networks:edit", args=[world.network.slug])
+    client = client_for(world.coordinator)
+    form = client.get(url).context["form"]
+    data = {
+        name: form[name].value() for name in ("name", "goal", "join_policy", "status", "revision")
+    }
+    assert data["revision"] == 1
+    services.network_set_status(
+        network=world.network, user=world.cast.staff, status=Network.Status.CLOSED
+    )
+    response = client.post(url, {**data, "goal": "Ein neues Ziel"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This network was changed by someone else since you opened it." in html
+    assert response.context["differences"] == [
+        ("Goal", world.network.goal, "Ein neues Ziel"),
+        ("Status", "closed", "active"),
+    ]
+    world.network.refresh_from_db()
+    assert (world.network.status, world.network.revision) == (Network.Status.CLOSED, 2)
+    # Saving the form again keeps what the editor sees now: theirs, knowingly.
+    again = response.context["form"]
+    assert again["revision"].value() == "2"
+    response = client.post(url, {**data, "goal": "Ein neues Ziel", "revision": 2})
+    assert response.status_code == 302
+    world.network.refresh_from_db()
+    assert (world.network.goal, world.network.status) == ("Ein neues Ziel", Network.Status.ACTIVE)
 
 
 def test_history_shows_who_did_what_and_why(world: World, client_for) -> None:

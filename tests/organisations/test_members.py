@@ -210,7 +210,7 @@ def test_editors_see_the_members_but_cannot_invite(cast: Cast, client_for) -> No
 
 
 def test_invitations_are_rate_limited_per_account(cast: Cast, client_for) -> None:
-    from organisations.views_manage import INVITATIONS_PER_HOUR
+    from organisations.views_members import INVITATIONS_PER_HOUR
 
     client = client_for(cast.owner)
     url = f"/en/manage/{cast.organisation.slug}/members/"

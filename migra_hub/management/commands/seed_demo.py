@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events import demo as events_demo
-from migra_hub.demo import DEMO_PASSWORD, DemoLogins
+from migra_hub.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DemoLogins, demo_second_factors
 from networks import demo as networks_demo
 from organisations import demo as organisations_demo
 
@@ -20,7 +20,12 @@ class Command(BaseCommand):
         organisations_demo.seed(logins)
         networks_demo.seed(logins)
         events_demo.seed(logins)
+        demo_second_factors()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         for role, email in logins.rows:
             self.stdout.write(f"  {role:<45} {email}")
         self.stdout.write(f"  Password for all demo accounts: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  Staff and the administrator also type a code of an authenticator app set up with "
+            f"the secret {DEMO_TOTP_SECRET}"
+        )

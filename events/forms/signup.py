@@ -1,4 +1,5 @@
-"""Forms of the events app: sign-up, delegates, changes through the private link, organisers."""
+"""The forms of signing up: one person, an organisation's delegates, later changes through the
+private link."""
 
 from __future__ import annotations
 
@@ -12,32 +13,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from events.forms.common import validate_single_line
 from events.models import Event, Registration
 from events.services import NeedsData, SignupData, WhenShort
-from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
-from organisations.fields import LanguageChoiceField, LanguageMultipleChoiceField
+from migra_hub.forms import PleaseChooseMixin
+from organisations.fields import LanguageChoiceField
 from organisations.models import Language, Organisation
-
-DATETIME_INPUT = "%Y-%m-%dT%H:%M"
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: to the field it names if the form has
-    it, else at the top of the form."""
-    for field, messages in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format=DATETIME_INPUT)
-
-
-# --- Sign-up ----------------------------------------------------------------------------------
 
 
 class NeedsFieldsMixin:
@@ -46,14 +27,13 @@ class NeedsFieldsMixin:
     event: Event
     fields: dict[str, forms.Field]
 
-    def _setup_needs(self, event: Event) -> None:
+    def _setup_needs(self, event: Event, *, most_seats: int) -> None:
         self.event = event
-        if event.max_seats_per_signup > 1:
-            self.fields["seats"].max_value = event.max_seats_per_signup  # type: ignore[attr-defined]
-            self.fields["seats"].widget.attrs["max"] = event.max_seats_per_signup
-            self.fields["seats"].help_text = _("Including yourself; at most %(max)s.") % {
-                "max": event.max_seats_per_signup
-            }
+        if most_seats > 1:
+            seats = self.fields["seats"]
+            seats.max_value = most_seats  # type: ignore[attr-defined]
+            seats.widget.attrs["max"] = most_seats
+            seats.help_text = _("Including yourself; at most %(max)s.") % {"max": most_seats}
         else:
             del self.fields["seats"]
         interpretation = event.interpretation_languages.all()
@@ -68,7 +48,10 @@ class NeedsFieldsMixin:
 
 class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
     name = forms.CharField(
-        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your name"),
+        max_length=150,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -76,15 +59,16 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation (from the directory)"),
-        queryset=Organisation.objects.published(),
+        label=_("Your organisation"),
+        queryset=Organisation.objects.none(),
         required=False,
         help_text=_("Optional."),
     )
     organisation_name = forms.CharField(
-        label=_("Organisation (if not in the directory)"),
+        label=_("Organisation"),
         max_length=200,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Optional."),
     )
     seats = forms.IntegerField(label=_("Number of seats"), min_value=1, initial=1)
@@ -124,7 +108,8 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
 
     def __init__(self, *args: Any, event: Event, user: User | Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._setup_needs(event)
+        self._setup_needs(event, most_seats=event.max_seats_per_signup)
+        self._setup_organisation(user)
         self.fields["consent"].help_text = format_html(
             gettext(
                 "We use your name, e-mail and needs only to run this event; the organisers see "
@@ -135,9 +120,20 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         if user is not None and getattr(user, "is_authenticated", False) and not self.is_bound:
             self.initial.setdefault("name", user.name)
             self.initial.setdefault("email", user.email)
-            first = Organisation.objects.filter(memberships__user=user).published().first()
-            if first is not None:
-                self.initial.setdefault("organisation", first.pk)
+
+    def _setup_organisation(self, user: User | Any) -> None:
+        """A person may sign up for an organisation they are a member of (it is shown to the
+        organisers and uses the organisation's seats); anybody may name one in words."""
+        own = Organisation.objects.none()
+        if user is not None and getattr(user, "is_authenticated", False):
+            own = Organisation.objects.filter(memberships__user=user).published().distinct()
+        if not own.exists():
+            del self.fields["organisation"]
+            self.fields["organisation_name"].label = _("Your organisation")
+            return
+        self.fields["organisation"].queryset = own  # type: ignore[attr-defined]
+        self.fields["organisation_name"].label = _("Another organisation")
+        self.initial.setdefault("organisation", own.first().pk)  # type: ignore[union-attr]
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -196,17 +192,14 @@ class NeedsForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self._setup_needs(registration.event)
-        if "seats" in self.fields:
-            # Someone who already holds more seats than the current maximum may keep them.
-            self.fields["seats"].max_value = max(  # type: ignore[attr-defined]
-                registration.event.max_seats_per_signup, registration.seats
-            )
+        # Someone who holds more seats than an organiser's lowered maximum may keep them.
+        most = max(registration.event.max_seats_per_signup, registration.seats)
+        self._setup_needs(registration.event, most_seats=most)
 
     def needs_data(self) -> NeedsData:
         data = self.cleaned_data
         return NeedsData(
-            seats=data.get("seats") or 1,
+            seats=data.get("seats"),  # None without the field: the seats held stay
             interpretation_language=data.get("interpretation_language"),
             childcare_children=data.get("childcare_children") or 0,
             childcare_ages=data.get("childcare_ages", ""),
@@ -232,7 +225,7 @@ class DelegatesForm(PleaseChooseMixin, forms.Form):
 
 
 class DelegateForm(PleaseChooseMixin, forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = forms.CharField(label=_("Name"), max_length=150, validators=[validate_single_line])
     email = forms.EmailField(label=_("E-mail address"))
     interpretation_language = LanguageChoiceField(
         label=_("Interpretation into"),
@@ -268,140 +261,14 @@ class BaseDelegateFormSet(forms.BaseFormSet):
             raise ValidationError(_("Please enter at least one delegate."), code="empty")
 
 
+# One POST signs up at most this many delegates (each gets an e-mail).
+DELEGATES_PER_FORM = 20
+
 DelegateFormSet = forms.formset_factory(
-    DelegateForm, formset=BaseDelegateFormSet, extra=5, max_num=50, validate_max=True
+    DelegateForm,
+    formset=BaseDelegateFormSet,
+    extra=5,
+    max_num=DELEGATES_PER_FORM,
+    absolute_max=DELEGATES_PER_FORM,
+    validate_max=True,
 )
-
-
-# --- Organisers -------------------------------------------------------------------------------
-
-
-class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
-    organiser = forms.ChoiceField(label=_("Organiser"))
-    online_link = forms.URLField(
-        label=_("online link"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("Only confirmed participants see it (page and e-mail)."),
-    )
-
-    class Meta:
-        model = Event
-        fields = [
-            "organiser",
-            "title",
-            "kind",
-            "description",
-            "starts_at",
-            "ends_at",
-            "venue_name",
-            "venue_address",
-            "step_free",
-            "accessible_toilet",
-            "hearing_loop",
-            "accessibility_notes",
-            "online_link",
-            "languages",
-            "interpretation_languages",
-            "childcare",
-            "capacity",
-            "waiting_list",
-            "signup_opens_at",
-            "signup_closes_at",
-            "max_seats_per_signup",
-            "max_seats_per_organisation",
-            "visibility",
-            "contact_email",
-        ]
-        widgets = {
-            "starts_at": DateTimeLocalInput(),
-            "ends_at": DateTimeLocalInput(),
-            "signup_opens_at": DateTimeLocalInput(),
-            "signup_closes_at": DateTimeLocalInput(),
-            "languages": ChoiceList,
-            "interpretation_languages": ChoiceList,
-            "description": forms.Textarea(attrs={"rows": 6}),
-        }
-        field_classes = {
-            "languages": LanguageMultipleChoiceField,
-            "interpretation_languages": LanguageMultipleChoiceField,
-        }
-
-    def __init__(
-        self,
-        *args: Any,
-        districts: Any = None,
-        networks: Any = None,
-        organisations: Any = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("starts_at", "ends_at", "signup_opens_at", "signup_closes_at"):
-            self.fields[name].input_formats = [DATETIME_INPUT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
-        if self.instance.pk:
-            del self.fields["organiser"]
-            return
-        choices: list[tuple[str, Any]] = [("", _("Please choose"))]
-        for label, prefix, queryset in (
-            (_("District"), "district", districts),
-            (_("Network"), "network", networks),
-            (_("Organisation"), "organisation", organisations),
-        ):
-            options = [(f"{prefix}:{item.pk}", str(item)) for item in queryset or []]
-            if options:
-                choices.append((str(label), options))
-        self.fields["organiser"].choices = choices  # type: ignore[attr-defined]
-        self._organisers = {
-            "district": districts,
-            "network": networks,
-            "organisation": organisations,
-        }
-        flat = [value for group in choices[1:] for value, _label in group[1]]
-        if len(flat) == 1 and not self.is_bound:
-            self.initial["organiser"] = flat[0]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if "organiser" in self.fields and cleaned.get("organiser"):
-            kind, pk = cleaned["organiser"].split(":", 1)
-            organiser = self._organisers[kind].get(pk=pk)
-            self.instance.organiser_district = organiser if kind == "district" else None
-            self.instance.organiser_network = organiser if kind == "network" else None
-            self.instance.organiser_organisation = organiser if kind == "organisation" else None
-        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", _("The event must end after it starts."))
-        opens, closes = cleaned.get("signup_opens_at"), cleaned.get("signup_closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("signup_closes_at", _("Sign-up must close after it opens."))
-        if (
-            cleaned.get("visibility") == Event.Visibility.MEMBERS
-            and self.instance.organiser_network is None
-            and not (cleaned.get("organiser") or "").startswith("network:")
-        ):
-            self.add_error(
-                "visibility", _("Only events of a network can be limited to its members.")
-            )
-        if cleaned.get("max_seats_per_signup") is not None and cleaned["max_seats_per_signup"] < 1:
-            self.add_error("max_seats_per_signup", _("At least one seat per sign-up."))
-        return cleaned
-
-
-class EventCancelForm(forms.Form):
-    message = forms.CharField(
-        label=_("Message to everyone signed up"),
-        required=False,
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Optional: why the event is cancelled, or when it takes place instead."),
-    )
-
-
-class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
-    body = forms.CharField(
-        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
-    )
-    include_waitlist = forms.BooleanField(
-        label=_("Also send it to people on the waiting list"), required=False
-    )

@@ -1,0 +1,20 @@
+"""Events (round tables, network meetings, workshops) and the people registered for them."""
+
+from events.models.event import Event, EventQuerySet
+from events.models.registration import (
+    ACTIVE_STATUSES,
+    CURRENT_STATUSES,
+    Registration,
+    RegistrationQuerySet,
+    new_token,
+)
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "CURRENT_STATUSES",
+    "Event",
+    "EventQuerySet",
+    "Registration",
+    "RegistrationQuerySet",
+    "new_token",
+]

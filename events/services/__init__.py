@@ -1,0 +1,77 @@
+"""Writes of the events app, by concern:
+
+- ``seats``: the seat rules and the event lock every write shares;
+- ``signup``: signing up one person or an organisation's delegates;
+- ``registrations``: a sign-up's later changes, cancelling, check-in, deletion, totals;
+- ``events``: the organisers' writes on an event;
+- ``maintenance``: the cron jobs (reminders, deletion of personal data).
+
+Every public name is importable from ``events.services``."""
+
+from events.services.events import (
+    EventChanged,
+    EventData,
+    event_cancel,
+    event_check_update,
+    event_create,
+    event_delete,
+    event_duplicate,
+    event_message_participants,
+    event_publish,
+    event_update,
+)
+from events.services.maintenance import (
+    default_purge_days,
+    default_reminder_days,
+    registrations_anonymise,
+    registrations_purge,
+    reminders_send,
+)
+from events.services.registrations import (
+    NeedsData,
+    Totals,
+    registration_cancel,
+    registration_check_in,
+    registration_delete,
+    registration_totals,
+    registration_update,
+)
+from events.services.seats import SeatsShort, WhenShort, seats_decision
+from events.services.signup import (
+    DelegateRejected,
+    SignupData,
+    delegates_register,
+    registration_create,
+)
+
+__all__ = [
+    "DelegateRejected",
+    "EventChanged",
+    "EventData",
+    "NeedsData",
+    "SeatsShort",
+    "SignupData",
+    "Totals",
+    "WhenShort",
+    "default_purge_days",
+    "default_reminder_days",
+    "delegates_register",
+    "event_cancel",
+    "event_check_update",
+    "event_create",
+    "event_delete",
+    "event_duplicate",
+    "event_message_participants",
+    "event_publish",
+    "event_update",
+    "registration_cancel",
+    "registration_check_in",
+    "registration_create",
+    "registration_delete",
+    "registration_totals",
+    "registration_update",
+    "registrations_anonymise",
+    "registrations_purge",
+    "reminders_send",
+    "seats_decision",
+]

@@ -1,0 +1,91 @@
+"""What this app keeps about a person: their part of the data download, what happens to it when
+they delete their account, and which of its roles see other people's personal data.
+
+Registered with the privacy registry (``accounts.privacy``) in ``NetworksConfig.ready``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.privacy import Kept, Person, when
+from networks.models import MembershipChange, Network, NetworkNote
+
+
+def personal_data(person: Person) -> dict[str, Any]:
+    """The person's data held by this app, for the data download."""
+    user = person.user
+    return {
+        "networks_curated": [network.name for network in user.curated_networks.all()],
+        "network_actions": [
+            {
+                "network": change.membership.network.name,
+                "organisation": change.membership.organisation.name,
+                "action": change.action,
+                "message": change.message,
+                "at": when(change.created_at),
+            }
+            for change in MembershipChange.objects.filter(actor=user)
+            .select_related("membership__network", "membership__organisation")
+            .order_by("created_at", "pk")
+        ],
+        "network_notes": [
+            {
+                "network": note.network.name,
+                "title": note.title,
+                "date": when(note.date),
+                "text": note.text,
+                "attachment_url": note.attachment_url,
+                "created_at": when(note.created_at),
+            }
+            for note in NetworkNote.objects.filter(author=user)
+            .select_related("network")
+            .order_by("created_at", "pk")
+        ],
+    }
+
+
+def before_account_deletion(person: Person) -> list[Kept]:
+    """The history and the minutes stay with the networks; the person's name leaves them."""
+    user = person.user
+    kept: list[Kept] = []
+    # ``actor`` and ``author`` are emptied when the account goes (SET_NULL); the copies of the
+    # name kept for the history go now.
+    changes = MembershipChange.objects.filter(actor=user).update(actor_name="")
+    if changes:
+        kept.append(
+            Kept(
+                what=ngettext(
+                    "%(count)d change you made to network memberships, shown as “deleted account”.",
+                    "%(count)d changes you made to network memberships, shown as “deleted "
+                    "account”.",
+                    changes,
+                )
+                % {"count": changes},
+                why=_("A network's history shows its members who decided what and when."),
+            )
+        )
+    notes = NetworkNote.objects.filter(author=user).update(author_name="")
+    if notes:
+        kept.append(
+            Kept(
+                what=ngettext(
+                    "%(count)d note you wrote for a network, without your name.",
+                    "%(count)d notes you wrote for networks, without your name.",
+                    notes,
+                )
+                % {"count": notes},
+                why=_("Minutes and decisions belong to the network and its members."),
+            )
+        )
+    Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
+    return kept
+
+
+def staff_role() -> Exists:
+    """Staff named for a network (how city-wide networks are curated) see its members' data."""
+    return Exists(Network.curators.through.objects.filter(user=OuterRef("pk")))

@@ -1,0 +1,62 @@
+"""Writes of the networks app, one module per concern.
+
+Every change is a keyword-only function that runs in one transaction, takes the row locks of
+what it changes and sends its e-mails inside that transaction, so that they commit (or not)
+together with the change. Callers import from here: ``from networks import services``.
+"""
+
+from networks.services.common import NetworkError
+from networks.services.memberships import (
+    TRANSITIONS,
+    State,
+    Transition,
+    can_transition,
+    membership_accept_invitation,
+    membership_approve,
+    membership_decline,
+    membership_decline_invitation,
+    membership_invite,
+    membership_leave,
+    membership_name_coordinator,
+    membership_remove,
+    membership_remove_coordinator,
+    membership_request,
+    membership_transition,
+    membership_withdraw,
+    state_of,
+)
+from networks.services.networks import (
+    NetworkChanged,
+    NetworkData,
+    network_create,
+    network_set_status,
+    network_update,
+)
+from networks.services.notes import note_create
+
+__all__ = [
+    "TRANSITIONS",
+    "NetworkChanged",
+    "NetworkData",
+    "NetworkError",
+    "State",
+    "Transition",
+    "can_transition",
+    "membership_accept_invitation",
+    "membership_approve",
+    "membership_decline",
+    "membership_decline_invitation",
+    "membership_invite",
+    "membership_leave",
+    "membership_name_coordinator",
+    "membership_remove",
+    "membership_remove_coordinator",
+    "membership_request",
+    "membership_transition",
+    "membership_withdraw",
+    "network_create",
+    "network_set_status",
+    "network_update",
+    "note_create",
+    "state_of",
+]

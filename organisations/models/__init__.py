@@ -1,0 +1,69 @@
+"""The core of the directory, one subject per module: places, vocabularies, the organisation's
+entry, its offers, the people who work on it and what district staff decide.
+
+Everything is importable from ``organisations.models`` as before.
+"""
+
+from organisations.models.directory_version import DirectoryVersion
+from organisations.models.offer import Offer, OfferQuerySet
+from organisations.models.organisation import (
+    OUTDATED_AFTER,
+    REMINDER_AFTER,
+    REMINDER_INTERVAL,
+    Address,
+    Organisation,
+    OrganisationQuerySet,
+)
+from organisations.models.people import (
+    DistrictStaff,
+    Invitation,
+    InvitationQuerySet,
+    OrganisationMembership,
+)
+from organisations.models.places import City, District
+from organisations.models.review import (
+    OwnershipClaim,
+    OwnershipClaimQuerySet,
+    ProblemReport,
+    ReviewDecision,
+)
+from organisations.models.search_words import SearchWord
+from organisations.models.vocabularies import (
+    Language,
+    OfferKind,
+    OrganisationKind,
+    TargetGroup,
+    Topic,
+    TranslatedName,
+    VocabularyManager,
+)
+
+__all__ = [
+    "OUTDATED_AFTER",
+    "REMINDER_AFTER",
+    "REMINDER_INTERVAL",
+    "Address",
+    "City",
+    "DirectoryVersion",
+    "District",
+    "DistrictStaff",
+    "Invitation",
+    "InvitationQuerySet",
+    "Language",
+    "Offer",
+    "OfferKind",
+    "OfferQuerySet",
+    "Organisation",
+    "OrganisationKind",
+    "OrganisationMembership",
+    "OrganisationQuerySet",
+    "OwnershipClaim",
+    "OwnershipClaimQuerySet",
+    "ProblemReport",
+    "ReviewDecision",
+    "SearchWord",
+    "TargetGroup",
+    "Topic",
+    "TranslatedName",
+    "VocabularyManager",
+]

@@ -1,0 +1,268 @@
+"""What this app keeps about a person: their part of the data download, what happens to it when
+they delete their account, and which of its roles see other people's personal data.
+
+Registered with the privacy registry (``accounts.privacy``) in ``OrganisationsConfig.ready``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.privacy import Kept, Person, when
+from organisations.models import (
+    DistrictStaff,
+    Invitation,
+    Offer,
+    Organisation,
+    OrganisationMembership,
+    ProblemReport,
+    ReviewDecision,
+)
+from organisations.search import organisation_search_refresh
+
+CLAIM_ACTIONS = (ReviewDecision.Action.CLAIM_APPROVED, ReviewDecision.Action.CLAIM_DECLINED)
+
+
+def personal_data(person: Person) -> dict[str, Any]:
+    """The person's data held by this app, for the data download."""
+    user = person.user
+    return {
+        "organisation_memberships": [
+            {"organisation": m.organisation.name, "role": m.role, "since": when(m.created_at)}
+            for m in user.organisation_memberships.select_related("organisation")
+        ],
+        "district_staff_roles": [
+            {"district": role.district.name, "since": when(role.created_at)}
+            for role in user.district_staff_roles.select_related("district")
+        ],
+        "claims": [
+            {
+                "organisation": claim.organisation.name,
+                "message": claim.message,
+                "status": claim.status,
+                "created_at": when(claim.created_at),
+                "decided_at": when(claim.decided_at),
+                "reason": claim.reason,
+            }
+            for claim in user.organisation_claims.select_related("organisation")
+        ],
+        "invitations_received": [
+            {
+                "organisation": invitation.organisation.name,
+                "email": invitation.email,
+                "role": invitation.role,
+                "created_at": when(invitation.created_at),
+                "accepted_at": when(invitation.accepted_at),
+            }
+            for invitation in Invitation.objects.filter(person.address_q("email")).select_related(
+                "organisation"
+            )
+        ],
+        "invitations_sent": [
+            {
+                "organisation": invitation.organisation.name,
+                "email": invitation.email,
+                "role": invitation.role,
+                "created_at": when(invitation.created_at),
+                "accepted_at": when(invitation.accepted_at),
+            }
+            for invitation in Invitation.objects.filter(invited_by=user).select_related(
+                "organisation"
+            )
+        ],
+        "review_decisions": [
+            {
+                "organisation": decision.organisation.name,
+                "action": decision.action,
+                "message": decision.message,
+                "decided_at": when(decision.decided_at),
+            }
+            for decision in user.review_decisions.select_related("organisation")
+        ],
+        "problem_reports": [
+            {
+                "organisation": report.organisation.name,
+                "message": report.message,
+                "created_at": when(report.created_at),
+                "resolved_at": when(report.resolved_at),
+            }
+            for report in ProblemReport.objects.filter(
+                person.address_q("reporter_email")
+            ).select_related("organisation")
+        ],
+        "entry_changes": [
+            {
+                "entry": str(record),
+                "kind": kind,
+                "changed_at": when(record.history_date),
+                "change": record.history_type,
+            }
+            for kind, model in (("organisation", Organisation), ("offer", Offer))
+            for record in model.history.filter(history_user=user).order_by("history_date")  # type: ignore[attr-defined]
+        ],
+    }
+
+
+def before_account_deletion(person: Person) -> list[Kept]:
+    """Remove or pseudonymise every copy of the person's address and name in this app."""
+    kept: list[Kept] = []
+    kept += _leave_entries(person)
+    # Invitations to the person are used up or pointless once the account is gone.
+    Invitation.objects.filter(person.address_q("email") | Q(accepted_by=person.user)).delete()
+    kept += _anonymise_problem_reports(person)
+    kept += _scrub_claim_decisions(person)
+    kept += _staff_decisions(person)
+    kept += _entry_changes(person)
+    _remove_contact_address(person)
+    return kept
+
+
+def _leave_entries(person: Person) -> list[Kept]:
+    """Entries that lose their last owner stay published but are flagged to district staff.
+
+    An entry that was never public and has nobody else is the person's own unfinished work:
+    it goes with the account.
+    """
+    user = person.user
+    now = timezone.now()
+    left: list[str] = []
+    owned = Organisation.objects.filter(
+        memberships__user=user, memberships__role=OrganisationMembership.Role.OWNER
+    ).distinct()
+    for organisation in owned:
+        others = organisation.memberships.exclude(user=user)
+        if others.filter(role=OrganisationMembership.Role.OWNER).exists():
+            continue
+        if organisation.published_at is None and not others.exists():
+            organisation._history_user = None  # type: ignore[attr-defined]
+            organisation.delete()
+            continue
+        Organisation.objects.filter(pk=organisation.pk).update(owner_left_at=now)
+        left.append(organisation.name)
+    if not left:
+        return []
+    return [
+        Kept(
+            what=ngettext(
+                "The entry %(names)s, of which you were the last owner.",
+                "The entries %(names)s, of which you were the last owner.",
+                len(left),
+            )
+            % {"names": ", ".join(left)},
+            why=_(
+                "Entries belong to their organisation, not to an account. District staff are "
+                "told that an owner is missing."
+            ),
+        )
+    ]
+
+
+def _anonymise_problem_reports(person: Person) -> list[Kept]:
+    count = ProblemReport.objects.filter(person.address_q("reporter_email")).update(
+        reporter_email=""
+    )
+    if not count:
+        return []
+    return [
+        Kept(
+            what=ngettext(
+                "%(count)d problem report you sent, without your address.",
+                "%(count)d problem reports you sent, without your address.",
+                count,
+            )
+            % {"count": count},
+            why=_("District staff still need them to correct the entries."),
+        )
+    ]
+
+
+def _scrub_claim_decisions(person: Person) -> list[Kept]:
+    """A decision about a claim names the claimant by address; the decision stays, the
+    address goes."""
+    pattern = re.compile(
+        "|".join(re.escape(address) for address in person.addresses), re.IGNORECASE
+    )
+    decisions = ReviewDecision.objects.filter(action__in=CLAIM_ACTIONS).filter(
+        person.mention_q("message")
+    )
+    count = 0
+    for decision in decisions:
+        message = pattern.sub("", decision.message).strip().removeprefix(":").strip()
+        ReviewDecision.objects.filter(pk=decision.pk).update(message=message)
+        count += 1
+    if not count:
+        return []
+    return [
+        Kept(
+            what=ngettext(
+                "%(count)d decision of district staff about your claim of an entry, without "
+                "your address.",
+                "%(count)d decisions of district staff about your claims of entries, without "
+                "your address.",
+                count,
+            )
+            % {"count": count},
+            why=_("The review history of an entry shows who decided what about it."),
+        )
+    ]
+
+
+def _staff_decisions(person: Person) -> list[Kept]:
+    count = person.user.review_decisions.count()
+    if not count:
+        return []
+    # The decisions' ``decided_by`` is emptied when the account goes (SET_NULL).
+    return [
+        Kept(
+            what=ngettext(
+                "%(count)d decision you took as district staff, shown as “deleted account”.",
+                "%(count)d decisions you took as district staff, shown as “deleted account”.",
+                count,
+            )
+            % {"count": count},
+            why=_("The review history of an entry must show what was decided and when."),
+        )
+    ]
+
+
+def _entry_changes(person: Person) -> list[Kept]:
+    count = sum(
+        model.history.filter(history_user=person.user).count()  # type: ignore[attr-defined]
+        for model in (Organisation, Offer)
+    )
+    if not count:
+        return []
+    # ``history_user`` is emptied when the account goes (SET_NULL).
+    return [
+        Kept(
+            what=ngettext(
+                "%(count)d version of an entry or offer you saved, shown as “deleted account”.",
+                "%(count)d versions of entries and offers you saved, shown as “deleted account”.",
+                count,
+            )
+            % {"count": count},
+            why=_("The change log lets district staff see and undo what changed in an entry."),
+        )
+    ]
+
+
+def _remove_contact_address(person: Person) -> None:
+    """An entry whose public address is the person's own loses it, in every version too."""
+    entries = list(
+        Organisation.objects.filter(person.address_q("email")).values_list("pk", flat=True)
+    )
+    Organisation.objects.filter(pk__in=entries).update(email="")
+    Organisation.history.filter(person.address_q("email")).update(email="")  # type: ignore[attr-defined]
+    if entries:
+        organisation_search_refresh(organisation_ids=entries)
+
+
+def staff_role() -> Exists:
+    """District staff see the people behind entries, claims and reports of their district."""
+    return Exists(DistrictStaff.objects.filter(user=OuterRef("pk")))

@@ -1,0 +1,156 @@
+"""What the services of this app share: statuses, reasons of versions, errors, the
+workflow table, row locks, saving a version and recording a staff decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+
+from accounts.models import User
+from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
+from organisations.models import (
+    Organisation,
+    OrganisationMembership,
+    ReviewDecision,
+)
+from organisations.search import organisation_search_refresh
+
+Status = Organisation.Status
+Role = OrganisationMembership.Role
+Action = ReviewDecision.Action
+
+MAIL = "organisations/email/"
+
+# Why a version was saved, stored with it in the history. The staff's change log lists the
+# changes that went online at once: edits and imports of published entries.
+LIVE_CHANGE = "live"
+IMPORT_CHANGE = "import"
+REVIEW_CHANGE = "review"
+REVERT_CHANGE = "revert"
+DRAFT_CHANGE = "draft"
+IMPORT_DRAFT_CHANGE = "import-draft"
+LOGGED_CHANGES = (LIVE_CHANGE, IMPORT_CHANGE)
+
+
+def edit_reason(organisation: Organisation, *, imported: bool) -> str:
+    """The reason of a content change, from the entry's status read under its lock."""
+    if organisation.status == Status.PUBLISHED:
+        return IMPORT_CHANGE if imported else LIVE_CHANGE
+    return IMPORT_DRAFT_CHANGE if imported else DRAFT_CHANGE
+
+
+class TransitionNotAllowed(Exception):
+    """The entry is not in a state from which this step is possible."""
+
+
+class IncompleteEntry(Exception):
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
+class EntryClosed(TransitionNotAllowed):
+    """The entry was rejected or archived while someone was editing it; nothing was saved."""
+
+
+class LastOwnerError(Exception):
+    """An organisation always keeps at least one owner."""
+
+
+class InvitationError(Exception):
+    EXPIRED = "expired"
+    USED = "used"
+    WRONG_ACCOUNT = "wrong_account"
+    ALREADY_MEMBER = "already_member"
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+# Which step is allowed from which status, and where it leads. Tested for every pair.
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit": (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.PENDING),
+    "publish": (frozenset({Status.PENDING}), Status.PUBLISHED),
+    "request_changes": (frozenset({Status.PENDING}), Status.CHANGES_REQUESTED),
+    "reject": (frozenset({Status.PENDING}), Status.REJECTED),
+    "unpublish": (frozenset({Status.PUBLISHED}), Status.CHANGES_REQUESTED),
+    "archive": (
+        frozenset({Status.PUBLISHED, Status.CHANGES_REQUESTED, Status.REJECTED}),
+        Status.ARCHIVED,
+    ),
+}
+
+
+def can_transition(organisation: Organisation, step: str) -> bool:
+    return organisation.status in TRANSITIONS[step][0]
+
+
+def lock_entry(organisation: Organisation) -> Organisation:
+    """Re-read the entry under a row lock so two staff members cannot decide at once."""
+    return Organisation.objects.select_for_update().get(pk=organisation.pk)
+
+
+def transition(organisation: Organisation, step: str) -> Organisation:
+    current = lock_entry(organisation)
+    allowed_from, target = TRANSITIONS[step]
+    if current.status not in allowed_from:
+        raise TransitionNotAllowed(f"{step} is not possible from {current.status}")
+    current.status = target
+    return current
+
+
+def save_version(instance: Model, *, user: User | None, reason: str, **kwargs: Any) -> None:
+    instance._history_user = user  # type: ignore[attr-defined]
+    instance._change_reason = reason  # type: ignore[attr-defined]
+    instance.save(**kwargs)
+    refresh_search(instance)
+
+
+def refresh_search(instance: Model) -> None:
+    """Every saved change of an entry or an offer updates what the directory finds."""
+    if isinstance(instance, Organisation):
+        organisation_id = instance.pk
+    else:
+        organisation_id = instance.organisation_id  # type: ignore[attr-defined]
+    organisation_search_refresh(organisation_ids=[organisation_id])
+
+
+def member_recipients(organisation: Organisation, *, role: str | None = None) -> list[Recipient]:
+    members = User.objects.filter(organisation_memberships__organisation=organisation)
+    if role:
+        members = members.filter(organisation_memberships__role=role)
+    return [recipient(user) for user in members.only("email", "language")]
+
+
+def staff_recipients(organisation: Organisation) -> list[Recipient]:
+    staff = User.objects.filter(
+        district_staff_roles__district__in=organisation.districts.all(), is_active=True
+    ).distinct()
+    return [recipient(user) for user in staff.only("email", "language")]
+
+
+def record_decision(
+    organisation: Organisation,
+    *,
+    action: str,
+    staff: User,
+    message: str = "",
+    notify: bool = True,
+) -> ReviewDecision:
+    decision = ReviewDecision.objects.create(
+        organisation=organisation, action=action, message=message, decided_by=staff
+    )
+    if notify:
+        context = {
+            "organisation": organisation,
+            "decision": decision,
+            "action": action,
+            "message": message,
+            "manage_url": Link("organisations:manage", {"slug": organisation.slug}),
+            "public_url": Link("organisations:detail", {"slug": organisation.slug}),
+        }
+        recipients = member_recipients(organisation)
+        send_templated_mail(MAIL + "decision", recipients, context)
+    return decision
