@@ -16,6 +16,7 @@ from django.db.models import Expression, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from organisations.directory_version import directory_version
 from organisations.facet_counts import Counts
 from organisations.facets import Facet
 from organisations.language_names import sort_key
@@ -29,7 +30,6 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import directory_version
 from organisations.search_query import Search
 from organisations.vocabularies import DirectoryVocabulary, directory_vocabulary
 from organisations.widgets import FastSelect

@@ -35,9 +35,7 @@ from typing import TypeVar
 from django.db import connection, transaction
 from django.db.models import Q
 
-# directory_version is re-exported: the directory's filters read it from here.
 from organisations.directory_version import directory_changed
-from organisations.directory_version import directory_version as directory_version
 from organisations.models import Offer, Organisation, SearchWord
 from organisations.search_documents import Document, batch_search_data
 from organisations.search_text import (

@@ -37,9 +37,7 @@ def _page(request: HttpRequest, queryset: QuerySet, count: int | None = None) ->
     paginator = Paginator(queryset, PAGE_SIZE)
     if count is not None:
         paginator.count = count  # already counted together with the filter values
-    page = paginator.get_page(request.GET.get("page"))
-    page.elided_range = list(paginator.get_elided_page_range(page.number))  # type: ignore[attr-defined]
-    return page
+    return paginator.get_page(request.GET.get("page"))
 
 
 def _untidy_query_redirect(
