@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from organisations.directory_version import directory_cache
 from organisations.language_names import known_language_codes
 from organisations.models import (
     District,
@@ -563,9 +563,9 @@ def directory_vocabulary(version: str) -> DirectoryVocabulary:
     if _latest is not None and _latest[0] == version:
         return _latest[1]
     key = f"directory:vocabulary:{version}"
-    vocabulary = cache.get(key)
+    vocabulary = directory_cache.get(key)
     if vocabulary is None:
         vocabulary = DirectoryVocabulary.load()
-        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+        directory_cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
     _latest = (version, vocabulary)
     return vocabulary
