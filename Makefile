@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .PHONY: install install-test browser gettext run serve test test-sqlite test-postgres lint typecheck \
-        migrate messages makemessages demo bench screenshots clean ci
+        migrate messages makemessages demo bench screenshots backup-check clean ci
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -108,6 +108,10 @@ bench: migrate
 # Main pages of each journey at 390 and 1280 px (de, en; some in ar) into var/screenshots/.
 screenshots: install
 	$(PY) tools/screenshots.py
+
+# Dump the PostgreSQL database of DATABASE_URL, restore it into a fresh one, compare row counts.
+backup-check: $(STAMP)
+	$(PY) tools/backup_restore_check.py
 
 clean:
 	rm -rf $(VENV) var node_modules

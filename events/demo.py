@@ -4,13 +4,21 @@ list, one with interpretation and childcare, registrations with needs."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event, Registration
+from events.services import (
+    EventData,
+    SignupData,
+    event_create,
+    event_publish,
+    registration_create,
+)
+from events.services.events import Organiser
 from migra_hub.demo import DEMO_DOMAIN, DemoLogins
 from migra_hub.demo_languages import EVENT_DESCRIPTION_VERSIONS, EVENT_TITLE_VERSIONS
 from networks.models import Network
@@ -62,6 +70,143 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
 
 
+DESCRIPTION = (
+    "Wir laden Migrant*innenorganisationen, Initiativen und die Verwaltung ein, "
+    "gemeinsam über Bedarfe im Bezirk zu sprechen. Die Teilnahme ist kostenlos."
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One demo event: what it is like and who comes."""
+
+    kind: str
+    title: str
+    day: datetime.date
+    index: int
+    past: bool
+
+    @property
+    def fully_booked(self) -> bool:
+        return self.kind == Event.Kind.WORKSHOP and not self.past
+
+    @property
+    def with_needs(self) -> bool:
+        return self.kind == Event.Kind.ROUND_TABLE
+
+    @property
+    def people(self) -> list[str]:
+        return PEOPLE[: 6 if self.fully_booked else (len(PEOPLE) if self.with_needs else 3)]
+
+
+def _plans(today: datetime.date) -> list[Plan]:
+    plans = []
+    for index, kind in enumerate(Event.Kind):
+        upcoming, past = TITLES[kind]
+        plans.append(
+            Plan(kind, upcoming, today + datetime.timedelta(days=6 + index * 5), index, False)
+        )
+        plans.append(Plan(kind, past, today - datetime.timedelta(days=20 + index * 9), index, True))
+    return plans
+
+
+def _translations(title: str) -> dict[str, dict[str, str]]:
+    return {
+        language: {
+            "description": text,
+            **(
+                {"title": EVENT_TITLE_VERSIONS[title][language]}
+                if language in EVENT_TITLE_VERSIONS.get(title, {})
+                else {}
+            ),
+        }
+        for language, text in EVENT_DESCRIPTION_VERSIONS.items()
+    }
+
+
+def _event_data(plan: Plan, languages: dict[str, Language]) -> EventData:
+    interpretation = [languages[code] for code in ("ar", "fa", "uk") if code in languages]
+    return EventData(
+        title=plan.title,
+        kind=plan.kind,
+        description=DESCRIPTION,
+        translations=_translations(plan.title),
+        starts_at=_at(plan.day, 17),
+        ends_at=_at(plan.day, 19),
+        venue_name="Nachbarschaftshaus am Park",
+        venue_address="Parkstraße 12, 13187 Berlin",
+        step_free=plan.index % 2 == 0,
+        accessible_toilet=plan.index % 3 == 0,
+        hearing_loop=plan.with_needs,
+        online_link="https://meet.example.org/demo" if plan.kind == Event.Kind.INFORMATION else "",
+        childcare=plan.with_needs,
+        capacity=4 if plan.fully_booked else 40,
+        waiting_list=True,
+        max_seats_per_signup=3 if plan.with_needs else 2,
+        max_seats_per_organisation=5 if plan.with_needs else None,
+        contact_email=f"veranstaltungen@{DEMO_DOMAIN}",
+        languages=tuple(language for code, language in languages.items() if code == "de"),
+        interpretation_languages=tuple(interpretation) if plan.with_needs else (),
+    )
+
+
+def _signup(
+    plan: Plan, number: int, name: str, event: Event, organisation: Organisation
+) -> SignupData:
+    interpretation = list(event.interpretation_languages.all())
+    with_organisation = number % 3 == 0
+    return SignupData(
+        name=name,
+        email=f"teilnahme{number}+{event.slug}@{DEMO_DOMAIN}",
+        organisation=organisation if with_organisation else None,
+        organisation_name="" if with_organisation else "Nachbarschaftsinitiative",
+        interpretation_language=interpretation[number % len(interpretation)]
+        if interpretation and number % 2 == 0
+        else None,
+        childcare_children=(number % 3) if plan.with_needs else 0,
+        childcare_ages="3 und 6" if plan.with_needs and number % 3 else "",
+        needs_step_free=number == 1,
+        accessibility_needs="Bitte Sitzplatz nah am Eingang." if number == 2 else "",
+    )
+
+
+def _sign_up(plan: Plan, event: Event, organisation: Organisation, member: User) -> None:
+    """Upcoming events fill through the sign-up service (the workshop's waiting list too)."""
+    for number, name in enumerate(plan.people):
+        data = _signup(plan, number, name, event, organisation)
+        registration_create(event=event, data=data, user=member if data.organisation else None)
+
+
+def _history(plan: Plan, event: Event, organisation: Organisation) -> None:
+    """A past event's sign-ups as they ended (came or cancelled): history, which no service
+    takes any more once sign-up has closed."""
+    for number, name in enumerate(plan.people):
+        data = _signup(plan, number, name, event, organisation)
+        came = bool(number % 4)
+        Registration.objects.create(
+            event=event,
+            **{field: getattr(data, field) for field in HISTORY_FIELDS},
+            consent_at=timezone.now(),
+            status=Registration.Status.ATTENDED if came else Registration.Status.CANCELLED,
+            checked_in_at=_at(plan.day, 17) if came else None,
+            created_at=timezone.now() + datetime.timedelta(seconds=number),
+        )
+
+
+HISTORY_FIELDS = (
+    "name",
+    "email",
+    "organisation",
+    "organisation_name",
+    "seats",
+    "interpretation_language",
+    "childcare_children",
+    "childcare_ages",
+    "needs_step_free",
+    "accessibility_needs",
+)
+
+
 @transaction.atomic
 def seed(logins: DemoLogins) -> None:
     staff = User.objects.filter(email=f"staff.pankow@{DEMO_DOMAIN}").first()
@@ -69,107 +214,20 @@ def seed(logins: DemoLogins) -> None:
     organisation = Organisation.objects.published().order_by("pk").first()
     if staff is None or pankow is None or organisation is None:
         return  # the organisations demo did not run
-    network = _network(pankow)
+    member = User.objects.filter(organisation_memberships__organisation=organisation).first()
+    organisers: list[Organiser] = [pankow, _network(pankow), organisation]
     languages = {language.code: language for language in Language.objects.all()}
-    german = languages.get("de")
-    interpretation = [languages[code] for code in ("ar", "fa", "uk") if code in languages]
-    today = timezone.localdate()
-
-    organisers: list[dict[str, Any]] = [
-        {"organiser_district": pankow},
-        {"organiser_network": network},
-        {"organiser_organisation": organisation},
-    ]
-    for index, kind in enumerate(Event.Kind):
-        upcoming_title, past_title = TITLES[kind]
-        for past, title in ((False, upcoming_title), (True, past_title)):
-            slug = f"demo-{kind.value.replace('_', '-')}-{'past' if past else 'upcoming'}"
-            if Event.objects.filter(slug=slug).exists():
-                continue
-            day = (
-                today - datetime.timedelta(days=20 + index * 9)
-                if past
-                else today + datetime.timedelta(days=6 + index * 5)
-            )
-            fully_booked = kind == Event.Kind.WORKSHOP and not past
-            with_needs = kind == Event.Kind.ROUND_TABLE
-            event = Event.objects.create(
-                title=title,
-                slug=slug,
-                kind=kind,
-                description=(
-                    "Wir laden Migrant*innenorganisationen, Initiativen und die Verwaltung ein, "
-                    "gemeinsam über Bedarfe im Bezirk zu sprechen. Die Teilnahme ist kostenlos."
-                ),
-                translations={
-                    language: {
-                        "description": text,
-                        **(
-                            {"title": EVENT_TITLE_VERSIONS[title][language]}
-                            if language in EVENT_TITLE_VERSIONS.get(title, {})
-                            else {}
-                        ),
-                    }
-                    for language, text in EVENT_DESCRIPTION_VERSIONS.items()
-                },
-                **organisers[index % len(organisers)],
-                starts_at=_at(day, 17),
-                ends_at=_at(day, 19),
-                venue_name="Nachbarschaftshaus am Park",
-                venue_address="Parkstraße 12, 13187 Berlin",
-                step_free=index % 2 == 0,
-                accessible_toilet=index % 3 == 0,
-                hearing_loop=with_needs,
-                online_link="https://meet.example.org/demo"
-                if kind == Event.Kind.INFORMATION
-                else "",
-                childcare=with_needs,
-                capacity=4 if fully_booked else 40,
-                waiting_list=True,
-                max_seats_per_signup=3 if with_needs else 2,
-                max_seats_per_organisation=5 if with_needs else None,
-                status=Event.Status.PUBLISHED,
-                published_at=timezone.now(),
-                contact_email=f"veranstaltungen@{DEMO_DOMAIN}",
-                created_by=staff,
-            )
-            if german:
-                event.languages.set([german])
-            if with_needs:
-                event.interpretation_languages.set(interpretation)
-            count = 6 if fully_booked else (len(PEOPLE) if with_needs else 3)
-            for number, name in enumerate(PEOPLE[:count]):
-                if past:
-                    status = (
-                        Registration.Status.ATTENDED
-                        if number % 4
-                        else Registration.Status.CANCELLED
-                    )
-                elif fully_booked:
-                    status = (
-                        Registration.Status.CONFIRMED
-                        if number < 4
-                        else Registration.Status.WAITLISTED
-                    )
-                else:
-                    status = Registration.Status.CONFIRMED
-                Registration.objects.create(
-                    event=event,
-                    name=name,
-                    email=f"teilnahme{number}+{slug}@{DEMO_DOMAIN}",
-                    organisation=organisation if number % 3 == 0 else None,
-                    organisation_name="" if number % 3 == 0 else "Nachbarschaftsinitiative",
-                    seats=1,
-                    interpretation_language=interpretation[number % len(interpretation)]
-                    if with_needs and interpretation and number % 2 == 0
-                    else None,
-                    childcare_children=(number % 3) if with_needs else 0,
-                    childcare_ages="3 und 6" if with_needs and number % 3 else "",
-                    needs_step_free=number == 1,
-                    accessibility_needs="Bitte Sitzplatz nah am Eingang." if number == 2 else "",
-                    consent_at=timezone.now(),
-                    status=status,
-                    checked_in_at=_at(day, 17) if status == Registration.Status.ATTENDED else None,
-                    created_at=timezone.now() + datetime.timedelta(seconds=number),
-                )
+    for plan in _plans(timezone.localdate()):
+        if Event.objects.filter(title=plan.title, created_by=staff).exists():
+            continue  # seeded before
+        event = event_create(
+            data=_event_data(plan, languages),
+            organiser=organisers[plan.index % len(organisers)],
+            user=staff,
+        )
+        event_publish(event=event)
+        if plan.past:
+            _history(plan, event, organisation)
+        elif member is not None:
+            _sign_up(plan, event, organisation, member)
     logins.add("Event organiser (district staff, Pankow)", staff.email)

@@ -47,6 +47,24 @@ class RecordAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Shows what belongs to an object; each row links to its own admin page, where changes go
+    through the services."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class DeletesThroughService(admin.ModelAdmin):
     """Deleting here, one object or a selection, calls ``delete_through_service`` for each.
 

@@ -1,4 +1,4 @@
-"""Demo texts in several languages (issue 12): what organisations write in their own languages.
+"""Demo texts in several languages: what organisations write in their own languages.
 
 Fictional, like the rest of the demo data. Kept in one place so that people who speak the
 languages can review them together. Each app's demo applies them to its entries (by the German

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import smtplib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,17 @@ def defer_after_failure(connection: Any, message: Message, exc: Exception) -> tu
     deferred and the error logged. The library's own handler defers only SMTP and network errors
     and re-raises the rest, so one mail that cannot be built would stop every later one."""
     message.defer()
-    MessageLog.objects.log(message, RESULT_FAILURE, log_message=f"{type(exc).__name__}: {exc}")
-    logger.warning("mail %s deferred: %s", message.pk, exc)
+    MessageLog.objects.log(message, RESULT_FAILURE, log_message=failure_text(exc))
+    logger.warning("mail %s deferred: %s", message.pk, failure_text(exc))
     return None, "deferred"
+
+
+def failure_text(exc: Exception) -> str:
+    """What staff need to fix the cause, without the recipients' addresses (a refused recipient
+    is named by the server's answer only, so the log holds no personal data)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        answers = sorted(
+            {f"{code} {reply.decode(errors='replace')}" for code, reply in exc.recipients.values()}
+        )
+        return f"{type(exc).__name__}: {'; '.join(answers)}"
+    return f"{type(exc).__name__}: {exc}"

@@ -108,8 +108,12 @@ DATABASES = {"default": parse_database_url(DATABASE_URL, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-# Cache: Redis when REDIS_URL is set (shared by every app process), otherwise the database
-# cache, which is shared too. A per-process cache would break rate limits behind a balancer.
+# Caches. Throwaway data (directory counts, filter choices) lives in the default cache: Redis
+# when REDIS_URL is set (required with more than one app host), otherwise the database cache,
+# shared by the processes of one host and culled when full. What must survive is never in a
+# culling cache: the directory's version is a database row (organisations.directory_version);
+# rate-limit counters are Redis keys or rows of their own table (migra_hub.ratelimit); sessions
+# are rows of the session table, with Redis only as a read cache in front of them.
 REDIS_URL = env_str("REDIS_URL", default="")
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -124,7 +128,12 @@ else:
             "LOCATION": "django_cache",
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -142,7 +151,7 @@ if TESTING:
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-# After signing up, registering one's organisation is the next step (issue 4).
+# After signing up, registering one's organisation is the next step.
 ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:mine"
 
 # django-allauth: e-mail is the login, verification is mandatory, rate limits stay on.
@@ -352,7 +361,7 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
-# --- Events (issue 6) -------------------------------------------------------------------------
+# --- Events ------------------------------------------------------------------------------------
 # Reminders go out this many days before an event (send_event_reminders, cron).
 EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
 # Personal data of registrations is deleted this many days after the event (purge_registrations).
@@ -362,7 +371,7 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
 
-# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0, issue 12) ----------------
+# --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0) -------------------------
 # Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
 ACCESSIBILITY_CONTACT_EMAIL = env_email(
     "ACCESSIBILITY_CONTACT_EMAIL", default="barrierefreiheit@migra-hub.invalid"

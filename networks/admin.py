@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,8 +19,16 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from migra_hub.admin_helpers import RecordAdmin, ServiceAction, ServiceActionsAdmin, acting_user
+from migra_hub.admin_helpers import (
+    ReadOnlyInline,
+    RecordAdmin,
+    ServiceAction,
+    ServiceActionsAdmin,
+    acting_user,
+)
+from migra_hub.revisions import RevisionFormMixin
 from networks import services
+from networks.forms import NetworkForm
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 
 if TYPE_CHECKING:
@@ -32,23 +39,6 @@ Action = MembershipChange.Action
 # A step the service refuses tells why (the last coordinator, a decision taken meanwhile). An
 # admin who does not curate the network gets the service's PermissionDenied: 403.
 REFUSALS = (services.NetworkError,)
-
-
-class ReadOnlyInline(admin.TabularInline):
-    """Shows what belongs to a network; each row links to its own admin page."""
-
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class MembershipInline(ReadOnlyInline):
@@ -64,22 +54,14 @@ class NoteInline(ReadOnlyInline):
     fields = readonly_fields = ("title", "date", "author_name")
 
 
-class NetworkAdminForm(ModelForm):
-    # The revision the form was opened on: saving tells when someone else saved since.
-    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class NetworkAdminForm(RevisionFormMixin, ModelForm):
+    # The admin shows the network's revision itself (read-only) under that name.
+    revision_field = "opened_revision"
 
     class Meta:
         model = Network
-        fields = [
-            "name",
-            "scope",
-            "district",
-            "goal",
-            "description",
-            "topics",
-            "meeting_rhythm",
-            "join_policy",
-            "contact_email",
+        # The site's form without the status (an action here), with what only the admin sets.
+        fields = [name for name in NetworkForm.Meta.fields if name != "status"] + [
             "curators",
             "original_language",
             "translations",
@@ -87,10 +69,11 @@ class NetworkAdminForm(ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["opened_revision"].initial = self.instance.revision
+        self.add_revision_field(self.instance.revision)
 
-    def clean_opened_revision(self) -> int | None:
-        revision: int | None = self.cleaned_data["opened_revision"]
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        revision = cleaned.get(self.revision_field)
         if revision is not None and revision != self.instance.revision:
             raise ValidationError(
                 _(
@@ -99,7 +82,7 @@ class NetworkAdminForm(ModelForm):
                 ),
                 code="changed",
             )
-        return revision
+        return cleaned
 
 
 def _set_status(label: StrOrPromise, status: str) -> ServiceAction:
@@ -116,7 +99,7 @@ STATUS_ACTIONS = {
     "mark_setting_up": _set_status(_("Mark as being set up (hidden)"), Network.Status.SETTING_UP),
     "mark_active": _set_status(_("Mark as active"), Network.Status.ACTIVE),
     "mark_dormant": _set_status(_("Mark as dormant"), Network.Status.DORMANT),
-    "mark_closed": _set_status(_("Close"), Network.Status.CLOSED),
+    "mark_closed": _set_status(_("Close the network"), Network.Status.CLOSED),
 }
 
 
@@ -145,6 +128,7 @@ class NetworkAdmin(ServiceActionsAdmin):
 
     def save_model(self, request: HttpRequest, obj: Network, form: ModelForm, change: bool) -> None:
         # ``obj`` carries the form's values; the topics are the form's too.
+        assert isinstance(form, NetworkAdminForm)
         data = dataclasses.replace(
             services.NetworkData.of(obj), topics=tuple(form.cleaned_data["topics"])
         )
@@ -152,7 +136,7 @@ class NetworkAdmin(ServiceActionsAdmin):
             network=obj,
             user=acting_user(request),
             data=data,
-            revision=form.cleaned_data.get("opened_revision"),
+            revision=form.revision(),
         )
 
 

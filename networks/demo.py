@@ -17,6 +17,7 @@ from networks.models import MembershipChange, Network, NetworkMembership, Networ
 from organisations.models import District, Organisation, OrganisationMembership, Topic
 
 Status = NetworkMembership.Status
+Role = NetworkMembership.Role
 Action = MembershipChange.Action
 
 
@@ -215,20 +216,24 @@ def _membership(
     return membership
 
 
+@dataclass
+class _Cast:
+    """What the demo networks are built from: the directory's demo data and the demo logins."""
+
+    districts: dict[str, District]
+    topics: dict[str, Topic]
+    organisations: dict[str, Organisation]
+    staff: dict[str, User]
+    admin: User
+    coordinator: User  # the coordinator's login, owner of the first network's lead
+    coordinating: Organisation
+
+
 @transaction.atomic
 def seed(logins: DemoLogins) -> None:
-    districts = {d.slug: d for d in District.objects.filter(city__slug="berlin")}
-    topics = {t.slug: t for t in Topic.objects.all()}
     organisations = {o.slug: o for o in Organisation.objects.published()}
-    staff = {
-        local: demo_user(local, name)
-        for local, name in (("staff.pankow", "Paula Pankow"), ("staff.treptow", "Theo Treptow"))
-    }
-    admin = demo_user("admin", "Ada Admin", superuser=True)
-
     if not organisations:
         return  # the directory's demo data is missing; nothing to build networks from
-    # Organisations named here but missing in the directory's demo data are skipped.
     coordinator = demo_user("coordinator", "Chiara Koordinatorin")
     coordinating = organisations.get("sprachcafe") or next(iter(organisations.values()))
     OrganisationMembership.objects.get_or_create(
@@ -236,87 +241,94 @@ def seed(logins: DemoLogins) -> None:
         organisation=coordinating,
         defaults={"role": OrganisationMembership.Role.OWNER},
     )
-    logins.add(
-        "Network coordinator (MSO member)",
-        coordinator.email,
+    logins.add("Network coordinator (MSO member)", coordinator.email)
+    cast = _Cast(
+        districts={d.slug: d for d in District.objects.filter(city__slug="berlin")},
+        topics={t.slug: t for t in Topic.objects.all()},
+        organisations=organisations,
+        staff={
+            local: demo_user(local, name)
+            for local, name in (
+                ("staff.pankow", "Paula Pankow"),
+                ("staff.treptow", "Theo Treptow"),
+            )
+        },
+        admin=demo_user("admin", "Ada Admin", superuser=True),
+        coordinator=coordinator,
+        coordinating=coordinating,
     )
-
     for spec in NETWORKS:
-        if Network.objects.filter(slug=spec.slug).exists():
+        if not Network.objects.filter(slug=spec.slug).exists():
+            _seed_network(spec, cast)
+
+
+def _seed_network(spec: DemoNetwork, cast: _Cast) -> None:
+    district = cast.districts.get(spec.district) if spec.district else None
+    network = Network.objects.create(
+        name=spec.name,
+        slug=spec.slug,
+        scope=spec.scope,
+        district=district,
+        city=(district or next(iter(cast.districts.values()))).city,
+        goal=spec.goal,
+        description=spec.description,
+        translations={
+            language: {"goal": goal}
+            for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
+        },
+        meeting_rhythm=spec.rhythm,
+        join_policy=spec.join_policy,
+        status=spec.status,
+        contact_email=spec.contact,
+    )
+    network.topics.set([cast.topics[slug] for slug in spec.topics if slug in cast.topics])
+    curator = cast.staff[spec.curator] if spec.curator else None
+    if curator:
+        network.curators.add(curator)
+    actor = curator or next(
+        (u for u in cast.staff.values() if u.district_staff_roles.filter(district=district)),
+        cast.admin,
+    )
+    _seed_memberships(network, spec, cast, actor=actor)
+    author = cast.coordinator if spec is NETWORKS[0] else actor
+    for index, (title, text) in enumerate(spec.notes):
+        NetworkNote.objects.create(
+            network=network,
+            title=title,
+            text=text,
+            date=timezone.localdate() - datetime.timedelta(days=60 * (index + 1)),
+            author=author,
+            author_name=str(author),
+        )
+
+
+def _seed_memberships(network: Network, spec: DemoNetwork, cast: _Cast, *, actor: User) -> None:
+    """The lead as coordinator, members, open requests and invitations, each with its history
+    dated in the past (days ago: the lead first, requests and invitations lately)."""
+    organisations = cast.organisations
+    lead = cast.coordinating if spec is NETWORKS[0] else organisations.get(spec.coordinator)
+    wanted: list[tuple[str | Organisation | None, str, int, str, str]] = [
+        (lead, Status.ACTIVE, 400, Role.COORDINATOR, ""),
+        *((slug, Status.ACTIVE, 300 - i, Role.MEMBER, "") for i, slug in enumerate(spec.members)),
+        *(
+            (slug, Status.REQUESTED, 12 - i * 5, Role.MEMBER, note)
+            for i, (slug, note) in enumerate(spec.requests)
+        ),
+        *(
+            (slug, Status.INVITED, 9 - i, Role.MEMBER, "")
+            for i, slug in enumerate(spec.invitations)
+        ),
+    ]
+    for who, status, days_ago, role, note in wanted:
+        organisation = organisations.get(who) if isinstance(who, str) else who
+        if organisation is None:  # named here but missing in the directory's demo data
             continue
-        district = districts.get(spec.district) if spec.district else None
-        network = Network.objects.create(
-            name=spec.name,
-            slug=spec.slug,
-            scope=spec.scope,
-            district=district,
-            city=(district or next(iter(districts.values()))).city,
-            goal=spec.goal,
-            description=spec.description,
-            translations={
-                language: {"goal": goal}
-                for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
-            },
-            meeting_rhythm=spec.rhythm,
-            join_policy=spec.join_policy,
-            status=spec.status,
-            contact_email=spec.contact,
+        _membership(
+            network,
+            organisation,
+            status=status,
+            actor=actor,
+            days_ago=days_ago,
+            role=role,
+            note=note,
         )
-        network.topics.set([topics[slug] for slug in spec.topics if slug in topics])
-        curator = staff[spec.curator] if spec.curator else None
-        if curator:
-            network.curators.add(curator)
-        actor = curator or next(
-            (
-                user
-                for user in staff.values()
-                if user.district_staff_roles.filter(district=district)
-            ),
-            admin,
-        )
-        lead = coordinating if spec is NETWORKS[0] else organisations.get(spec.coordinator)
-        if lead is not None:
-            _membership(
-                network,
-                lead,
-                status=Status.ACTIVE,
-                role=NetworkMembership.Role.COORDINATOR,
-                actor=actor,
-                days_ago=400,
-            )
-        for index, slug in enumerate(spec.members):
-            if slug not in organisations:
-                continue
-            _membership(
-                network,
-                organisations[slug],
-                status=Status.ACTIVE,
-                actor=actor,
-                days_ago=300 - index,
-            )
-        for index, (slug, message) in enumerate(spec.requests):
-            if slug not in organisations:
-                continue
-            _membership(
-                network,
-                organisations[slug],
-                status=Status.REQUESTED,
-                actor=actor,
-                days_ago=12 - index * 5,
-                note=message,
-            )
-        for index, slug in enumerate(spec.invitations):
-            if slug not in organisations:
-                continue
-            _membership(
-                network, organisations[slug], status=Status.INVITED, actor=actor, days_ago=9 - index
-            )
-        for index, (title, text) in enumerate(spec.notes):
-            NetworkNote.objects.create(
-                network=network,
-                title=title,
-                text=text,
-                date=timezone.localdate() - datetime.timedelta(days=60 * (index + 1)),
-                author=coordinator if network.slug == NETWORKS[0].slug else actor,
-                author_name=str(coordinator if network.slug == NETWORKS[0].slug else actor),
-            )

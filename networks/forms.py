@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
 from migra_hub.multilingual import language_name_local
+from migra_hub.revisions import RevisionFormMixin
 from networks.models import Network, NetworkNote
 from networks.services import NetworkChanged, NetworkData
 from organisations.models import District, Organisation
@@ -17,7 +18,28 @@ from organisations.models import District, Organisation
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
-class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class ChosenByNumber(forms.ModelMultipleChoiceField):
+    """Choices posted as row numbers: a number beyond the database's integers names nothing,
+    which SQLite would answer with an error instead of finding nothing."""
+
+    LARGEST = 2**63 - 1
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            try:
+                out_of_range = abs(int(pk)) > self.LARGEST
+            except (TypeError, ValueError):
+                continue  # Django's own check names it
+            if out_of_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
+class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     """Create or edit a network. Coordinators (not staff) cannot change scope or district,
     since those decide who curates the network."""
 
@@ -37,6 +59,7 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             "status",
             "contact_email",
         ]
+        field_classes = {"topics": ChosenByNumber}
         widgets = {
             "topics": ChoiceList,
             "join_policy": forms.RadioSelect,
@@ -48,10 +71,7 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            # The revision the form was opened on: saving tells when someone else saved since.
-            self.fields["revision"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=self.instance.revision
-            )
+            self.add_revision_field(self.instance.revision)
         if districts is None:
             for name in self.STAFF_ONLY:
                 del self.fields[name]
@@ -83,15 +103,6 @@ class NetworkForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
             name: data.get(name, kept.get(name)) for name in NetworkData.column_names()
         }
         return NetworkData(**values, topics=tuple(data["topics"]))
-
-    def revision(self) -> int | None:
-        return self.cleaned_data.get("revision") if "revision" in self.fields else None
-
-    def take_revision(self, revision: int) -> None:
-        """After a conflict: the next save is made knowing what is saved now."""
-        data = self.data.copy()  # type: ignore[attr-defined]
-        data[self.add_prefix("revision")] = str(revision)
-        self.data = data
 
     def differences(self, changed: NetworkChanged) -> list[tuple[str, str, str]]:
         """(label, saved now, your entry) of each field that differs, for people to read."""

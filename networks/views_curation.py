@@ -1,5 +1,9 @@
 """Pages of the network's curators: the network itself, its members, history and notes, and
-everything waiting for a decision in the networks they curate."""
+everything waiting for a decision in the networks they curate.
+
+Pages that show people's messages, names in the history or the network's notes are
+``never_cache``: no browser or proxy keeps a copy of them.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from migra_hub.http import AuthenticatedHttpRequest
@@ -74,6 +79,7 @@ def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 @require_safe
 def network_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -127,6 +133,7 @@ def network_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     )
 
 
+@never_cache
 @login_required
 @require_safe
 def network_history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -138,6 +145,7 @@ def network_history(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
     return render(request, "networks/network_history.html", {"network": network, "page": page})
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def network_notes(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -168,6 +176,7 @@ def network_notes(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 @require_safe
 def curation(request: AuthenticatedHttpRequest) -> HttpResponse:

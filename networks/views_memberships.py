@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from migra_hub.http import AuthenticatedHttpRequest
@@ -89,6 +90,7 @@ def _decision_view(
     owners and editors."""
     party = services.TRANSITIONS[actions[0]].party
 
+    @never_cache  # the request's message and who decided
     @login_required
     @require_http_methods(["GET", "HEAD", "POST"])
     def view(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -17,9 +17,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import validate_email
 from django.db.models import Model
 
+from migra_hub.links import is_web_address
 from organisations.models import (
     District,
     Language,
@@ -30,7 +31,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import all_language_names
+from organisations.search_text import all_language_names
 
 ORGANISATION_M2M = ["districts", "languages", "counselling_languages", "topics", "target_groups"]
 OFFER_M2M = ["topics", "target_groups", "languages"]
@@ -191,9 +192,7 @@ def clean_url(value: str, column: str, record: Record, *, strict: bool = True) -
         return ""
     if "://" not in value:
         value = "https://" + value
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
+    if not is_web_address(value):
         (record.errors if strict else record.warnings).append(
             f"{column}: {value!r} is not a web address" + ("" if strict else ", left out")
         )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from events.models import Event
+from migra_hub.links import is_web_address, link_lines
 from migra_hub.multilingual import MultilingualEntry
 from organisations.models import Organisation
 
@@ -48,9 +49,10 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
         data["alternateName"] = organisation.short_name
     if organisation.description:
         data["description"] = language_values(organisation, "description")
-    same_as = [organisation.website, *organisation.social_links.split()]
-    if any(same_as):
-        data["sameAs"] = [link for link in same_as if link]
+    # Only web pages: sameAs names pages about the organisation, and other sites follow them.
+    same_as = [organisation.website, *link_lines(organisation.social_links)]
+    if web_pages := [link for link in same_as if is_web_address(link)]:
+        data["sameAs"] = web_pages
     if organisation.email:
         data["email"] = organisation.email
     if organisation.phone:

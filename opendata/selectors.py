@@ -1,12 +1,14 @@
-"""Which events are open data: public ones (published or cancelled, visible to everyone) that
-are not organised by an unpublished organisation, whose name must not spread through feeds."""
+"""What is open data: published organisations and their offers, with everything the HSDS API
+reads in a fixed number of queries; and public events (published or cancelled, visible to
+everyone) that are not organised by an unpublished organisation, whose name must not spread
+through feeds."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from events.models import Event, EventQuerySet
-from organisations.models import Organisation
+from organisations.models import District, Offer, Organisation
 
 
 def open_events(organisations: QuerySet[Organisation] | None = None) -> EventQuerySet:
@@ -27,3 +29,49 @@ def is_open_event(event: Event) -> bool:
         return False
     organisation = event.organiser_organisation
     return organisation is None or organisation.is_public
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.published()
+        .select_related("kind")
+        .prefetch_related("kind__translations")
+    )
+
+
+def public_organisations_in_full() -> QuerySet[Organisation]:
+    return public_organisations().prefetch_related(
+        Prefetch("districts", queryset=District.objects.select_related("city")),
+        "languages",
+        "counselling_languages",
+        "topics__translations",
+        "target_groups__translations",
+        Prefetch("offers", queryset=offers_in_full_of_an_organisation()),
+    )
+
+
+def offers_in_full_of_an_organisation() -> QuerySet[Offer]:
+    return (
+        Offer.objects.select_related("kind")
+        .prefetch_related(
+            "kind__translations", "topics__translations", "target_groups__translations", "languages"
+        )
+        .order_by("title", "pk")
+    )
+
+
+def public_offers() -> QuerySet[Offer]:
+    return (
+        Offer.objects.public()
+        .select_related("organisation", "organisation__kind", "kind")
+        .prefetch_related("organisation__kind__translations", "kind__translations")
+    )
+
+
+def public_offers_in_full() -> QuerySet[Offer]:
+    return public_offers().prefetch_related(
+        "topics__translations",
+        "target_groups__translations",
+        "languages",
+        Prefetch("organisation__districts", queryset=District.objects.select_related("city")),
+    )

@@ -76,7 +76,7 @@ def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
     )
 
 
-# --- Registration, review and members (issue 4) ----------------------------------------------
+# --- Registration, review and members ---------------------------------------------------------
 
 # Members edit the content of entries in these states; rejected and archived entries are closed.
 EDITABLE_STATUSES = (

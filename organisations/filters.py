@@ -7,20 +7,18 @@ exactly that many); a filter that is set shows the count beside its value only.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Expression, QuerySet
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.facets import Facet, decode
+from organisations.directory_version import directory_version
+from organisations.facet_counts import Counts
+from organisations.facets import Facet
 from organisations.language_names import sort_key
 from organisations.models import (
     Offer,
@@ -32,7 +30,7 @@ from organisations.models import (
     TargetGroup,
     Topic,
 )
-from organisations.search import Search, directory_version
+from organisations.search_query import Search
 from organisations.vocabularies import DirectoryVocabulary, directory_vocabulary
 from organisations.widgets import FastSelect
 
@@ -45,12 +43,16 @@ SortChoices = list[tuple[str, "StrOrPromise"]]
 Loader = Callable[[DirectoryVocabulary], tuple[Choices, dict[str, int]]]
 
 
-# The filters that are facets (organisations.facets): their values are keys of the rows.
-ORGANISATION_FACETS = {
+# The filters that are facets (organisations.facets): their values are keys of the rows. The
+# kind of an offer is "offer_kind" in the list of organisations and "kind" in the list of offers.
+SHARED_FACETS = {
     "district": Facet.DISTRICT,
     "topic": Facet.TOPIC,
     "target_group": Facet.TARGET_GROUP,
     "language": Facet.LANGUAGE,
+}
+ORGANISATION_FACETS = {
+    **SHARED_FACETS,
     "counselling_language": Facet.COUNSELLING_LANGUAGE,
     "kind": Facet.KIND,
     "offer_kind": Facet.OFFER_KIND,
@@ -58,21 +60,35 @@ ORGANISATION_FACETS = {
     "free": Facet.FREE_OFFER,
 }
 OFFER_FACETS = {
-    "district": Facet.DISTRICT,
-    "topic": Facet.TOPIC,
-    "target_group": Facet.TARGET_GROUP,
-    "language": Facet.LANGUAGE,
+    **SHARED_FACETS,
     "kind": Facet.OFFER_KIND,
     "free": Facet.FREE_OFFER,
     "migrant_led": Facet.MIGRANT_LED,
 }
-YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
 
 
 class CheckboxFilter(django_filters.BooleanFilter):
     """A checkbox: ticked narrows the result, unticked does not filter at all."""
 
     field_class = forms.BooleanField
+
+
+def facet_filter(label: StrOrPromise, empty_label: StrOrPromise) -> django_filters.ChoiceFilter:
+    """A select of the values of one facet; its choices are loaded per request."""
+    return django_filters.ChoiceFilter(
+        widget=FastSelect, label=label, empty_label=empty_label, method="filter_facet"
+    )
+
+
+def checkbox_filter(label: StrOrPromise) -> CheckboxFilter:
+    """A checkbox facet (migrant-led, free)."""
+    return CheckboxFilter(label=label, method="filter_yes")
+
+
+def sort_filter(choices: SortChoices) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Sort by"), choices=choices, empty_label=None, method="keep"
+    )
 
 
 def district_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str, int]]:
@@ -107,11 +123,30 @@ def language_choices(vocabulary: DirectoryVocabulary) -> tuple[Choices, dict[str
 
 
 class DirectoryFilterSet(django_filters.FilterSet):
-    """Filters whose values come from the database, loaded once per request (one query each)."""
+    """The filters both lists of the directory (organisations and offers) have, declared once,
+    and their mechanics. Filters whose values come from the database are loaded once per
+    request (one query each). The shared filters come first in both forms; each list adds
+    its own after them, the sort order last."""
 
-    loaders: dict[str, Loader] = {}
-    facets: dict[str, Facet] = {}
+    loaders: dict[str, Loader] = {
+        "district": district_choices,
+        "topic": vocabulary_choices("topics"),
+        "target_group": vocabulary_choices("target_groups"),
+        "language": language_choices,
+    }
+    facets: dict[str, Facet] = SHARED_FACETS
     sort_choices: SortChoices = []
+    # What the shared filters say differently in each list.
+    search_help_text: StrOrPromise = ""
+    language_label: StrOrPromise = _("Language")
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    district = facet_filter(_("District"), _("All districts"))
+    topic = facet_filter(_("Topic"), _("All topics"))
+    target_group = facet_filter(_("Target group"), _("All target groups"))
+    language = facet_filter(_("Language"), _("All languages"))
 
     def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         data = data.copy() if data is not None else QueryDict(mutable=True)
@@ -120,6 +155,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
         if data.get("sort") == default or data.get("sort") not in dict(sort_choices):
             data.pop("sort", None)
         super().__init__(data, *args, **kwargs)
+        self.filters["q"].extra["help_text"] = self.search_help_text
+        self.filters["language"].label = self.language_label
         self.filters["sort"].extra["choices"] = sort_choices
         # Part of the keys of cached directory data; read once per request.
         self.version = directory_version()
@@ -201,9 +238,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def active_filters(
-        self, counts: dict[str, dict[int | None, int]] | None = None
-    ) -> list[tuple[str, str, int | None]]:
+    def active_filters(self, counts: Counts | None = None) -> list[tuple[str, str, int | None]]:
         """(description, URL query without it, number of results without it or None) for
         every filter that is set."""
         self.form.is_valid()
@@ -226,7 +261,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
             active.append((description, query.urlencode(), without))
         return active
 
-    def show_counts(self, counts: dict[str, dict[int | None, int]]) -> None:
+    def show_counts(self, counts: Counts) -> None:
         """Put the number of results beside the values of the filters.
 
         A filter without a value shows, for each of its values, how many of the current
@@ -263,71 +298,22 @@ ORGANISATION_SORT_CHOICES: SortChoices = [
 
 class OrganisationFilterSet(DirectoryFilterSet):
     loaders = {
-        "district": district_choices,
-        "topic": vocabulary_choices("topics"),
-        "target_group": vocabulary_choices("target_groups"),
-        "language": language_choices,
+        **DirectoryFilterSet.loaders,
         "counselling_language": language_choices,
         "kind": vocabulary_choices("organisation_kinds"),
         "offer_kind": vocabulary_choices("offer_kinds"),
     }
     facets = ORGANISATION_FACETS
     sort_choices = ORGANISATION_SORT_CHOICES
+    search_help_text = _("For example a name, a topic or a language.")
+    language_label = _("Language spoken")
 
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_search",
-        widget=forms.TextInput(attrs={"type": "search"}),
-        help_text=_("For example a name, a topic or a language."),
-    )
-    district = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("District"),
-        empty_label=_("All districts"),
-        method="filter_facet",
-    )
-    topic = django_filters.ChoiceFilter(
-        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
-    )
-    target_group = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Target group"),
-        empty_label=_("All target groups"),
-        method="filter_facet",
-    )
-    language = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Language spoken"),
-        empty_label=_("All languages"),
-        method="filter_facet",
-    )
-    counselling_language = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Counselling in"),
-        empty_label=_("All languages"),
-        method="filter_facet",
-    )
-    kind = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Kind of organisation"),
-        empty_label=_("All kinds"),
-        method="filter_facet",
-    )
-    offer_kind = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Kind of offer"),
-        empty_label=_("All kinds of offer"),
-        method="filter_facet",
-    )
-    migrant_led = CheckboxFilter(label=_("Migrant-led organisations only"), method="filter_yes")
-    free = CheckboxFilter(label=_("Only with free offers"), method="filter_yes")
-    sort = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Sort by"),
-        choices=ORGANISATION_SORT_CHOICES,
-        empty_label=None,
-        method="keep",
-    )
+    counselling_language = facet_filter(_("Counselling in"), _("All languages"))
+    kind = facet_filter(_("Kind of organisation"), _("All kinds"))
+    offer_kind = facet_filter(_("Kind of offer"), _("All kinds of offer"))
+    migrant_led = checkbox_filter(_("Migrant-led organisations only"))
+    free = checkbox_filter(_("Only with free offers"))
+    sort = sort_filter(ORGANISATION_SORT_CHOICES)
 
     class Meta:
         model = Organisation
@@ -347,143 +333,6 @@ class OrganisationFilterSet(DirectoryFilterSet):
         return queryset.annotate(**annotations).order_by(*order)
 
 
-# --- Counting results per filter value ---------------------------------------------------------
-
-
-def _count_keys_sql(base_sql: str) -> str:
-    """SQL counting the facet keys of the rows of ``base_sql``, plus a key 0 for each row."""
-    if connection.vendor == "postgresql":
-        # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
-        return (
-            "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
-            f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
-        )
-    return (
-        f"SELECT keys.value, COUNT(*) FROM ({base_sql}) AS base,"
-        " json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys GROUP BY keys.value"
-    )
-
-
-def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
-    sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
-    return sql, list(params)
-
-
-UNFILTERED_CACHE_SECONDS = 600
-# More results than a directory will ever have.
-MAX_OFFSET = 2**31
-
-
-def facet_counts(filterset: DirectoryFilterSet) -> dict[str, dict[int | None, int]]:
-    """The number of results, and of results per value of every filter, in one query that
-    reads the rows of the result once and groups their facet keys.
-
-    The counts of the whole directory (no filter, no search) are the same for every visitor
-    and the most expensive: they are cached until the next refresh of the search data (every
-    write path refreshes it), at most ten minutes, and per day (offers end at midnight).
-    """
-    unfiltered = not any(
-        filterset.cleaned_value(name) not in (None, "", False)
-        for name in filterset.form.fields
-        if name != "sort"
-    )
-    if not unfiltered:
-        return _count_facets(filterset)
-    day = timezone.localdate().isoformat()
-    key = f"directory:facets:{type(filterset).__name__}:{filterset.version}:{day}"
-    counts = cache.get_or_set(key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS)
-    assert isinstance(counts, dict)  # never None: the default is not None
-    return counts
-
-
-def _count_facets(filterset: DirectoryFilterSet) -> dict[str, dict[int | None, int]]:
-    names = {facet: name for name, facet in filterset.facets.items()}
-    sql, params = _rows(filterset.qs)
-    counts: dict[str, dict[int | None, int]] = defaultdict(dict)
-    counts["total"][None] = 0
-    with connection.cursor() as cursor:
-        cursor.execute(_count_keys_sql(sql), params)
-        for key, count in cursor.fetchall():
-            if key == 0:
-                counts["total"][None] = count
-                continue
-            facet, value = decode(key)
-            counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
-    return dict(counts)
-
-
-def facet_counts_and_page(
-    filterset: OrganisationFilterSet, *, offset: int, limit: int
-) -> tuple[dict[str, dict[int | None, int]], list[int]]:
-    """The counts of :func:`facet_counts` and the ids of one page of the ordered result, in one
-    query that finds the result once.
-
-    For searches: the full-text match (and the rank of every match) is the expensive part of
-    the directory; counting and ranking in two queries would run it twice.
-    """
-    # A page number far past the end must not overflow the database's 64-bit OFFSET; any
-    # offset past the last result gives the same empty page.
-    offset = min(offset, MAX_OFFSET)
-    annotations, order = filterset.sort_order()
-    sort_fields = [name.lstrip("-") for name in order]
-    # Fields first, then annotations: the order of the columns of the SELECT.
-    columns = ["facet_keys"]
-    columns += [name for name in sort_fields if name not in annotations and name not in columns]
-    columns += [name for name in annotations if name in sort_fields]
-    matches = filterset.qs.annotate(**annotations).order_by().values(*columns)
-    matches_sql, params = matches.query.sql_with_params()
-    quote = connection.ops.quote_name
-    order_sql = ", ".join(
-        f"{quote(name[1:])} DESC" if name.startswith("-") else quote(name) for name in order
-    )
-    sql = (
-        f"WITH matches ({', '.join(map(quote, columns))}) AS ({matches_sql})"
-        f" SELECT 0, counted.* FROM ({_count_keys_sql('SELECT facet_keys FROM matches')})"
-        f" AS counted UNION ALL SELECT 1, top.{quote('pk')},"
-        f" ROW_NUMBER() OVER (ORDER BY {order_sql}) FROM"
-        f" (SELECT * FROM matches ORDER BY {order_sql} LIMIT %s OFFSET %s) AS top"
-    )
-    names = {facet: name for name, facet in filterset.facets.items()}
-    counts: dict[str, dict[int | None, int]] = defaultdict(dict)
-    counts["total"][None] = 0
-    positions: dict[int, int] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        for part, key, count in cursor.fetchall():
-            if part == 1:
-                positions[key] = count
-            elif key == 0:
-                counts["total"][None] = count
-            else:
-                facet, value = decode(key)
-                counts[names[facet]][None if facet in YES_NO_FACETS else value] = count
-    return dict(counts), sorted(positions, key=positions.__getitem__)
-
-
-def counts_without_each_filter(
-    filterset: DirectoryFilterSet,
-) -> dict[str, dict[int | None, int]]:
-    """How many results there would be without each filter that is set (one query); for the
-    page that found nothing."""
-    active = [
-        name
-        for name in filterset.form.fields
-        if name != "sort" and filterset.cleaned_value(name) not in (None, "", False)
-    ]
-    if not active:
-        return {}
-    parts: list[str] = []
-    params: list[Any] = []
-    for number, name in enumerate(active):
-        queryset = filterset.queryset_without(name).order_by().values("pk")
-        sql, base_params = queryset.query.sql_with_params()
-        parts.append(f"SELECT {number}, COUNT(*) FROM ({sql}) AS base")
-        params += base_params
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {f"without:{active[number]}": {None: count} for number, count in cursor.fetchall()}
-
-
 # --- Offers ------------------------------------------------------------------------------------
 
 OFFER_SORT_CHOICES: SortChoices = [
@@ -494,61 +343,16 @@ OFFER_SORT_CHOICES: SortChoices = [
 
 
 class OfferFilterSet(DirectoryFilterSet):
-    loaders = {
-        "district": district_choices,
-        "topic": vocabulary_choices("topics"),
-        "target_group": vocabulary_choices("target_groups"),
-        "language": language_choices,
-        "kind": vocabulary_choices("offer_kinds"),
-    }
+    loaders = {**DirectoryFilterSet.loaders, "kind": vocabulary_choices("offer_kinds")}
     facets = OFFER_FACETS
     sort_choices = OFFER_SORT_CHOICES
+    search_help_text = _("For example a topic, a language or the name of an organisation.")
 
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_search",
-        widget=forms.TextInput(attrs={"type": "search"}),
-        help_text=_("For example a topic, a language or the name of an organisation."),
-    )
-    district = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("District"),
-        empty_label=_("All districts"),
-        method="filter_facet",
-    )
-    topic = django_filters.ChoiceFilter(
-        widget=FastSelect, label=_("Topic"), empty_label=_("All topics"), method="filter_facet"
-    )
-    target_group = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Target group"),
-        empty_label=_("All target groups"),
-        method="filter_facet",
-    )
-    language = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Language"),
-        empty_label=_("All languages"),
-        method="filter_facet",
-    )
-    kind = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Kind of offer"),
-        empty_label=_("All kinds of offer"),
-        method="filter_facet",
-    )
-    free = CheckboxFilter(label=_("Free of charge only"), method="filter_yes")
-    migrant_led = CheckboxFilter(
-        label=_("Offers of migrant-led organisations only"), method="filter_yes"
-    )
+    kind = facet_filter(_("Kind of offer"), _("All kinds of offer"))
+    free = checkbox_filter(_("Free of charge only"))
+    migrant_led = checkbox_filter(_("Offers of migrant-led organisations only"))
     ended = CheckboxFilter(label=_("Show ended offers too"), method="filter_ended")
-    sort = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Sort by"),
-        choices=OFFER_SORT_CHOICES,
-        empty_label=None,
-        method="keep",
-    )
+    sort = sort_filter(OFFER_SORT_CHOICES)
 
     class Meta:
         model = Offer

@@ -15,14 +15,12 @@ from django.views.decorators.http import require_POST, require_safe
 from migra_hub.ratelimit import client_ip, is_rate_limited
 from organisations.access import is_staff_for, role_in, visible_organisations
 from organisations.cards import directory_cards
-from organisations.filters import (
-    DirectoryFilterSet,
-    OfferFilterSet,
-    OrganisationFilterSet,
+from organisations.facet_counts import (
     counts_without_each_filter,
     facet_counts,
     facet_counts_and_page,
 )
+from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation, OrganisationQuerySet
 from organisations.services import problem_report_create
@@ -39,9 +37,7 @@ def _page(request: HttpRequest, queryset: QuerySet, count: int | None = None) ->
     paginator = Paginator(queryset, PAGE_SIZE)
     if count is not None:
         paginator.count = count  # already counted together with the filter values
-    page = paginator.get_page(request.GET.get("page"))
-    page.elided_range = list(paginator.get_elided_page_range(page.number))  # type: ignore[attr-defined]
-    return page
+    return paginator.get_page(request.GET.get("page"))
 
 
 def _untidy_query_redirect(

@@ -62,6 +62,22 @@ def _media_and_cache(settings: object) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _new_directory_version(request: pytest.FixtureRequest) -> None:
+    """Processes keep rendered cards, the vocabulary and typo corrections by the directory's
+    version, a database row that every test's rollback restores: a test that creates entries
+    with factories (no write path, no new version) would otherwise see another test's cards.
+    Each test with a database starts with a version of its own, as after a deployment."""
+    uses_database = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if uses_database:
+        from organisations.directory_version import directory_changed
+
+        request.getfixturevalue("_django_db_helper")
+        directory_changed()
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """Every test starts in German. A request through the test client activates its page's
     language in the test's thread and leaves it there (Django resets it only per request), so

@@ -245,7 +245,7 @@ class NetworkNoteFactory(factory.django.DjangoModelFactory):
     text = "We agreed to meet in the library next time."
 
 
-# --- Registration and review (issue 4) -------------------------------------------------------
+# --- Registration and review ----------------------------------------------------------------
 
 
 class OwnershipClaimFactory(factory.django.DjangoModelFactory):
@@ -273,7 +273,7 @@ def draft_organisation(**kwargs: object) -> Organisation:
     return OrganisationFactory(**kwargs)
 
 
-# --- Events (issue 6) ------------------------------------------------------------------------
+# --- Events ---------------------------------------------------------------------------------
 
 import datetime  # noqa: E402
 

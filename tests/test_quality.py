@@ -52,7 +52,7 @@ def quality_pages(cast: Cast) -> QualityPages:
     return pages
 
 
-# --- Accessibility statement, feedback, Leichte Sprache, sign language (issue 12) --------------
+# --- Accessibility statement, feedback, Leichte Sprache, sign language -----------------------
 
 
 def _accessibility_pages() -> QualityPages:
@@ -199,7 +199,7 @@ def _network_pages(cast: Cast) -> QualityPages:
     return pages
 
 
-# --- Registration, review, members, privacy (issue 4) ----------------------------------------
+# --- Registration, review, members, privacy -------------------------------------------------
 
 
 def registration_pages(cast: Cast) -> QualityPages:
@@ -252,7 +252,7 @@ def registration_pages(cast: Cast) -> QualityPages:
     return pages
 
 
-# --- Events (issue 6) ------------------------------------------------------------------------
+# --- Events ---------------------------------------------------------------------------------
 
 
 def _event_pages(cast: Cast) -> QualityPages:

@@ -1,4 +1,4 @@
-"""Screenshots of the main pages of every journey, for reviewers (issue 11).
+"""Screenshots of the main pages of every journey, for reviewers.
 
     make screenshots                      # or: .venv/bin/python tools/screenshots.py
     .venv/bin/python tools/screenshots.py --readme   # also refresh docs/screenshots/*.webp

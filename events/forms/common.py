@@ -32,3 +32,11 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format=DATETIME_INPUT)
+
+
+def replace_posted(form: forms.BaseForm, name: str, value: str) -> None:
+    """Change one posted value of a bound form, e.g. the revision after an edit conflict: the
+    form is shown again with what the person typed, and the next save knows what is saved now."""
+    data = form.data.copy()  # type: ignore[attr-defined]
+    data[form.add_prefix(name)] = value
+    form.data = data

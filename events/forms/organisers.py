@@ -11,7 +11,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from events.forms.common import DATETIME_INPUT, DateTimeLocalInput, validate_single_line
+from events.forms.common import (
+    DATETIME_INPUT,
+    DateTimeLocalInput,
+    replace_posted,
+    validate_single_line,
+)
 from events.models import Event
 from events.services import EventChanged, EventData
 from events.services.events import Organiser
@@ -151,21 +156,14 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
         return cleaned
 
     def event_data(self) -> EventData:
-        data = self.cleaned_data
-        return EventData(
-            **{name: data[name] for name in EventData.column_names() if name in data},
-            languages=tuple(data.get("languages") or ()),
-            interpretation_languages=tuple(data.get("interpretation_languages") or ()),
-        )
+        return EventData.from_values(self.cleaned_data)
 
     def revision(self) -> int | None:
         return self.cleaned_data.get("revision") if "revision" in self.fields else None
 
     def take_revision(self, revision: int) -> None:
         """After a conflict: the next save is made knowing what is saved now."""
-        data = self.data.copy()  # type: ignore[attr-defined]
-        data[self.add_prefix("revision")] = str(revision)
-        self.data = data
+        replace_posted(self, "revision", str(revision))
 
     def differences(self, changed: EventChanged) -> list[tuple[str, str, str]]:
         """(label, saved now, your entry) of each field that differs, for people to read."""

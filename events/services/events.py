@@ -4,6 +4,7 @@ everyone signed up."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -65,6 +66,15 @@ class EventData:
         return cls(**values, **changes)
 
     @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> EventData:
+        """From a form's cleaned data: the columns it has and the two language lists."""
+        return cls(
+            **{name: values[name] for name in cls.column_names() if name in values},
+            languages=tuple(values.get("languages") or ()),
+            interpretation_languages=tuple(values.get("interpretation_languages") or ()),
+        )
+
+    @classmethod
     def column_names(cls) -> list[str]:
         return [f.name for f in fields(cls) if f.name not in MANY_TO_MANY]
 
@@ -87,8 +97,8 @@ class EventChanged(ValidationError):
                 NON_FIELD_ERRORS: [
                     _(
                         "This event was changed by someone else since you opened it. Your "
-                        "changes are not saved yet: compare them with what is saved now below, "
-                        "then save again to keep yours."
+                        "changes are not saved yet: check what is saved now, then save again to "
+                        "keep yours."
                     )
                 ]
             },
@@ -199,9 +209,14 @@ def event_update(
 
 
 def event_publish(*, event: Event) -> Event:
-    """Publish a draft (a cancelled event stays cancelled)."""
+    """Publish a draft; a published event stays as it is, a cancelled one is refused."""
     with transaction.atomic():
         locked = lock_event(event)
+        if locked.is_cancelled:
+            raise ValidationError(
+                {NON_FIELD_ERRORS: [_("A cancelled event cannot be published again.")]},
+                code="cancelled",
+            )
         if locked.is_draft:
             locked.status = Event.Status.PUBLISHED
             locked.published_at = timezone.now()

@@ -104,8 +104,11 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 @access_checked
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
     event = access.get_organised_event(request.user, slug)
-    published = services.event_publish(event=event)
-    if published.is_published:
+    try:
+        services.event_publish(event=event)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         messages.success(request, gettext("The event is published."))
     return redirect(event)
 

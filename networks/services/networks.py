@@ -6,11 +6,12 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from migra_hub.revisions import ChangedMeanwhile, differences
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from networks import access
 from networks.models import Network
@@ -59,38 +60,21 @@ class NetworkData:
         return {"scope": columns["scope"], "district": columns["district"]}
 
 
-class NetworkChanged(ValidationError):
-    """Someone else saved the network after the editor opened the form; nothing was saved.
+class NetworkChanged(ChangedMeanwhile):
+    """Someone else saved the network after the editor opened the form; nothing was saved."""
 
-    ``current`` is the network as it is now; ``differences`` names each field where what is
-    saved now differs from what the editor sent, with both values."""
+    current: Network
 
     def __init__(self, *, current: Network, data: NetworkData) -> None:
         super().__init__(
-            {
-                NON_FIELD_ERRORS: [
-                    _(
-                        "This network was changed by someone else since you opened it. Your "
-                        "changes are not saved yet: compare them with what is saved now below, "
-                        "then save again to keep yours."
-                    )
-                ]
-            },
-            code="changed",
+            _(
+                "This network was changed by someone else since you opened it. Your "
+                "changes are not saved yet: compare them with what is saved now below, "
+                "then save again to keep yours."
+            ),
+            current=current,
+            differences=differences(NetworkData.of(current), data),
         )
-        self.current = current
-        saved = NetworkData.of(current)
-        self.differences: list[tuple[str, Any, Any]] = [
-            (f.name, getattr(saved, f.name), getattr(data, f.name))
-            for f in fields(NetworkData)
-            if _comparable(getattr(saved, f.name)) != _comparable(getattr(data, f.name))
-        ]
-
-
-def _comparable(value: Any) -> Any:
-    if isinstance(value, tuple):  # topics: the order of ticking does not matter
-        return sorted(topic.pk for topic in value)
-    return value
 
 
 def network_slug(name: str) -> str:

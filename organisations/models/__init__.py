@@ -4,6 +4,7 @@ entry, its offers, the people who work on it and what district staff decide.
 Everything is importable from ``organisations.models`` as before.
 """
 
+from organisations.models.directory_version import DirectoryVersion
 from organisations.models.offer import Offer, OfferQuerySet
 from organisations.models.organisation import (
     OUTDATED_AFTER,
@@ -43,6 +44,7 @@ __all__ = [
     "REMINDER_INTERVAL",
     "Address",
     "City",
+    "DirectoryVersion",
     "District",
     "DistrictStaff",
     "Invitation",

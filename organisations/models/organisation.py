@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from migra_hub.links import validate_links, validate_web_address
 from migra_hub.multilingual import MultilingualEntry
 from organisations.facets import FacetKeysField
 from organisations.models.places import District
@@ -139,11 +140,14 @@ class Organisation(MultilingualEntry, Address):
         default=False,
         help_text=_("Neither the address nor a map pin is shown to the public."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     social_links = models.TextField(
-        _("social media links"), blank=True, help_text=_("One address per line.")
+        _("social media links"),
+        blank=True,
+        help_text=_("One address per line."),
+        validators=[validate_links],
     )
     languages = models.ManyToManyField(
         Language,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from migra_hub.mail import Link, send_templated_mail
+from organisations.directory_version import directory_changed
 from organisations.models import (
     REMINDER_AFTER,
     REMINDER_INTERVAL,
@@ -24,11 +25,14 @@ from organisations.services.common import (
 
 
 @transaction.atomic
+@transaction.atomic
 def organisation_confirm_current(*, organisation: Organisation, user: User) -> Organisation:
-    """One click: "the entry is still correct". Not a content change, so not a new version."""
+    """One click: "the entry is still correct". Not a content change, so not a new version, but
+    the directory's cards show the date (or "may be out of date"), so their cache goes stale."""
     now = timezone.now()
     Organisation.objects.filter(pk=organisation.pk).update(last_confirmed_at=now)
     organisation.last_confirmed_at = now
+    directory_changed()
     return organisation
 
 

@@ -12,6 +12,7 @@ from accounts.models import User
 from migra_hub.mail import Link, send_templated_mail
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from organisations.access import EDITABLE_STATUSES
+from organisations.directory_version import directory_changed
 from organisations.models import (
     Organisation,
     OrganisationMembership,
@@ -173,3 +174,14 @@ def organisation_delete(*, organisation: Organisation, user: User) -> bool:
         decided_by=user,
     )
     return True
+
+
+@transaction.atomic
+def organisation_delete_for_good(*, organisation: Organisation, staff: User) -> None:
+    """Remove an entry with everything that hangs on it (offers, members, decisions, claims),
+    also one that was public: unlike an owner's deletion, nothing is archived. The directory's
+    cached counts and filter values are stale from then on."""
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    locked._history_user = staff  # type: ignore[attr-defined]
+    locked.delete()
+    directory_changed()

@@ -82,3 +82,17 @@ def test_a_slot_renders_what_the_higher_apps_registered_in_order() -> None:
 def test_an_empty_slot_renders_nothing() -> None:
     rendered = Template('{% load slots %}[{% slot "nobody.fills.this" %}]').render(Context({}))
     assert rendered == "[]"
+
+
+def test_comments_say_why_instead_of_naming_an_issue() -> None:
+    issue = re.compile(r"\bissues? #?\d+\b", re.IGNORECASE)
+    folders = [*LAYERS, "migra_hub", "accessibility", "templates", "tools", "bench", "tests"]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in folders
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.suffix in {".py", ".html", ".js", ".css"} and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if issue.search(line) and path.name != "test_architecture.py"
+    ]
+    assert found == []

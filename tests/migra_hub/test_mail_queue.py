@@ -4,6 +4,7 @@ mail server that is down delays mail, breaks no action and loses nothing."""
 from __future__ import annotations
 
 import datetime
+import smtplib
 import socket
 from collections.abc import Iterator
 
@@ -17,8 +18,9 @@ from mailer.models import PRIORITY_DEFERRED, PRIORITY_MEDIUM, RESULT_FAILURE, Me
 
 from accounts.models import User
 from migra_hub.mail import Recipient, send_templated_mail
-from migra_hub.mail_queue import requeue_due
+from migra_hub.mail_queue import failure_text, requeue_due
 from organisations.models import Organisation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -179,11 +181,12 @@ def test_a_line_break_in_a_name_never_reaches_the_subject() -> None:
     assert sent.recipients() == ["a@example.org"]
 
 
-def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(client: Client) -> None:
+def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(
+    client: Client, superuser: User
+) -> None:
     failed = Message.objects.create(message_data="", priority=PRIORITY_DEFERRED, retry_count=12)
     waiting = Message.objects.create(message_data="", priority=PRIORITY_MEDIUM)
-    admin = User.objects.create_superuser(email="admin@example.org", password="x")
-    client.force_login(admin)
+    client.force_login(superuser)
 
     listing = client.get("/de/admin/mailer/message/?delivery=failed")
     assert listing.status_code == 200
@@ -200,7 +203,16 @@ def test_staff_see_failed_mails_in_the_admin_and_can_send_them_again(client: Cli
 
 
 def test_people_without_staff_rights_do_not_see_the_mail_queue(client: Client) -> None:
-    client.force_login(User.objects.create_user(email="person@example.org", password="x"))
+    client.force_login(UserFactory())
     response = client.get("/de/admin/mailer/message/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_refused_recipient_is_logged_without_the_address() -> None:
+    refused = smtplib.SMTPRecipientsRefused(
+        {"amal@example.org": (550, b"5.1.1 mailbox unavailable")}
+    )
+    text = failure_text(refused)
+    assert text == "SMTPRecipientsRefused: 550 5.1.1 mailbox unavailable"
+    assert "amal" not in text

@@ -1,5 +1,5 @@
 """Texts in several languages in the open data: HSDS extension fields and language-tagged
-JSON-LD values (issue 12)."""
+JSON-LD values."""
 
 from __future__ import annotations
 

@@ -157,3 +157,17 @@ def test_the_includes_are_valid_html_in_a_page(directory: Directory) -> None:
         f"{head}</head><body><main><h1>Test</h1>{jsonld}</main></body></html>"
     )
     assert html_errors({"includes": page}) == []
+
+
+def test_jsonld_same_as_names_only_web_pages(directory: Directory) -> None:
+    organisation = directory.public
+    # Written before links were checked, bypassing validation.
+    Organisation.objects.filter(pk=organisation.pk).update(
+        social_links="javascript:alert(1)\nhttps://social.example.org/@bruecke\n"
+        "data:text/html,x\nmailto:info@bruecke.example.org"
+    )
+    organisation.refresh_from_db()
+    assert jsonld_of(organisation)["sameAs"] == [
+        "https://bruecke.example.org",
+        "https://social.example.org/@bruecke",
+    ]

@@ -1,5 +1,5 @@
 """Entries in several languages: an organisation's texts in the visitor's language, the
-original with a note otherwise, and search over every version (issue 12).
+original with a note otherwise, and search over every version.
 
 Tests without a mark run on SQLite (substring search) and PostgreSQL (full-text search with a
 configuration per language)."""

@@ -1,4 +1,4 @@
-"""The permission matrix of registration, management and review (issue 4).
+"""The permission matrix of registration, management and review.
 
 Anonymous → login redirect; a member of another organisation → 404; an editor where an owner is
 needed → 403; staff of another district → 404.

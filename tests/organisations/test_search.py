@@ -11,14 +11,9 @@ from django.test import Client
 
 from organisations.facets import Facet
 from organisations.models import Language, Offer, Organisation, SearchWord, Topic
-from organisations.search import (
-    Search,
-    _is_one_typo_apart,
-    normalise,
-    organisation_search_refresh,
-    search_terms,
-    vocabulary_search_refresh,
-)
+from organisations.search import organisation_search_refresh, vocabulary_search_refresh
+from organisations.search_query import Search, _is_one_typo_apart
+from organisations.search_text import normalise, search_terms
 from tests.factories import (
     LanguageFactory,
     OfferFactory,

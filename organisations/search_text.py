@@ -1,0 +1,83 @@
+"""The text side of the directory's search, shared by writing the search data
+(``organisations.search``) and querying it (``organisations.search_query``): normalised text,
+the words of a search, and PostgreSQL's text search configuration of each language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import connection
+
+from organisations.language_names import language_endonym, language_name
+
+TS_CONFIG = "migra_hub"
+GERMAN = "de"
+# PostgreSQL's text search configuration for texts in each interface language; one that the
+# server lacks (Arabic came with PostgreSQL 12... check pg_ts_config) falls back to "simple".
+# German texts are in the directory's own configuration (unaccent, German stemmer).
+LANGUAGE_TS_CONFIGS = {
+    GERMAN: TS_CONFIG,
+    "en": "english",
+    "ar": "arabic",
+    "tr": "turkish",
+    "ru": "russian",
+    "uk": "simple",  # no Ukrainian stemmer in PostgreSQL
+    "fa": "simple",  # no Persian stemmer in PostgreSQL
+}
+TYPO_MIN_LENGTH = 5
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 60
+
+WORD = re.compile(r"\w+")
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents ("Türkçe" -> "turkce", "Straße" -> "strasse")."""
+    text = text.casefold().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a search box input (two letters or more), without operators and duplicates,
+    at most eight."""
+    terms: list[str] = []
+    for word in WORD.findall(q.replace("_", " ")):
+        if len(word) < 2:
+            continue  # "e.V.": single letters would match nearly everything
+        word = word[:MAX_TERM_LENGTH]
+        if word.casefold() not in (term.casefold() for term in terms):
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+@lru_cache(maxsize=4000)
+def all_language_names(code: str) -> list[str]:
+    """A language's names in every interface language and in itself: found by any of them."""
+    names = [language_name(code, language) for language, _name in settings.LANGUAGES]
+    return [name for name in dict.fromkeys([*names, language_endonym(code)]) if name]
+
+
+_available_configs: set[str] | None = None
+
+
+def language_ts_configs() -> dict[str, str]:
+    """The text search configuration of each interface language other than German that this
+    PostgreSQL server has ("simple" for the others)."""
+    global _available_configs
+    if _available_configs is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT cfgname FROM pg_ts_config")
+            _available_configs = {name for (name,) in cursor.fetchall()}
+    return {
+        language: config if config in _available_configs else "simple"
+        for language, config in LANGUAGE_TS_CONFIGS.items()
+        if language != GERMAN
+    }
