@@ -61,6 +61,12 @@ class Kept:
     what: str
     why: str
 
+    @classmethod
+    def counted(cls, count: int, what: Any, why: Any) -> list[Kept]:
+        """``count`` things that stay, or nothing when there are none. ``what`` is an
+        ``ngettext_lazy(..., "count")`` text."""
+        return [cls(what=str(what % {"count": count}), why=str(why))] if count else []
+
 
 DataSection = Callable[[Person], dict[str, Any]]
 DeletionStep = Callable[[Person], list[Kept]]

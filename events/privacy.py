@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
 from events.models import Event, Registration
@@ -84,48 +84,36 @@ def before_account_deletion(person: Person) -> list[Kept]:
     past_events = past.values("event").distinct().count()
     registrations_anonymise(registrations=own, now=now)
 
-    kept: list[Kept] = []
-    if past_events:
-        kept.append(
-            Kept(
-                what=ngettext(
-                    "Your sign-up for %(count)d past event, as an anonymous count of seats and "
-                    "needs.",
-                    "Your sign-ups for %(count)d past events, as anonymous counts of seats and "
-                    "needs.",
-                    past_events,
-                )
-                % {"count": past_events},
-                why=_("Organisers keep the number of participants of their past events."),
-            )
-        )
     for_others = Registration.objects.not_anonymised().filter(registered_by=person.user).count()
-    if for_others:
-        kept.append(
-            Kept(
-                what=ngettext(
-                    "%(count)d sign-up you made for somebody else, without your name.",
-                    "%(count)d sign-ups you made for other people, without your name.",
-                    for_others,
-                )
-                % {"count": for_others},
-                why=_(
-                    "They belong to the people signed up, who can change or cancel them with the "
-                    "link they received by e-mail."
-                ),
-            )
-        )
     created = Event.objects.filter(created_by=person.user).count()
-    if created:
-        kept.append(
-            Kept(
-                what=ngettext(
-                    "%(count)d event you created, without your name.",
-                    "%(count)d events you created, without your name.",
-                    created,
-                )
-                % {"count": created},
-                why=_("Events belong to their organiser, not to an account."),
-            )
-        )
+    kept = Kept.counted(
+        past_events,
+        ngettext_lazy(
+            "Your sign-up for %(count)d past event, as an anonymous count of seats and needs.",
+            "Your sign-ups for %(count)d past events, as anonymous counts of seats and needs.",
+            "count",
+        ),
+        _("Organisers keep the number of participants of their past events."),
+    )
+    kept += Kept.counted(
+        for_others,
+        ngettext_lazy(
+            "%(count)d sign-up you made for somebody else, without your name.",
+            "%(count)d sign-ups you made for other people, without your name.",
+            "count",
+        ),
+        _(
+            "They belong to the people signed up, who can change or cancel them with the "
+            "link they received by e-mail."
+        ),
+    )
+    kept += Kept.counted(
+        created,
+        ngettext_lazy(
+            "%(count)d event you created, without your name.",
+            "%(count)d events you created, without your name.",
+            "count",
+        ),
+        _("Events belong to their organiser, not to an account."),
+    )
     return kept

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
 from networks.models import MembershipChange, Network, NetworkNote
@@ -52,38 +52,28 @@ def personal_data(person: Person) -> dict[str, Any]:
 def before_account_deletion(person: Person) -> list[Kept]:
     """The history and the minutes stay with the networks; the person's name leaves them."""
     user = person.user
-    kept: list[Kept] = []
     # ``actor`` and ``author`` are emptied when the account goes (SET_NULL); the copies of the
     # name kept for the history go now.
     changes = MembershipChange.objects.filter(actor=user).update(actor_name="")
-    if changes:
-        kept.append(
-            Kept(
-                what=ngettext(
-                    "%(count)d change you made to network memberships, shown as “deleted account”.",
-                    "%(count)d changes you made to network memberships, shown as “deleted "
-                    "account”.",
-                    changes,
-                )
-                % {"count": changes},
-                why=_("A network's history shows its members who decided what and when."),
-            )
-        )
     notes = NetworkNote.objects.filter(author=user).update(author_name="")
-    if notes:
-        kept.append(
-            Kept(
-                what=ngettext(
-                    "%(count)d note you wrote for a network, without your name.",
-                    "%(count)d notes you wrote for networks, without your name.",
-                    notes,
-                )
-                % {"count": notes},
-                why=_("Minutes and decisions belong to the network and its members."),
-            )
-        )
     Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
-    return kept
+    return Kept.counted(
+        changes,
+        ngettext_lazy(
+            "%(count)d change you made to network memberships, shown as “deleted account”.",
+            "%(count)d changes you made to network memberships, shown as “deleted account”.",
+            "count",
+        ),
+        _("A network's history shows its members who decided what and when."),
+    ) + Kept.counted(
+        notes,
+        ngettext_lazy(
+            "%(count)d note you wrote for a network, without your name.",
+            "%(count)d notes you wrote for networks, without your name.",
+            "count",
+        ),
+        _("Minutes and decisions belong to the network and its members."),
+    )
 
 
 def staff_role() -> Exists:

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
 from organisations.models import (
@@ -167,19 +167,15 @@ def _anonymise_problem_reports(person: Person) -> list[Kept]:
     count = ProblemReport.objects.filter(person.address_q("reporter_email")).update(
         reporter_email=""
     )
-    if not count:
-        return []
-    return [
-        Kept(
-            what=ngettext(
-                "%(count)d problem report you sent, without your address.",
-                "%(count)d problem reports you sent, without your address.",
-                count,
-            )
-            % {"count": count},
-            why=_("District staff still need them to correct the entries."),
-        )
-    ]
+    return Kept.counted(
+        count,
+        ngettext_lazy(
+            "%(count)d problem report you sent, without your address.",
+            "%(count)d problem reports you sent, without your address.",
+            "count",
+        ),
+        _("District staff still need them to correct the entries."),
+    )
 
 
 def _scrub_claim_decisions(person: Person) -> list[Kept]:
@@ -196,39 +192,30 @@ def _scrub_claim_decisions(person: Person) -> list[Kept]:
         message = pattern.sub("", decision.message).strip().removeprefix(":").strip()
         ReviewDecision.objects.filter(pk=decision.pk).update(message=message)
         count += 1
-    if not count:
-        return []
-    return [
-        Kept(
-            what=ngettext(
-                "%(count)d decision of district staff about your claim of an entry, without "
-                "your address.",
-                "%(count)d decisions of district staff about your claims of entries, without "
-                "your address.",
-                count,
-            )
-            % {"count": count},
-            why=_("The review history of an entry shows who decided what about it."),
-        )
-    ]
+    return Kept.counted(
+        count,
+        ngettext_lazy(
+            "%(count)d decision of district staff about your claim of an entry, without "
+            "your address.",
+            "%(count)d decisions of district staff about your claims of entries, without "
+            "your address.",
+            "count",
+        ),
+        _("The review history of an entry shows who decided what about it."),
+    )
 
 
 def _staff_decisions(person: Person) -> list[Kept]:
-    count = person.user.review_decisions.count()
-    if not count:
-        return []
     # The decisions' ``decided_by`` is emptied when the account goes (SET_NULL).
-    return [
-        Kept(
-            what=ngettext(
-                "%(count)d decision you took as district staff, shown as “deleted account”.",
-                "%(count)d decisions you took as district staff, shown as “deleted account”.",
-                count,
-            )
-            % {"count": count},
-            why=_("The review history of an entry must show what was decided and when."),
-        )
-    ]
+    return Kept.counted(
+        person.user.review_decisions.count(),
+        ngettext_lazy(
+            "%(count)d decision you took as district staff, shown as “deleted account”.",
+            "%(count)d decisions you took as district staff, shown as “deleted account”.",
+            "count",
+        ),
+        _("The review history of an entry must show what was decided and when."),
+    )
 
 
 def _entry_changes(person: Person) -> list[Kept]:
@@ -236,20 +223,16 @@ def _entry_changes(person: Person) -> list[Kept]:
         model.history.filter(history_user=person.user).count()  # type: ignore[attr-defined]
         for model in (Organisation, Offer)
     )
-    if not count:
-        return []
     # ``history_user`` is emptied when the account goes (SET_NULL).
-    return [
-        Kept(
-            what=ngettext(
-                "%(count)d version of an entry or offer you saved, shown as “deleted account”.",
-                "%(count)d versions of entries and offers you saved, shown as “deleted account”.",
-                count,
-            )
-            % {"count": count},
-            why=_("The change log lets district staff see and undo what changed in an entry."),
-        )
-    ]
+    return Kept.counted(
+        count,
+        ngettext_lazy(
+            "%(count)d version of an entry or offer you saved, shown as “deleted account”.",
+            "%(count)d versions of entries and offers you saved, shown as “deleted account”.",
+            "count",
+        ),
+        _("The change log lets district staff see and undo what changed in an entry."),
+    )
 
 
 def _remove_contact_address(person: Person) -> None:

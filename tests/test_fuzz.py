@@ -88,7 +88,10 @@ class Route:
 
 
 def _routes(
-    patterns: list[URLPattern | URLResolver], namespace: str = "", third_party: bool = False
+    patterns: list[URLPattern | URLResolver],
+    namespace: str = "",
+    third_party: bool = False,
+    outer: tuple[str, ...] = (),
 ) -> Iterator[Route]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -96,11 +99,15 @@ def _routes(
                 continue  # the admin has its own tests (tests/*/test_admin.py)
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             module = getattr(pattern.urlconf_module, "__name__", "")
+            # An include's own parameters ("keys/<int:pk>/") belong to every route inside it.
             yield from _routes(
-                pattern.url_patterns, inner, third_party or module.startswith("allauth")
+                pattern.url_patterns,
+                inner,
+                third_party or module.startswith("allauth"),
+                outer + tuple(pattern.pattern.regex.groupindex),
             )
         elif pattern.name:
-            parameters = tuple(pattern.pattern.regex.groupindex)
+            parameters = outer + tuple(pattern.pattern.regex.groupindex)
             if third_party and parameters:
                 continue  # allauth's links from e-mails (keys that only its mails know)
             yield Route(f"{namespace}{pattern.name}", parameters)
