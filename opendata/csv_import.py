@@ -178,6 +178,18 @@ def parse_row(
     if "email" in row:
         fields["email"] = clean_email(row["email"], "email", record)
 
+    parse_vocabularies(record, row, vocabularies, default_districts, default_kind)
+
+
+def parse_vocabularies(
+    record: OrganisationRecord,
+    row: dict[str, str],
+    vocabularies: Vocabularies,
+    default_districts: list[str],
+    default_kind: str,
+) -> None:
+    """The kind, the districts, languages, topics and target groups, by slug or name."""
+    fields = record.fields
     kind_name = row.get("kind", "").strip() or default_kind
     kind = vocabularies.organisation_kinds.find(kind_name)
     if kind is None:

@@ -148,6 +148,12 @@ class HsdsReader:
             record.m2m["languages"] = self.term_reader.languages(
                 locations[0].get("languages"), record
             )
+        self.fill_vocabularies(record, document)
+
+    def fill_vocabularies(self, record: OrganisationRecord, document: JSONObject) -> None:
+        """Topics, target groups, languages, migrant-led and kind from the attributes; the
+        districts from the command line."""
+        fields = record.fields
         terms = self.term_reader.terms(document.get("attributes"), record)
         if "attributes" in document:
             for taxonomy, name in (
