@@ -21,15 +21,17 @@ from migra_hub.models import RateLimitCounter
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The visitor's address. Behind a reverse proxy REMOTE_ADDR is the proxy's (gunicorn does
-    not rewrite it), so with TRUST_X_FORWARDED_FOR the last address of X-Forwarded-For counts:
-    the one the proxy itself saw. Addresses a client wrote further left are never believed."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    """The visitor's address. Behind reverse proxies REMOTE_ADDR is the nearest proxy's
+    (gunicorn does not rewrite it), so with ``TRUSTED_PROXY_COUNT`` = n the n-th address from
+    the right of X-Forwarded-For counts: the one the outermost of our proxies saw. Addresses a
+    client wrote further left are never believed. allauth reads the same setting."""
+    count = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    if count > 0:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         try:
-            return str(ipaddress.ip_address(forwarded))
-        except ValueError:
-            pass  # no header, or not an address: the connection's address
+            return str(ipaddress.ip_address(forwarded[-count].strip()))
+        except (IndexError, ValueError):
+            pass  # no header, too few entries or not an address: the connection's address
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -108,25 +109,47 @@ DATABASES = {"default": parse_database_url(DATABASE_URL, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-# Caches. Throwaway data (directory counts, filter choices) lives in the default cache: Redis
-# when REDIS_URL is set (required with more than one app host), otherwise the database cache,
-# shared by the processes of one host and culled when full. What must survive is never in a
-# culling cache: the directory's version is a database row (organisations.directory_version);
-# rate-limit counters are Redis keys or rows of their own table (migra_hub.ratelimit); sessions
-# are rows of the session table, with Redis only as a read cache in front of them.
+# Caches. Throwaway data (directory counts, filter choices) lives in the "directory" cache:
+# Redis when REDIS_URL is set (required with more than one app host), otherwise a database cache
+# table, shared by the processes of one host and culled when full. What must survive is never in
+# a culling cache: the directory's version is a database row (organisations.directory_version);
+# our rate-limit counters are Redis keys or rows of their own table (migra_hub.ratelimit);
+# sessions are rows of the session table, with Redis only as a read cache in front of them.
+# The default cache holds only what libraries keep there (allauth's counters of failed logins):
+# without Redis a table of its own that culls only expired rows long before it is ever full.
 REDIS_URL = env_str("REDIS_URL", default="")
+CACHES: dict[str, dict[str, Any]]
 if TESTING:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "directory": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "directory",
+        },
+    }
 elif REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "directory": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "directory",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-        }
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        "directory": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache_directory",
+        },
     }
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 SESSION_ENGINE = (
@@ -188,6 +211,9 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 # Browsers treat http://localhost as secure, the fido2 library does not: development only.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Failed logins are limited per (address, client IP) and per client IP (accounts.adapter): behind
+# N reverse proxies the client's IP is the N-th entry from the right of X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 # --- end of account security and privacy ------------------------------------------------------
 
 # E-mail: every mail is queued in the database (django-mailer) in the transaction of the action
@@ -290,10 +316,6 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Rate limits per IP address take the visitor's address from the last entry of X-Forwarded-For
-# (migra_hub.ratelimit.client_ip). Only behind a proxy that sets that header, or anyone could
-# name any address; without it, behind a proxy every visitor shares the proxy's address.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: no inline scripts or styles anywhere.

@@ -28,6 +28,7 @@ from migra_hub.admin_helpers import (
 )
 from migra_hub.revisions import RevisionFormMixin
 from networks import services
+from networks.forms import NetworkForm
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 
 if TYPE_CHECKING:
@@ -59,16 +60,8 @@ class NetworkAdminForm(RevisionFormMixin, ModelForm):
 
     class Meta:
         model = Network
-        fields = [
-            "name",
-            "scope",
-            "district",
-            "goal",
-            "description",
-            "topics",
-            "meeting_rhythm",
-            "join_policy",
-            "contact_email",
+        # The site's form without the status (an action here), with what only the admin sets.
+        fields = [name for name in NetworkForm.Meta.fields if name != "status"] + [
             "curators",
             "original_language",
             "translations",

@@ -16,11 +16,16 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.cache import caches
 from django.utils import timezone
+from django.utils.connection import ConnectionProxy
 
 from organisations.models import DirectoryVersion
 
 _ROW = 1
+
+# Where directory data is cached, apart from what must survive (settings, CACHES).
+directory_cache = ConnectionProxy(caches, "directory")
 
 
 def directory_version() -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from organisations.directory_version import directory_cache
 from organisations.facets import Facet, decode
 
 if TYPE_CHECKING:
@@ -81,7 +81,9 @@ def facet_counts(filterset: DirectoryFilterSet) -> Counts:
         return _count_facets(filterset)
     day = timezone.localdate().isoformat()
     key = f"directory:facets:{type(filterset).__name__}:{filterset.version}:{day}"
-    counts = cache.get_or_set(key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS)
+    counts = directory_cache.get_or_set(
+        key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS
+    )
     assert isinstance(counts, dict)  # never None: the default is not None
     return counts
 

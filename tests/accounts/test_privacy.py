@@ -114,6 +114,9 @@ def test_the_download_holds_what_every_app_keeps_about_the_person(life: Life, cl
     data = json.loads(response.content)
 
     assert {a["email"] for a in data["email_addresses"]} == {EMAIL, OTHER_EMAIL}
+    # Which second factor the person uses, never its secret.
+    assert [f["type"] for f in data["second_factors"]] == ["totp"]
+    assert "secret" not in response.content.decode()
     # Events: own sign-ups under either address, and the colleague signed up by the person.
     assert [(r["event"], r["email"], r["status"]) for r in data["event_registrations"]] == [
         (life.upcoming.event.title, EMAIL, "confirmed"),

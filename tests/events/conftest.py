@@ -4,8 +4,12 @@ event per kind of organiser."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event
@@ -51,6 +55,20 @@ def make_network(cast: Cast, *, coordinator_organisation=None) -> tuple[Network,
         role=NetworkMembership.Role.COORDINATOR,
     )
     return network, coordinator
+
+
+def edit_form_data(client: Client, event: Event, **changes: Any) -> dict[str, Any]:
+    """What the edit form posts back, as it was opened now, with ``changes`` typed in."""
+    form = client.get(reverse("events:edit", kwargs={"slug": event.slug})).context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value not in (None, False) and name not in ("languages", "interpretation_languages")
+    }
+    for name in ("starts_at", "ends_at"):
+        data[name] = timezone.localtime(getattr(event, name)).strftime("%Y-%m-%dT%H:%M")
+    data.update(changes)
+    return {name: ("on" if value is True else value) for name, value in data.items()}
 
 
 @pytest.fixture

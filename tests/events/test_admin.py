@@ -139,6 +139,35 @@ def test_a_save_after_someone_else_changed_the_event_is_refused(admin_client: Cl
     assert (event.title, event.status) == ("Round table", Event.Status.CANCELLED)
 
 
+def test_an_event_added_in_the_admin_is_created_by_the_service_as_a_draft(
+    admin_client: Client, superuser: User
+) -> None:
+    district = DistrictFactory()
+    response = admin_client.post(
+        admin_url(Event, "add"),
+        {
+            "organiser_district": district.pk,
+            "title": "Runder Tisch Wohnen",
+            "kind": Event.Kind.ROUND_TABLE,
+            "starts_at_0": "14.03.2031",
+            "starts_at_1": "18:00:00",
+            "ends_at_0": "14.03.2031",
+            "ends_at_1": "20:00:00",
+            "waiting_list": "on",
+            "max_seats_per_signup": 1,
+            "visibility": Event.Visibility.PUBLIC,
+            "original_language": "de",
+            "translations": "{}",
+            "status": Event.Status.PUBLISHED,
+            "slug": "archive",
+        },
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.slug, event.status) == ("runder-tisch-wohnen-2031-03-14", Event.Status.DRAFT)
+    assert (event.organiser, event.created_by) == (district, superuser)
+
+
 # --- State changes are actions ----------------------------------------------------------------
 
 

@@ -12,29 +12,15 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from events import services
 from events.models import Event
+from tests.events.conftest import edit_form_data
 from tests.factories import DistrictStaffFactory, EventFactory, RegistrationFactory
 
 
 def edit_url(event: Event) -> str:
     return reverse("events:edit", kwargs={"slug": event.slug})
-
-
-def opened_form(client: Client, event: Event, **changes: Any) -> dict[str, Any]:
-    """What the edit form posts back, as it was opened now, with ``changes`` typed in."""
-    form = client.get(edit_url(event)).context["form"]
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value not in (None, False) and name not in ("languages", "interpretation_languages")
-    }
-    for name in ("starts_at", "ends_at"):
-        data[name] = timezone.localtime(getattr(event, name)).strftime("%Y-%m-%dT%H:%M")
-    data.update(changes)
-    return {name: ("on" if value is True else value) for name, value in data.items()}
 
 
 def organiser_of(event: Event) -> Client:
@@ -48,7 +34,7 @@ def test_a_form_opened_before_a_cancellation_shows_both_values_and_saves_nothing
     event = EventFactory(title="Round table on housing", capacity=20)
     RegistrationFactory(event=event)
     client = organiser_of(event)
-    data = opened_form(client, event, title="Round table on housing and schools", capacity=30)
+    data = edit_form_data(client, event, title="Round table on housing and schools", capacity=30)
     told = services.event_cancel(event=event, message="The room is flooded.")
 
     response = client.post(edit_url(event).replace("/de/", "/en/"), data)
@@ -71,7 +57,7 @@ def test_a_form_opened_before_a_cancellation_shows_both_values_and_saves_nothing
 def test_saving_again_after_the_conflict_keeps_the_typed_values_and_the_cancellation() -> None:
     event = EventFactory(title="Round table on housing")
     client = organiser_of(event)
-    data = opened_form(client, event, title="Round table on schools")
+    data = edit_form_data(client, event, title="Round table on schools")
     services.event_cancel(event=event)
     conflict = client.post(edit_url(event), data)
     data["revision"] = conflict.context["form"]["revision"].value()
@@ -88,7 +74,7 @@ def test_saving_again_after_the_conflict_keeps_the_typed_values_and_the_cancella
 def test_an_edit_without_the_revision_it_was_opened_on_is_refused() -> None:
     event = EventFactory(title="Round table on housing")
     client = organiser_of(event)
-    data = opened_form(client, event, title="Round table on schools")
+    data = edit_form_data(client, event, title="Round table on schools")
     del data["revision"]
     response = client.post(edit_url(event), data)
     assert response.status_code == 200 and response.context["form"].errors
@@ -155,7 +141,7 @@ def test_an_edit_racing_a_cancellation_never_leaves_the_event_published() -> Non
         event = EventFactory(title=f"Round table {number}", capacity=20)
         people = RegistrationFactory.create_batch(2, event=event)
         editor, colleague = organiser_of(event), organiser_of(event)
-        data = opened_form(editor, event, title=f"Round table {number} (new room)")
+        data = edit_form_data(editor, event, title=f"Round table {number} (new room)")
         mail.outbox.clear()
 
         edited, cancelled = at_the_same_moment(

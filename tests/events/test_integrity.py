@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar
 
 from events import services
@@ -18,7 +17,7 @@ from events.forms import DELEGATES_PER_FORM
 from events.models import Registration
 from events.services import NeedsData
 from events.views.signup import DELEGATES_PER_HOUR
-from tests.events.conftest import EventsCast
+from tests.events.conftest import EventsCast, edit_form_data
 from tests.factories import (
     EventFactory,
     MembershipFactory,
@@ -47,15 +46,9 @@ def test_a_title_with_a_line_break_is_refused_in_the_organisers_form(
 ) -> None:
     event = events_cast.district_event
     client = client_for(events_cast.cast.staff)
-    form = client.get(reverse("events:edit", kwargs={"slug": event.slug})).context["form"]
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value not in (None, False) and name not in ("languages", "interpretation_languages")
-    }
-    for name in ("starts_at", "ends_at"):
-        data[name] = timezone.localtime(getattr(event, name)).strftime("%Y-%m-%dT%H:%M")
-    data.update(title="Round table\r\nBCC: everyone@example.org", title__uk="Круглий\nстіл")
+    data = edit_form_data(
+        client, event, title="Round table\r\nBCC: everyone@example.org", title__uk="Круглий\nстіл"
+    )
     response = client.post(reverse("events:edit", kwargs={"slug": event.slug}), data)
     assert response.status_code == 200
     errors = response.context["form"].errors

@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from events.models import Event, Registration
 from networks.models import NetworkMembership
-from tests.events.conftest import EventsCast
+from tests.events.conftest import EventsCast, edit_form_data
 from tests.factories import (
     DistrictFactory,
     EventFactory,
@@ -455,16 +455,13 @@ def test_changing_seats_through_the_private_link(client: Client) -> None:
     assert Registration.objects.get(pk=registration.pk).seats == 2
 
 
-def test_cancelling_through_the_private_link_promotes_the_next_person(
-    client: Client, django_capture_on_commit_callbacks
-) -> None:
+def test_cancelling_through_the_private_link_promotes_the_next_person(client: Client) -> None:
     event = EventFactory(capacity=1)
     mine = RegistrationFactory(event=event)
     waiting = RegistrationFactory(event=event, status="waitlisted", email="next@example.org")
     cancel_url = reverse("events:registration_cancel", kwargs={"token": mine.token})
     assert client.get(cancel_url).status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(cancel_url)
+    response = client.post(cancel_url)
     assert response.status_code == 302
     mine.refresh_from_db()
     waiting.refresh_from_db()
@@ -553,7 +550,7 @@ def test_an_organiser_cannot_pick_someone_elses_organisation(
 
 
 def test_coordinator_edits_the_network_event_and_more_seats_promote(
-    events_cast: EventsCast, client_for, django_capture_on_commit_callbacks
+    events_cast: EventsCast, client_for
 ) -> None:
     event = events_cast.network_event
     event.capacity = 1
@@ -561,20 +558,8 @@ def test_coordinator_edits_the_network_event_and_more_seats_promote(
     RegistrationFactory(event=event)
     waiting = RegistrationFactory(event=event, status="waitlisted")
     client = client_for(events_cast.coordinator)
-    form = client.get(reverse("events:edit", kwargs={"slug": event.slug})).context["form"]
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and name not in ("languages", "interpretation_languages")
-    }
-    data.update(
-        capacity=2,
-        starts_at=timezone.localtime(event.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        ends_at=timezone.localtime(event.ends_at).strftime("%Y-%m-%dT%H:%M"),
-    )
-    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("events:edit", kwargs={"slug": event.slug}), data)
+    data = edit_form_data(client, event, capacity=2)
+    response = client.post(reverse("events:edit", kwargs={"slug": event.slug}), data)
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
@@ -582,14 +567,13 @@ def test_coordinator_edits_the_network_event_and_more_seats_promote(
 
 
 def test_organiser_cancels_the_event_and_everyone_is_mailed(
-    events_cast: EventsCast, client_for, django_capture_on_commit_callbacks
+    events_cast: EventsCast, client_for
 ) -> None:
     event = events_cast.organisation_event
     RegistrationFactory.create_batch(3, event=event)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(events_cast.cast.editor).post(
-            reverse("events:cancel", kwargs={"slug": event.slug}), {"message": "Sorry."}
-        )
+    response = client_for(events_cast.cast.editor).post(
+        reverse("events:cancel", kwargs={"slug": event.slug}), {"message": "Sorry."}
+    )
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
@@ -652,16 +636,13 @@ def test_check_in_marks_someone_as_arrived(events_cast: EventsCast, client_for) 
     assert registration.status == "attended"
 
 
-def test_organiser_mails_all_participants(
-    events_cast: EventsCast, client_for, django_capture_on_commit_callbacks
-) -> None:
+def test_organiser_mails_all_participants(events_cast: EventsCast, client_for) -> None:
     event = events_cast.district_event
     RegistrationFactory.create_batch(2, event=event)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(events_cast.cast.staff).post(
-            reverse("events:message", kwargs={"slug": event.slug}),
-            {"subject": "New room", "body": "We meet in room 2."},
-        )
+    response = client_for(events_cast.cast.staff).post(
+        reverse("events:message", kwargs={"slug": event.slug}),
+        {"subject": "New room", "body": "We meet in room 2."},
+    )
     assert response.status_code == 302
     assert len(mail.outbox) == 2 and "We meet in room 2." in mail.outbox[0].body
 

@@ -102,7 +102,7 @@ def test_a_hundred_hits_at_once_let_exactly_the_limit_through(
 def test_behind_a_proxy_the_address_the_proxy_saw_counts(
     rf: RequestFactory, settings: Settings
 ) -> None:
-    settings.TRUST_X_FORWARDED_FOR = True
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     # A client may send its own header; the proxy appends (or sets) the address it saw.
     request = rf.get("/", HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.7", REMOTE_ADDR="127.0.0.1")
     assert client_ip(request) == "203.0.113.7"
@@ -113,6 +113,6 @@ def test_behind_a_proxy_the_address_the_proxy_saw_counts(
 def test_without_a_trusted_proxy_the_header_is_ignored(
     rf: RequestFactory, settings: Settings
 ) -> None:
-    settings.TRUST_X_FORWARDED_FOR = False
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="198.51.100.2")
     assert client_ip(request) == "198.51.100.2"

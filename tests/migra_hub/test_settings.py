@@ -139,3 +139,21 @@ def test_email_addresses_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
         env_email("SOME_EMAIL", default="")
     monkeypatch.delenv("SOME_EMAIL")
     assert env_email("SOME_EMAIL", default="a11y@example.org") == "a11y@example.org"
+
+
+def test_production_keeps_failed_login_counters_apart_from_throwaway_directory_data() -> None:
+    """Without Redis, allauth's failed-login counters (the default cache) sit in a table of
+    their own that is never full; directory counts, which come and go by the thousand, are
+    culled in another one."""
+    show = (
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['LOCATION'], s.CACHES['default']['OPTIONS']['MAX_ENTRIES'], "
+        "s.CACHES['directory']['LOCATION'])"
+    )
+    result = run_django(["shell", "-c", show], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "django_cache",
+        "1000000",
+        "django_cache_directory",
+    ]

@@ -1,14 +1,15 @@
+"""The admin of entries and offers: content edits and state changes through the services."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin
-from django.db import models, transaction
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -16,137 +17,20 @@ if TYPE_CHECKING:
 from migra_hub.admin_helpers import (
     DeletesThroughService,
     ReadOnlyInline,
-    RecordAdmin,
     ServiceAction,
     ServiceActionsAdmin,
     ServiceCall,
     acting_user,
 )
 from organisations import services
-from organisations.language_names import language_name, sort_key
 from organisations.models import (
-    City,
-    District,
     DistrictStaff,
-    Invitation,
-    Language,
     Offer,
-    OfferKind,
     OfferQuerySet,
     Organisation,
-    OrganisationKind,
     OrganisationMembership,
     OrganisationQuerySet,
-    OwnershipClaim,
-    ProblemReport,
-    ReviewDecision,
-    TargetGroup,
-    Topic,
 )
-from organisations.search import (
-    directory_changed,
-    organisation_search_refresh,
-    organisations_using,
-    vocabulary_search_refresh,
-)
-
-# The admin is a write path like any other: after a change it refreshes the search data.
-
-
-class RefreshesVocabularySearch(admin.ModelAdmin):
-    """For vocabularies, districts and cities: the organisations that name an entry are
-    refreshed after it changed or went; a new entry only makes cached filter choices stale."""
-
-    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and form.changed_data:
-            vocabulary_search_refresh(entry=obj)
-        else:
-            directory_changed()
-
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        affected = organisations_using(obj)
-        super().delete_model(request, obj)
-        organisation_search_refresh(organisation_ids=affected)
-
-    @transaction.atomic  # the directory version changes with the deletion, or neither happens
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        affected = {pk for entry in queryset for pk in organisations_using(entry)}
-        super().delete_queryset(request, queryset)
-        organisation_search_refresh(organisation_ids=affected)
-
-
-class DistrictInline(admin.TabularInline):
-    model = District
-    extra = 0
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(City)
-class CityAdmin(RefreshesVocabularySearch):
-    list_display = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [DistrictInline]
-
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
-    ) -> None:
-        super().save_related(request, form, formsets, change)
-        if any(formset.has_changed() for formset in formsets):
-            vocabulary_search_refresh(entry=form.instance)  # a district renamed or added
-
-
-@admin.register(District)
-class DistrictAdmin(RefreshesVocabularySearch):
-    list_display = ["name", "city"]
-    list_filter = ["city"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)
-class VocabularyAdmin(TranslatableAdmin, RefreshesVocabularySearch):
-    """Names in every interface language: one tab per language (django-parler)."""
-
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = ["translations__name", "slug"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).prefetch_related("translations")
-
-
-@admin.register(Language)
-class LanguageAdmin(RefreshesVocabularySearch):
-    """Codes only: the names come from CLDR (organisations.language_names)."""
-
-    list_display = ["code", "name", "name_native"]
-    search_fields = ["code"]
-
-    def get_search_results(
-        self, request: HttpRequest, queryset: QuerySet, search_term: str
-    ) -> tuple[QuerySet, bool]:
-        """By code, or by name in the current language, German or English (also for the
-        autocomplete of the organisation and offer forms)."""
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        term = sort_key(search_term.strip())
-        if not term:
-            return results, may_have_duplicates
-        named = [
-            language.pk
-            for language in queryset.only("pk", "code")
-            if any(
-                term in sort_key(name)
-                for name in (
-                    language.name,
-                    language_name(language.code, "de"),
-                    language_name(language.code, "en"),
-                    language.name_native,
-                )
-            )
-        ]
-        return results | queryset.filter(pk__in=named), may_have_duplicates
-
 
 # --- Entries and offers ----------------------------------------------------------------------
 
@@ -359,106 +243,3 @@ class DistrictStaffAdmin(admin.ModelAdmin):
     list_display = ["user", "district", "created_at"]
     list_filter = ["district"]
     raw_id_fields = ["user"]
-
-
-# --- Registration, review and members: records, changed only through the services ----------
-
-
-@admin.register(ReviewDecision)
-class ReviewDecisionAdmin(RecordAdmin):
-    """What staff decided, who and why: the record is not a to-do list."""
-
-    list_display = ["organisation", "action", "decided_by", "decided_at"]
-    list_filter = ["action"]
-    search_fields = ["organisation__name", "message"]
-    list_select_related = ["organisation", "decided_by"]
-
-
-MEMBERS = (services.LastOwnerError,)
-NEEDS_OWNER = _("The organisation needs at least one owner.")
-Role = OrganisationMembership.Role
-
-
-@admin.register(OrganisationMembership)
-class OrganisationMembershipAdmin(ServiceActionsAdmin, RecordAdmin):
-    """Members join on the site (invitation or claim); here roles change and people leave
-    through the same services, which keep at least one owner."""
-
-    list_display = ["user", "organisation", "role", "created_at"]
-    list_filter = ["role"]
-    search_fields = ["user__email", "user__name", "organisation__name"]
-    list_select_related = ["user", "organisation"]
-    actions = [
-        ServiceAction(
-            _("Make owner"),
-            lambda m, user, _reason: services.membership_change_role(
-                membership=m, role=Role.OWNER, by=user
-            ),
-        ).as_action("make_owner"),
-        ServiceAction(
-            _("Make editor"),
-            lambda m, user, _reason: services.membership_change_role(
-                membership=m, role=Role.EDITOR, by=user
-            ),
-            refusals=MEMBERS,
-            refused=NEEDS_OWNER,
-        ).as_action("make_editor"),
-        ServiceAction(
-            _("Remove"),
-            lambda m, user, _reason: services.membership_remove(membership=m, by=user),
-            refusals=MEMBERS,
-            refused=NEEDS_OWNER,
-        ).as_action("remove"),
-    ]
-
-
-@admin.register(OwnershipClaim)
-class OwnershipClaimAdmin(ServiceActionsAdmin, RecordAdmin):
-    list_display = ["organisation", "user", "status", "created_at", "decided_by"]
-    list_filter = ["status"]
-    search_fields = ["organisation__name", "user__email"]
-    list_select_related = ["organisation", "user", "decided_by"]
-    actions = [
-        ServiceAction(
-            _("Approve claim"),
-            lambda claim, user, _reason: services.claim_approve(claim=claim, staff=user),
-            refusals=REVIEW,
-            refused=_("This claim was decided already."),
-        ).as_action("approve"),
-        ServiceAction(
-            _("Decline claim"),
-            lambda claim, user, reason: services.claim_decline(
-                claim=claim, staff=user, reason=reason
-            ),
-            reason=_("Reason for declining (optional)"),
-            refusals=REVIEW,
-            refused=_("This claim was decided already."),
-        ).as_action("decline"),
-    ]
-
-
-@admin.register(ProblemReport)
-class ProblemReportAdmin(ServiceActionsAdmin, RecordAdmin):
-    list_display = ["organisation", "created_at", "resolved_at", "resolved_by"]
-    list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
-    search_fields = ["organisation__name", "message"]
-    list_select_related = ["organisation", "resolved_by"]
-    actions = [
-        ServiceAction(
-            _("Mark as resolved"),
-            lambda report, user, note: services.problem_report_resolve(
-                report=report, staff=user, note=note
-            ),
-            reason=_("What did you do? (optional)"),
-        ).as_action("resolve"),
-    ]
-
-
-@admin.register(Invitation)
-class InvitationAdmin(RecordAdmin):
-    """Owners invite from the site, which mails the one-time link, and cancel there."""
-
-    list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
-    search_fields = ["email", "organisation__name"]
-    list_select_related = ["organisation"]
-    exclude = ["token_hash"]
