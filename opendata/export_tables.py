@@ -14,15 +14,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, EventQuerySet
-from networks.models import Network, NetworkMembership
-from opendata.selectors import open_events
-from organisations.models import District, Offer, Organisation
+from events.models import Event
+from opendata.selectors import (
+    events_of,
+    network_memberships_of,
+    offers_of,
+    organisations_for_export,
+)
+from organisations.models import Offer, Organisation
 
 LIST_SEPARATOR = "; "
 
@@ -67,21 +71,6 @@ def public_address(organisation: Organisation, field: str) -> object:
 
 
 # --- Organisations -----------------------------------------------------------------------------
-
-
-def organisations_for_export(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
-    return (
-        organisations.select_related("kind")
-        .prefetch_related(
-            "kind__translations",
-            Prefetch("districts", queryset=District.objects.select_related("city")),
-            "languages",
-            "counselling_languages",
-            "topics__translations",
-            "target_groups__translations",
-        )
-        .order_by("name", "pk")
-    )
 
 
 ORGANISATION_COLUMNS = [
@@ -174,20 +163,6 @@ ORGANISATIONS = Table(
 # --- Offers ------------------------------------------------------------------------------------
 
 
-def offers_of(organisations: QuerySet[Organisation]) -> QuerySet[Offer]:
-    return (
-        Offer.objects.filter(organisation__in=organisations.values("pk"))
-        .select_related("organisation", "kind")
-        .prefetch_related(
-            "kind__translations",
-            "topics__translations",
-            "target_groups__translations",
-            "languages",
-        )
-        .order_by("organisation__name", "title", "pk")
-    )
-
-
 def offer_place(offer: Offer, field: str) -> object:
     if offer.organisation.no_public_address:
         return ""
@@ -253,15 +228,6 @@ OFFERS = Table(
 # --- Network memberships -----------------------------------------------------------------------
 
 
-def network_memberships_of(organisations: QuerySet[Organisation]) -> QuerySet[NetworkMembership]:
-    return (
-        NetworkMembership.objects.active()
-        .filter(organisation__in=organisations.values("pk"), network__in=Network.objects.public())
-        .select_related("network", "network__district", "organisation")
-        .order_by("network__name", "organisation__name", "pk")
-    )
-
-
 NETWORK_MEMBERSHIP_COLUMNS = [
     Column("network", _("Name of the network."), lambda m: m.network.name),
     Column("network_slug", _("Short identifier of the network."), lambda m: m.network.slug),
@@ -294,23 +260,6 @@ NETWORK_MEMBERSHIPS = Table(
 
 
 # --- Events ------------------------------------------------------------------------------------
-
-
-def events_of(organisations: QuerySet[Organisation]) -> EventQuerySet:
-    """Upcoming public events organised by a district, a network or one of these organisations
-    (an event of an organisation that is not exported is left out too)."""
-    return (
-        open_events(organisations)
-        .upcoming()
-        .select_related(
-            "organiser_district", "organiser_network__district", "organiser_organisation"
-        )
-        .prefetch_related(
-            "languages", "interpretation_languages", "organiser_organisation__districts"
-        )
-        .with_seat_counts()
-        .order_by("starts_at", "pk")
-    )
 
 
 def event_districts(event: Event) -> str:

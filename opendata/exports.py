@@ -25,8 +25,8 @@ from opendata.export_tables import (
     ORGANISATION_COLUMNS,
     ORGANISATIONS,
     Table,
-    organisations_for_export,
 )
+from opendata.selectors import organisations_for_export
 from organisations.models import Organisation
 
 # A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection);
