@@ -13,13 +13,11 @@ import re
 import uuid
 from pathlib import Path
 
+from opendata.import_files import ImportFileError, read_text
 from opendata.importing import (
-    NUL,
-    ImportFileError,
     OrganisationRecord,
     Vocabularies,
     Vocabulary,
-    check_size,
     clean_coordinate,
     clean_email,
     clean_text,
@@ -77,22 +75,6 @@ LIST_SPLIT = re.compile(r"\s*[;,|]\s*")
 
 def normalise_header(header: str) -> str:
     return re.sub(r"\s+", "_", header.strip().lower())
-
-
-def read_text(path: Path) -> str:
-    check_size(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFileError(
-            f"{path}: line {line} is not UTF-8; please save the file as “CSV UTF-8”"
-        ) from None
-    if NUL in text:
-        line = text[: text.index(NUL)].count("\n") + 1
-        raise ImportFileError(f"{path}: line {line} contains a NUL character (not a text file?)")
-    return text
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -196,6 +178,18 @@ def parse_row(
     if "email" in row:
         fields["email"] = clean_email(row["email"], "email", record)
 
+    parse_vocabularies(record, row, vocabularies, default_districts, default_kind)
+
+
+def parse_vocabularies(
+    record: OrganisationRecord,
+    row: dict[str, str],
+    vocabularies: Vocabularies,
+    default_districts: list[str],
+    default_kind: str,
+) -> None:
+    """The kind, the districts, languages, topics and target groups, by slug or name."""
+    fields = record.fields
     kind_name = row.get("kind", "").strip() or default_kind
     kind = vocabularies.organisation_kinds.find(kind_name)
     if kind is None:

@@ -9,21 +9,17 @@ taxonomies are reported and left out. What we have no place for (funding, progra
 
 from __future__ import annotations
 
-import json
 import uuid
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Model
-
 from opendata import hsds
+from opendata.hsds_terms import JSONObject, TermReader, as_list, text, unique
+from opendata.import_files import read_json
 from opendata.importing import (
-    NUL,
-    ImportFileError,
     OrganisationRecord,
     Record,
     Vocabularies,
-    check_size,
     clean_coordinate,
     clean_email,
     clean_url,
@@ -31,29 +27,11 @@ from opendata.importing import (
 )
 from organisations.models import Offer, Organisation
 
-JSONObject = dict[str, Any]
-
-
-# HSDS documents nest a few levels (organization, services, locations, addresses, attributes,
-# terms); a file nested far deeper is not HSDS, and reading it could exhaust the stack.
-MAX_DEPTH = 32
-
 
 def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
-    check_size(path)
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ImportFileError(f"{path}: not UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise ImportFileError(
-            f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
-        ) from None
-    except RecursionError:
-        raise ImportFileError(f"{path}: nested more than {MAX_DEPTH} levels deep") from None
-    except ValueError as error:  # e.g. a number with more digits than Python converts
-        raise ImportFileError(f"{path}: not valid JSON ({error})") from None
-    check_values(path, data)
+    """The documents of a file: one, a list of them, or an API page (``{"contents": [...]}``),
+    each with where it is in the file."""
+    data = read_json(path)
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         items, prefix = data["contents"], "contents"
     elif isinstance(data, list):
@@ -67,36 +45,10 @@ def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
     return documents
 
 
-def check_values(path: Path, data: object) -> None:
-    """Refuse a file nested deeper than MAX_DEPTH or with a NUL character in a text or a key;
-    the message names where (without recursion: the nesting is what is checked)."""
-    stack: list[tuple[object, tuple[str, ...]]] = [(data, ())]
-    while stack:
-        value, where = stack.pop()
-        if len(where) > MAX_DEPTH:
-            raise ImportFileError(
-                f"{path}: {json_path(where)}: nested more than {MAX_DEPTH} levels deep"
-            )
-        if isinstance(value, str) and NUL in value:
-            raise ImportFileError(f"{path}: {json_path(where)}: contains a NUL character")
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if NUL in key:
-                    raise ImportFileError(
-                        f"{path}: {json_path(where)}: a key contains a NUL character"
-                    )
-                stack.append((item, (*where, f".{key}")))
-        elif isinstance(value, list):
-            stack.extend((item, (*where, f"[{index}]")) for index, item in enumerate(value))
-
-
-def json_path(where: tuple[str, ...]) -> str:
-    return "document" + "".join(where)
-
-
 class HsdsReader:
     def __init__(self, *, default_districts: list[str], default_kind: str, default_offer_kind: str):
         self.vocabularies = Vocabularies.load()
+        self.term_reader = TermReader(self.vocabularies)
         self.default_districts = default_districts
         self.default_kind = default_kind
         self.default_offer_kind = default_offer_kind
@@ -193,8 +145,16 @@ class HsdsReader:
         locations = [loc for loc in as_list(document.get("locations")) if isinstance(loc, dict)]
         if locations:
             self.fill_address(record, locations[0], "locations[0]")
-            record.m2m["languages"] = self.languages(locations[0].get("languages"), record)
-        terms = self.terms(document.get("attributes"), record)
+            record.m2m["languages"] = self.term_reader.languages(
+                locations[0].get("languages"), record
+            )
+        self.fill_vocabularies(record, document)
+
+    def fill_vocabularies(self, record: OrganisationRecord, document: JSONObject) -> None:
+        """Topics, target groups, languages, migrant-led and kind from the attributes; the
+        districts from the command line."""
+        fields = record.fields
+        terms = self.term_reader.terms(document.get("attributes"), record)
         if "attributes" in document:
             for taxonomy, name in (
                 (hsds.TOPICS, "topics"),
@@ -297,7 +257,7 @@ class HsdsReader:
         fields["description"] = text(document.get("description"))
         if document.get("status") == "defunct":
             record.warnings.append("status is “defunct”")
-        terms = self.terms(document.get("attributes"), record)
+        terms = self.term_reader.terms(document.get("attributes"), record)
         kinds = terms.get(hsds.OFFER_KINDS.key, [])
         kind = kinds[0] if kinds else self.vocabularies.offer_kinds.find(self.default_offer_kind)
         if kind is None:
@@ -310,7 +270,7 @@ class HsdsReader:
             record.m2m["topics"] = terms.get(hsds.TOPICS.key, [])
             record.m2m["target_groups"] = terms.get(hsds.TARGET_GROUPS.key, [])
         if "languages" in document:
-            record.m2m["languages"] = self.languages(document.get("languages"), record)
+            record.m2m["languages"] = self.term_reader.languages(document.get("languages"), record)
         fields["cost"] = cost_of(document)
         schedules = [s for s in as_list(document.get("schedules")) if isinstance(s, dict)]
         if schedules:
@@ -340,78 +300,6 @@ class HsdsReader:
                 record.warnings.append("accessibility: shortened to 300 characters")
             fields["accessibility_notes"] = notes[:300]
         return record
-
-    # --- taxonomy terms and languages ----------------------------------------------------------
-
-    def terms(self, attributes: object, record: Record) -> dict[str, list[Model]]:
-        found: dict[str, list[Model]] = {}
-        for index, item in enumerate(as_list(attributes)):
-            term = item.get("taxonomy_term") if isinstance(item, dict) else None
-            if not isinstance(term, dict):
-                continue
-            taxonomy = self.taxonomy_of(term)
-            if taxonomy is None:
-                record.warnings.append(
-                    f"attributes[{index}]: taxonomy {term.get('taxonomy')!r} is not ours, left out"
-                )
-                continue
-            if taxonomy is hsds.CHARACTERISTICS:
-                if term.get("code") == hsds.MIGRANT_LED_CODE:
-                    found.setdefault(taxonomy.key, []).append(True)  # type: ignore[arg-type]
-                continue
-            obj = self.vocabulary_entry(taxonomy, term)
-            if obj is None:
-                record.warnings.append(
-                    f"attributes[{index}]: unknown term {term.get('name')!r}, left out"
-                )
-            else:
-                found.setdefault(taxonomy.key, []).append(obj)
-        return {key: unique(values) for key, values in found.items()}
-
-    def taxonomy_of(self, term: JSONObject) -> hsds.Taxonomy | None:
-        detail = term.get("taxonomy_detail")
-        candidates = [
-            term.get("taxonomy_id"),
-            detail.get("id") if isinstance(detail, dict) else None,
-        ]
-        for candidate in candidates:
-            if candidate and str(candidate).lower() in hsds.TAXONOMY_BY_ID:
-                return hsds.TAXONOMY_BY_ID[str(candidate).lower()]
-        return None
-
-    def vocabulary_entry(self, taxonomy: hsds.Taxonomy, term: JSONObject) -> Model | None:
-        vocabulary = {
-            hsds.TOPICS.key: self.vocabularies.topics,
-            hsds.TARGET_GROUPS.key: self.vocabularies.target_groups,
-            hsds.ORGANISATION_KINDS.key: self.vocabularies.organisation_kinds,
-            hsds.OFFER_KINDS.key: self.vocabularies.offer_kinds,
-            hsds.LANGUAGES.key: self.vocabularies.languages,
-        }[taxonomy.key]
-        try:
-            by_id = vocabulary.by_uuid.get(uuid.UUID(str(term.get("id"))))
-        except ValueError:
-            by_id = None
-        return (
-            by_id
-            or vocabulary.find(text(term.get("code")))
-            or vocabulary.find(text(term.get("name")))
-        )
-
-    def languages(self, items: object, record: Record) -> list[Model]:
-        found = []
-        for item in as_list(items):
-            if not isinstance(item, dict):
-                continue
-            lang = self.vocabularies.languages.find(text(item.get("code"))) or (
-                self.vocabularies.languages.find(text(item.get("name")))
-            )
-            if lang is None:
-                record.warnings.append(
-                    f"languages: unknown language {item.get('code')!r}, left out"
-                )
-            else:
-                found.append(lang)
-        return unique(found)
 
 
 ADDRESS_FIELDS = ["street", "postcode", "locality", "latitude", "longitude"]
@@ -455,22 +343,6 @@ def set_ids(record: Record, document: JSONObject) -> None:
         record.public_id = uuid.UUID(record.external_id)
     except ValueError:
         record.public_id = None
-
-
-def as_list(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def unique(values: list[Any]) -> list[Any]:
-    result = []
-    for value in values:
-        if value not in result:
-            result.append(value)
-    return result
 
 
 def phone_number(phone: JSONObject, record: Record) -> str:

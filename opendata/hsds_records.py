@@ -261,6 +261,29 @@ def service_full(
         }
         for district in organisation.districts.all()
     ]
+    data |= service_terms(offer)
+    location = service_location(offer, organisation)
+    data["service_at_locations"] = (
+        [
+            {
+                "id": service_at_location_id(offer),
+                "service_id": service_id,
+                "location_id": location["id"],
+                "location": location,
+            }
+        ]
+        if location
+        else []
+    )
+    if nest_organisation:
+        data["organization"] = organisation_basic(site, organisation)
+    return data
+
+
+def service_terms(offer: Offer) -> JSON:
+    """When the offer runs and what it costs, where it says so."""
+    data: JSON = {}
+    service_id = str(offer.uuid)
     if offer.schedule or offer.starts_on or offer.ends_on:
         data["schedules"] = [
             compact(
@@ -283,21 +306,6 @@ def service_full(
                 "currency": "EUR",
             }
         ]
-    location = service_location(offer, organisation)
-    data["service_at_locations"] = (
-        [
-            {
-                "id": service_at_location_id(offer),
-                "service_id": service_id,
-                "location_id": location["id"],
-                "location": location,
-            }
-        ]
-        if location
-        else []
-    )
-    if nest_organisation:
-        data["organization"] = organisation_basic(site, organisation)
     return data
 
 

@@ -1,9 +1,10 @@
 """What both import commands share: the records a file turns into, the plan (what would be
 created, updated or skipped, and every problem), and the report printed from it.
 
-Reading a file never writes and never runs anything from it (``json`` and ``csv`` only). The plan
-is made read-only against the database; ``opendata.services.import_apply`` writes it in one
-transaction, and only when no record has an error.
+Reading a file (``opendata.import_files``) never writes and never runs anything from it (``json``
+and ``csv`` only). The plan is made read-only against the database;
+``opendata.services.import_apply`` writes it in one transaction, and only when no record has an
+error.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Model
@@ -35,25 +34,6 @@ from organisations.search_text import all_language_names
 
 ORGANISATION_M2M = ["districts", "languages", "counselling_languages", "topics", "target_groups"]
 OFFER_M2M = ["topics", "target_groups", "languages"]
-
-
-# PostgreSQL stores no NUL character in a text; no text of a directory has one.
-NUL = "\x00"
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (too large, not UTF-8, not JSON, no header, ...)."""
-
-
-def check_size(path: Path) -> None:
-    if not path.is_file():
-        raise ImportFileError(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > settings.IMPORT_MAX_BYTES:
-        raise ImportFileError(
-            f"{path}: {size} bytes is more than the limit of {settings.IMPORT_MAX_BYTES} bytes "
-            "(setting IMPORT_MAX_BYTES)"
-        )
 
 
 # --- Records -----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from events.models import Event
 from migra_hub.links import is_web_address, link_lines
 from migra_hub.multilingual import MultilingualEntry
-from organisations.models import Organisation
+from organisations.models import Offer, Organisation
 
 SCHEMA = "https://schema.org/"
 # "Parkstraße 12, 13187 Berlin": street, then a German postcode and the locality.
@@ -59,6 +59,25 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
         data["telephone"] = organisation.phone
     if organisation.founding_year:
         data["foundingDate"] = str(organisation.founding_year)
+    data |= organisation_place(organisation)
+    districts = [district.name for district in organisation.districts.all()]
+    if districts:
+        data["areaServed"] = [{"@type": "AdministrativeArea", "name": name} for name in districts]
+    languages = [lang.code for lang in organisation.languages.all()]
+    if languages:
+        data["knowsLanguage"] = languages
+    topics = [topic.name for topic in organisation.topics.all()]
+    if topics:
+        data["knowsAbout"] = topics
+    offers = [offer for offer in organisation.offers.all() if not offer.has_ended]
+    if offers:
+        data["makesOffer"] = [offer_jsonld(offer) for offer in offers]
+    return data
+
+
+def organisation_place(organisation: Organisation) -> dict[str, Any]:
+    """Address, coordinates and contact point, as far as the organisation makes them public."""
+    data: dict[str, Any] = {}
     if organisation.shows_address:
         data["address"] = {
             "@type": "PostalAddress",
@@ -81,33 +100,16 @@ def organisation_jsonld(organisation: Organisation, *, page_url: str) -> dict[st
             **({"telephone": organisation.phone} if organisation.phone else {}),
             "availableLanguage": [lang.code for lang in organisation.languages.all()],
         }
-    districts = [district.name for district in organisation.districts.all()]
-    if districts:
-        data["areaServed"] = [{"@type": "AdministrativeArea", "name": name} for name in districts]
-    languages = [lang.code for lang in organisation.languages.all()]
-    if languages:
-        data["knowsLanguage"] = languages
-    topics = [topic.name for topic in organisation.topics.all()]
-    if topics:
-        data["knowsAbout"] = topics
-    offers = [offer for offer in organisation.offers.all() if not offer.has_ended]
-    if offers:
-        data["makesOffer"] = [
-            {
-                "@type": "Offer",
-                "itemOffered": {
-                    "@type": "Service",
-                    "name": language_values(offer, "title"),
-                    **(
-                        {"description": language_values(offer, "description")}
-                        if offer.description
-                        else {}
-                    ),
-                },
-                **({"price": "0", "priceCurrency": "EUR"} if offer.cost == offer.Cost.FREE else {}),
-            }
-            for offer in offers
-        ]
+    return data
+
+
+def offer_jsonld(offer: Offer) -> dict[str, Any]:
+    service: dict[str, Any] = {"@type": "Service", "name": language_values(offer, "title")}
+    if offer.description:
+        service["description"] = language_values(offer, "description")
+    data: dict[str, Any] = {"@type": "Offer", "itemOffered": service}
+    if offer.cost == offer.Cost.FREE:
+        data |= {"price": "0", "priceCurrency": "EUR"}
     return data
 
 

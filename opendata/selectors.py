@@ -1,13 +1,14 @@
 """What is open data: published organisations and their offers, with everything the HSDS API
 reads in a fixed number of queries; and public events (published or cancelled, visible to
 everyone) that are not organised by an unpublished organisation, whose name must not spread
-through feeds."""
+through feeds; and the rows of each table of the exports."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from events.models import Event, EventQuerySet
+from networks.models import Network, NetworkMembership
 from organisations.models import District, Offer, Organisation
 
 
@@ -74,4 +75,62 @@ def public_offers_in_full() -> QuerySet[Offer]:
         "target_groups__translations",
         "languages",
         Prefetch("organisation__districts", queryset=District.objects.select_related("city")),
+    )
+
+
+# --- The rows of the open-data exports (opendata.export_tables) -------------------------------
+
+
+def organisations_for_export(organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    return (
+        organisations.select_related("kind")
+        .prefetch_related(
+            "kind__translations",
+            Prefetch("districts", queryset=District.objects.select_related("city")),
+            "languages",
+            "counselling_languages",
+            "topics__translations",
+            "target_groups__translations",
+        )
+        .order_by("name", "pk")
+    )
+
+
+def offers_of(organisations: QuerySet[Organisation]) -> QuerySet[Offer]:
+    return (
+        Offer.objects.filter(organisation__in=organisations.values("pk"))
+        .select_related("organisation", "kind")
+        .prefetch_related(
+            "kind__translations",
+            "topics__translations",
+            "target_groups__translations",
+            "languages",
+        )
+        .order_by("organisation__name", "title", "pk")
+    )
+
+
+def network_memberships_of(organisations: QuerySet[Organisation]) -> QuerySet[NetworkMembership]:
+    return (
+        NetworkMembership.objects.active()
+        .filter(organisation__in=organisations.values("pk"), network__in=Network.objects.public())
+        .select_related("network", "network__district", "organisation")
+        .order_by("network__name", "organisation__name", "pk")
+    )
+
+
+def events_of(organisations: QuerySet[Organisation]) -> EventQuerySet:
+    """Upcoming public events organised by a district, a network or one of these organisations
+    (an event of an organisation that is not exported is left out too)."""
+    return (
+        open_events(organisations)
+        .upcoming()
+        .select_related(
+            "organiser_district", "organiser_network__district", "organiser_organisation"
+        )
+        .prefetch_related(
+            "languages", "interpretation_languages", "organiser_organisation__districts"
+        )
+        .with_seat_counts()
+        .order_by("starts_at", "pk")
     )

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opendata.importing import ImportFileError, OrganisationRecord, describe, make_plan, summary
+from opendata.import_files import ImportFileError
+from opendata.importing import OrganisationRecord, describe, make_plan, summary
 from opendata.services import import_apply
 from organisations.models import Organisation
 
