@@ -227,7 +227,7 @@ def test_keyboard_only_at_phone_width(
     press(page, "Space")
     tab_to(page, page.locator("form.form").get_by_role("button", name="Sign up"))
     follow(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("You are signed up")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Please look in your e-mail")
     assert Registration.objects.filter(email="amal@example.org").exists()
 
     # Register an organisation, make a mistake, correct it.
