@@ -1,22 +1,20 @@
 """E-mails to registered people, each in the language they signed up in.
 
-They carry the event's calendar file, which ``migra_hub.mail.send_templated_mail`` has no place
-for, so they are built here. The services send them inside their transaction: with the mail
-queue as the e-mail backend, a mail is stored together with the change it tells about."""
+Built like every mail of the site (``migra_hub.mail.send_templated_mail``); some carry the
+event's calendar file in the mail's language. The services send them inside their transaction:
+with the mail queue as the e-mail backend, a mail is stored together with the change it tells
+about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from events.ical import event_ics
-from events.models import Registration
-from migra_hub.mail import interface_language
+from events.models import Event, Registration
+from migra_hub.mail import Attachment, Link, Recipient, send_templated_mail
 
 # Which template a kind of mail uses, and whether it carries the private calendar file.
 TEMPLATES = {
@@ -31,42 +29,37 @@ TEMPLATES = {
 }
 
 
-def build_message(registration: Registration, kind: str, **extra: Any) -> EmailMessage:
+def _calendar(event: Event) -> Callable[[str], list[Attachment]]:
+    def attachments(language: str) -> list[Attachment]:
+        ics = event_ics(event, private=True, language=language).decode()
+        return [(event.ics_filename(), ics, "text/calendar")]
+
+    return attachments
+
+
+def _send_one(registration: Registration, kind: str, **extra: Any) -> None:
     if kind == "created":
         kind = "waitlisted" if registration.is_waitlisted else "confirmed"
     template, with_calendar = TEMPLATES[kind]
     event = registration.event
-    language = interface_language(registration.language)
-    with translation.override(language):
-        context = {
+    send_templated_mail(
+        f"events/email/{template}",
+        [Recipient(email=registration.email, language=registration.language)],
+        {
             "registration": registration,
             "event": event,
             "site_url": settings.SITE_URL,
             "site_name": settings.SITE_NAME,
-            "private_url": settings.SITE_URL
-            + reverse("events:registration", kwargs={"token": registration.token}),
-            "event_url": settings.SITE_URL + event.get_absolute_url(),
+            "private_url": Link("events:registration", {"token": registration.token}),
+            "event_url": Link("events:detail", {"slug": event.slug}),
             "position": registration.waitlist_position() if registration.is_waitlisted else None,
             **extra,
-        }
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}_body.txt", context)
-        message = EmailMessage(
-            subject=" ".join(subject.split()),
-            body=body,
-            to=[registration.email],
-            reply_to=[event.contact_email] if event.contact_email else None,
-        )
-        if with_calendar:
-            message.attach(
-                event.ics_filename(),
-                event_ics(event, private=True, language=language).decode(),
-                "text/calendar",
-            )
-    return message
+        },
+        reply_to=[event.contact_email] if event.contact_email else (),
+        attachments=_calendar(event) if with_calendar else None,
+    )
 
 
 def send(registrations: list[Registration], kind: str, **extra: Any) -> None:
-    messages = [build_message(registration, kind, **extra) for registration in registrations]
-    if messages:
-        get_connection().send_messages(messages)
+    for registration in registrations:
+        _send_one(registration, kind, **extra)

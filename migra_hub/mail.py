@@ -12,7 +12,7 @@ none, and a mail server that is down delays mail without breaking the action.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -67,6 +67,10 @@ class Link:
         return absolute_url(self.name, language=language, **self.kwargs)
 
 
+# A file a mail carries: (file name, content, MIME type).
+Attachment = tuple[str, str, str]
+
+
 def single_line(text: str) -> str:
     """Every run of white space, line breaks included, as one space: a header such as the
     subject must never contain a raw newline (Django refuses it, and a mail server would read
@@ -80,11 +84,14 @@ def send_templated_mail(
     context: dict[str, Any],
     *,
     reply_to: Sequence[str] = (),
+    attachments: Callable[[str], Sequence[Attachment]] | None = None,
 ) -> int:
     """Send ``<template>_subject.txt`` and ``<template>_body.txt`` to every recipient.
 
     The templates see ``recipient``; a ``Link`` in ``context`` becomes the full URL in the
-    language of each mail; ``reply_to`` lets the recipient answer someone other than the sender.
+    language of each mail; ``reply_to`` lets the recipient answer someone other than the sender;
+    ``attachments``, called with the language of each mail, returns the files it carries (a
+    calendar file in that language, say).
     Returns the number of mails queued. Call it inside the service's transaction, not after
     commit: the queued mails then commit (or roll back) with the action.
     """
@@ -104,5 +111,8 @@ def send_templated_mail(
             subject_text = render_to_string(f"{template}_subject.txt", values)
             subject = single_line(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject_text)
             body = render_to_string(f"{template}_body.txt", values)
-        EmailMessage(subject, body, None, [person.email], reply_to=list(reply_to)).send()
+            message = EmailMessage(subject, body, None, [person.email], reply_to=list(reply_to))
+            for filename, content, mimetype in attachments(language) if attachments else ():
+                message.attach(filename, content, mimetype)
+        message.send()
     return len(unique)

@@ -62,7 +62,7 @@ def test_sign_up_for_an_event_in_arabic(live_server, page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(ar("Please look in your e-mail"))
     expect_right_to_left(page)
     confirmation = next(m for m in mail.outbox if m.to == ["amal@example.org"])
-    assert confirmation.subject == ar(
+    assert confirmation.subject == settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + ar(
         "Your sign-up is confirmed: %(title)s", title="Elterncafé Neukölln"
     )
     assert "/ar/events/registration/" in confirmation.body

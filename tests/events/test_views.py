@@ -220,7 +220,7 @@ def test_sign_up_in_english_gets_the_mail_in_english(client: Client) -> None:
     event = EventFactory()
     client.post(register_url(event).replace("/de/", "/en/"), form_data())
     assert Registration.objects.get().language == "en"
-    assert mail.outbox[0].subject.startswith("Your sign-up is confirmed")
+    assert mail.outbox[0].subject.startswith("[Migra Hub] Your sign-up is confirmed")
     assert "/en/events/registration/" in mail.outbox[0].body
 
 

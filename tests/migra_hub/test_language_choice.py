@@ -4,6 +4,7 @@ and the language an event sign-up's mails are written in."""
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.utils import translation
@@ -116,7 +117,7 @@ def test_sign_up_on_a_ukrainian_page_confirms_and_promotes_in_ukrainian(
     with django_capture_on_commit_callbacks(execute=True):
         registration_cancel(registration=Registration.objects.get(email="jonas@example.org"))
     promoted = next(m for m in mail.outbox if m.to == ["olena@example.org"])
-    assert promoted.subject == in_language(
+    assert promoted.subject == settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + in_language(
         "uk", "A seat is free for you: %(title)s", title=event.title
     )
     assert "/uk/events/registration/" in promoted.body
@@ -131,7 +132,7 @@ def test_sign_up_on_a_ukrainian_page_is_confirmed_in_ukrainian(
             f"/uk/events/{event.slug}/register/",
             {"name": "Olena", "email": "olena@example.org", "consent": "on", "website": ""},
         )
-    assert mail.outbox[0].subject == in_language(
+    assert mail.outbox[0].subject == settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + in_language(
         "uk", "Your sign-up is confirmed: %(title)s", title=event.title
     )
 
@@ -149,6 +150,6 @@ def test_a_signed_in_persons_event_mail_follows_the_page_not_the_account(
             {"name": "Olena", "email": cast.outsider.email, "consent": "on", "website": ""},
         )
     assert Registration.objects.get().language == "uk"
-    assert mail.outbox[-1].subject == in_language(
+    assert mail.outbox[-1].subject == settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + in_language(
         "uk", "Your sign-up is confirmed: %(title)s", title=event.title
     )

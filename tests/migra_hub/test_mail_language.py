@@ -4,6 +4,7 @@ account, or for an event sign-up the language of the page they signed up on."""
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -122,6 +123,8 @@ def test_event_sign_up_on_a_turkish_page_is_confirmed_in_turkish(
             {"name": "Ayşe", "email": "ayse@example.org", "consent": "on", "website": ""},
         )
     assert Registration.objects.get().language == "tr"
-    expected = in_turkish("Your sign-up is confirmed: %(title)s", title=event.title)
+    expected = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + in_turkish(
+        "Your sign-up is confirmed: %(title)s", title=event.title
+    )
     assert mail.outbox[0].subject == expected
     assert "/tr/events/registration/" in mail.outbox[0].body
