@@ -60,10 +60,13 @@ class RevisionFormMixin(forms.BaseForm):
 
     revision_field = "revision"
 
-    def add_revision_field(self, revision: int) -> None:
+    def add_revision_field(self, revision: int, *, required: bool = False) -> None:
+        """``required``: refuse a post without the revision (a page from before revisions, or a
+        crafted post) instead of saving it unchecked."""
         self.fields[self.revision_field] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, initial=revision, min_value=1
+            widget=forms.HiddenInput, required=required, initial=revision, min_value=1
         )
+        self.initial.setdefault(self.revision_field, revision)
 
     def revision(self) -> int | None:
         """The revision the form was opened on (None from a page without it)."""

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from events.forms.common import (
     DATETIME_INPUT,
     DateTimeLocalInput,
-    replace_posted,
     validate_single_line,
 )
 from events.models import Event
@@ -27,13 +26,14 @@ from migra_hub.forms import (
     version_field_name,
 )
 from migra_hub.multilingual import interface_languages
+from migra_hub.revisions import RevisionFormMixin
 from organisations.fields import LanguageMultipleChoiceField
 
 # Shown in e-mail subjects, calendar files and page titles.
 SINGLE_LINE_FIELDS = ("title", "venue_name", "venue_address", "accessibility_notes")
 
 
-class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class EventForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
     organiser = forms.ChoiceField(label=_("Organiser"))
     online_link = forms.URLField(
         label=_("online link"),
@@ -103,8 +103,7 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
         if self.instance.pk:
             del self.fields["organiser"]
             # The revision the form was opened on: saving tells when someone else saved since.
-            self.fields["revision"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-            self.initial.setdefault("revision", self.instance.revision)
+            self.add_revision_field(self.instance.revision, required=True)
             return
         self._setup_organisers(districts, networks, organisations)
 
@@ -157,13 +156,6 @@ class EventForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
 
     def event_data(self) -> EventData:
         return EventData.from_values(self.cleaned_data)
-
-    def revision(self) -> int | None:
-        return self.cleaned_data.get("revision") if "revision" in self.fields else None
-
-    def take_revision(self, revision: int) -> None:
-        """After a conflict: the next save is made knowing what is saved now."""
-        replace_posted(self, "revision", str(revision))
 
     def differences(self, changed: EventChanged) -> list[tuple[str, str, str]]:
         """(label, saved now, your entry) of each field that differs, for people to read."""
