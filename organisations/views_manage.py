@@ -197,7 +197,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
             current = Organisation.objects.get(pk=organisation.pk)
             data = form.data_after_conflict(conflict, current)
             form = OrganisationEditForm(data, instance=current, submitting=submitting)
-            context.update(organisation=current, conflicts=conflict.conflicts)
+            context.update(organisation=current, differences=conflict.differences)
             status = 409
         except services.EntryClosed:
             messages.error(request, CLOSED_MEANWHILE)
@@ -320,7 +320,7 @@ def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = No
             assert offer is not None
             current = Offer.objects.get(pk=offer.pk)
             form = OfferForm(form.data_after_conflict(conflict, current), instance=current)
-            context["conflicts"] = conflict.conflicts
+            context["differences"] = conflict.differences
             status = 409
         except services.EntryClosed:
             messages.error(request, CLOSED_MEANWHILE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -37,6 +38,10 @@ class EditConflict(Exception):
     ) -> None:
         super().__init__(", ".join(conflict.field for conflict in conflicts))
         self.conflicts = conflicts
+        # For the shared conflict box: (label, saved meanwhile, yours) of each field.
+        self.differences = [
+            (capfirst(conflict.label), conflict.theirs, conflict.yours) for conflict in conflicts
+        ]
         # The version to carry from now on, and the fields whose saved value the form should
         # show, because only the other person changed them.
         self.version = version
