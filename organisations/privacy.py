@@ -21,12 +21,34 @@ from organisations.models import (
     Offer,
     Organisation,
     OrganisationMembership,
+    OwnershipClaim,
     ProblemReport,
     ReviewDecision,
 )
 from organisations.search import organisation_search_refresh
 
 CLAIM_ACTIONS = (ReviewDecision.Action.CLAIM_APPROVED, ReviewDecision.Action.CLAIM_DECLINED)
+
+
+def _invitation_row(invitation: Invitation) -> dict[str, Any]:
+    return {
+        "organisation": invitation.organisation.name,
+        "email": invitation.email,
+        "role": invitation.role,
+        "created_at": when(invitation.created_at),
+        "accepted_at": when(invitation.accepted_at),
+    }
+
+
+def _claim_row(claim: OwnershipClaim) -> dict[str, Any]:
+    return {
+        "organisation": claim.organisation.name,
+        "message": claim.message,
+        "status": claim.status,
+        "created_at": when(claim.created_at),
+        "decided_at": when(claim.decided_at),
+        "reason": claim.reason,
+    }
 
 
 def personal_data(person: Person) -> dict[str, Any]:
@@ -42,36 +64,16 @@ def personal_data(person: Person) -> dict[str, Any]:
             for role in user.district_staff_roles.select_related("district")
         ],
         "claims": [
-            {
-                "organisation": claim.organisation.name,
-                "message": claim.message,
-                "status": claim.status,
-                "created_at": when(claim.created_at),
-                "decided_at": when(claim.decided_at),
-                "reason": claim.reason,
-            }
-            for claim in user.organisation_claims.select_related("organisation")
+            _claim_row(claim) for claim in user.organisation_claims.select_related("organisation")
         ],
         "invitations_received": [
-            {
-                "organisation": invitation.organisation.name,
-                "email": invitation.email,
-                "role": invitation.role,
-                "created_at": when(invitation.created_at),
-                "accepted_at": when(invitation.accepted_at),
-            }
+            _invitation_row(invitation)
             for invitation in Invitation.objects.filter(person.address_q("email")).select_related(
                 "organisation"
             )
         ],
         "invitations_sent": [
-            {
-                "organisation": invitation.organisation.name,
-                "email": invitation.email,
-                "role": invitation.role,
-                "created_at": when(invitation.created_at),
-                "accepted_at": when(invitation.accepted_at),
-            }
+            _invitation_row(invitation)
             for invitation in Invitation.objects.filter(invited_by=user).select_related(
                 "organisation"
             )
