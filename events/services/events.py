@@ -208,6 +208,28 @@ def event_update(
         return promote_waiting(locked, timezone.now())
 
 
+# The steps of an event's status, as data like the transitions of entries and memberships: the
+# states a step may start from and the state it leads to. Who may take them is one rule for both
+# (the event's organiser: ``events.access.can_organise``), checked before the call.
+STATUS_STEPS: dict[str, tuple[frozenset[str], str]] = {
+    "publish": (frozenset({Event.Status.DRAFT}), Event.Status.PUBLISHED),
+    "cancel": (frozenset({Event.Status.DRAFT, Event.Status.PUBLISHED}), Event.Status.CANCELLED),
+}
+
+
+def can_take_step(event: Event, step: str) -> bool:
+    starts_from, _leads_to = STATUS_STEPS[step]
+    return event.status in starts_from
+
+
+def _take_step(event: Event, step: str, *, stamp: str) -> None:
+    """Move a locked event on by ``step`` and note when in its ``stamp`` field."""
+    _starts_from, leads_to = STATUS_STEPS[step]
+    event.status = leads_to
+    setattr(event, stamp, timezone.now())
+    _save(event, ["status", stamp])
+
+
 def event_publish(*, event: Event) -> Event:
     """Publish a draft; a published event stays as it is, a cancelled one is refused."""
     with transaction.atomic():
@@ -217,10 +239,8 @@ def event_publish(*, event: Event) -> Event:
                 {NON_FIELD_ERRORS: [_("A cancelled event cannot be published again.")]},
                 code="cancelled",
             )
-        if locked.is_draft:
-            locked.status = Event.Status.PUBLISHED
-            locked.published_at = timezone.now()
-            _save(locked, ["status", "published_at"])
+        if can_take_step(locked, "publish"):
+            _take_step(locked, "publish", stamp="published_at")
     return locked
 
 
@@ -228,11 +248,9 @@ def event_cancel(*, event: Event, message: str = "") -> int:
     """Cancel the event and tell everyone signed up (confirmed and waiting). Returns how many."""
     with transaction.atomic():
         locked = lock_event(event)
-        if locked.is_cancelled:
+        if not can_take_step(locked, "cancel"):
             return 0
-        locked.status = Event.Status.CANCELLED
-        locked.cancelled_at = timezone.now()
-        _save(locked, ["status", "cancelled_at"])
+        _take_step(locked, "cancel", stamp="cancelled_at")
         recipients = list(locked.registrations.current().not_anonymised())
         emails.send(recipients, "event_cancelled", message=message)
     return len(recipients)

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from events import services
 from events.models import Event, Registration
 from events.services import EventData, NeedsData, SignupData
+from events.services.events import can_take_step
 from tests.factories import (
     EventFactory,
     LanguageFactory,
@@ -561,3 +562,21 @@ def test_purge_deletes_personal_data_after_the_retention_period_and_keeps_counts
     assert gone.interpretation_language == arabic and gone.status == "confirmed"
     assert old.registrations.active().seat_total() == 2
     assert kept.name and kept.anonymised_at is None
+
+
+@pytest.mark.parametrize(
+    ("status", "step", "allowed"),
+    [
+        ("draft", "publish", True),
+        ("published", "publish", False),
+        ("cancelled", "publish", False),
+        ("draft", "cancel", True),
+        ("published", "cancel", True),
+        ("cancelled", "cancel", False),
+    ],
+)
+def test_an_events_status_steps_start_only_where_the_table_allows(
+    status: str, step: str, allowed: bool
+) -> None:
+    event = EventFactory(status=status)
+    assert can_take_step(event, step) is allowed
