@@ -27,6 +27,9 @@ def test_visitor_reports_a_barrier_with_the_keyboard_alone(
 
     # Refused: the messages stand next to the fields and what was typed is still there.
     expect(page.locator(".error-summary")).to_contain_text("Bitte schreiben Sie etwas mehr")
+    # The summary takes the focus once the page has loaded; only then does the visitor go on typing
+    # (typing earlier would race the script that moves the focus).
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     message = page.get_by_label("Was hat für Sie nicht funktioniert?")
     expect(message).to_have_value("Kurz")
     expect(message).to_have_attribute("aria-invalid", "true")
