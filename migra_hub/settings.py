@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "networks",
     "events",
     "opendata",
+    "workspace",
     "accessibility",
 ]
 

@@ -31,4 +31,5 @@ urlpatterns += i18n_patterns(
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
     path("open-data/", include("opendata.urls")),
+    path("staff/", include("workspace.urls")),
 )

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkspaceConfig(AppConfig):
+    """The district staff's workspace: what waits for them and the actor analysis.
+
+    It sits above every other app, because it brings together what organisations, networks and
+    events know about a district; nothing imports from it.
+    """
+
+    name = "workspace"
+    verbose_name = _("Staff workspace")
