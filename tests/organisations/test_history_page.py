@@ -92,28 +92,6 @@ def test_staff_of_the_district_see_the_history_from_the_review_page(
     assert "030 222" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("who", "url", "status"),
-    [
-        ("other_member", "/en/manage/{slug}/history/", 404),
-        ("outsider", "/en/manage/{slug}/history/", 404),
-        ("staff", "/en/manage/{slug}/history/", 404),
-        ("owner", "/en/review/{slug}/history/", 404),
-        ("other_staff", "/en/review/{slug}/history/", 404),
-        (None, "/en/manage/{slug}/history/", 302),
-        (None, "/en/review/{slug}/history/", 302),
-    ],
-)
-def test_nobody_else_sees_the_history(
-    cast: Cast, client_for: Any, who: str | None, url: str, status: int
-) -> None:
-    user = getattr(cast, who) if who else None
-    response = client_for(user).get(url.format(slug=cast.organisation.slug))
-    assert response.status_code == status
-    if status == 302:
-        assert "/accounts/login/" in response["Location"]
-
-
 def queries_for_history(client: Client, slug: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/en/manage/{slug}/history/").status_code == 200

@@ -61,6 +61,7 @@ MATRIX = [
     ("offer edit", "get", "/en/manage/{org}/offers/{offer}/", MEMBER_PAGE),
     ("offer delete", "get", "/en/manage/{org}/offers/{offer}/delete/", MEMBER_PAGE),
     ("members", "get", "/en/manage/{org}/members/", MEMBER_PAGE),
+    ("history", "get", "/en/manage/{org}/history/", MEMBER_PAGE),
     (
         "invite",
         "post",
@@ -89,6 +90,7 @@ MATRIX = [
     ("review queue", "get", "/en/review/", ANY_STAFF_PAGE),
     ("change log", "get", "/en/review/changes/", ANY_STAFF_PAGE),
     ("review detail", "get", "/en/review/{org}/", STAFF_PAGE),
+    ("review history", "get", "/en/review/{org}/history/", STAFF_PAGE),
     ("verify", "post", "/en/review/{org}/verify/", STAFF_ACTION),
     ("unpublish", "post", "/en/review/{org}/unpublish/", STAFF_PAGE | {"staff": 400}),
     ("claim decide", "post", "/en/review/claims/{claim}/decline/", STAFF_ACTION),
