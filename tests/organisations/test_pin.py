@@ -279,3 +279,25 @@ def test_anonymous_visitors_cannot_look_up(client: Client, geocoder: FakeGeocode
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
     assert geocoder.requests == []
+
+
+def test_an_owner_moves_the_pin_of_a_published_entry_and_the_map_follows(
+    cast: Cast, client_for: Any, client: Client
+) -> None:
+    entry = cast.organisation
+    client_owner = client_for(cast.owner)
+    form = client_owner.get(f"/en/manage/{entry.slug}/edit/").context["form"]
+    data = {
+        **{k: v for k, v in form.initial.items() if isinstance(v, str | int)},
+        "kind": entry.kind_id,
+        "districts": [cast.district.pk],
+        "no_public_address": "",
+        "latitude": "52.540000",
+        "longitude": "13.350000",
+        "action": "save",
+    }
+    response = client_owner.post(f"/en/manage/{entry.slug}/edit/", data)
+    assert response.status_code == 302
+    features = client.get("/en/organisations/map.geojson").json()["features"]
+    [moved] = [f for f in features if f["properties"]["name"] == entry.name]
+    assert moved["geometry"]["coordinates"] == [13.35, 52.54]
