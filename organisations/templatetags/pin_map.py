@@ -44,3 +44,8 @@ def pin_map(form: forms.BaseForm) -> dict[str, Any]:
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "geocoder": geocoder_enabled(),
     }
+
+
+@register.simple_tag
+def address_lookup_offered() -> bool:
+    return geocoder_enabled()

@@ -301,3 +301,19 @@ def test_an_owner_moves_the_pin_of_a_published_entry_and_the_map_follows(
     features = client.get("/en/organisations/map.geojson").json()["features"]
     [moved] = [f for f in features if f["properties"]["name"] == entry.name]
     assert moved["geometry"]["coordinates"] == [13.35, 52.54]
+
+
+def test_enter_in_a_field_still_submits_the_entry_not_the_lookup(
+    cast: Cast, client_for: Any, geocoder: FakeGeocoder
+) -> None:
+    """Browsers submit with the first button of the form when Enter is pressed in a field."""
+    client = client_for(cast.owner)
+    for url, main_action in (
+        ("/en/register/new/", "submit"),
+        (f"/en/manage/{cast.organisation.slug}/edit/", "save"),
+    ):
+        page = client.get(url).content.decode()
+        form = page[page.index('<form method="post" class="form"') :]
+        first = form[form.index("<button") : form.index("</button>")]
+        assert f'value="{main_action}"' in first
+        assert form.index('value="locate"') > form.index("<button")
