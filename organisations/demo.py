@@ -18,6 +18,7 @@ from migra_hub.demo_languages import (
 )
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictStaff,
     Language,
@@ -142,6 +143,9 @@ def seed(logins: DemoLogins) -> None:
         user = demo_user(local, name)
         DistrictStaff.objects.get_or_create(user=user, district=district)
         logins.add(f"District staff, {district.name}", user.email)
+    city_staff = demo_user("staff.city", "Clara City")
+    CityStaff.objects.get_or_create(user=city_staff)
+    logins.add("City-wide staff (districts without staff)", city_staff.email)
 
     organisations = _seed_organisations(districts)
     organisation_search_refresh(organisation_ids=[o.pk for o in organisations])

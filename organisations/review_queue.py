@@ -1,4 +1,5 @@
-"""What waits for district staff: only what belongs to their districts, oldest first."""
+"""What waits for a reviewer: only what belongs to their districts (or, for city-wide staff,
+to no district with staff), oldest first."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db.models import Exists, IntegerField, Max, OuterRef, QuerySet, Subq
 from django.utils import timezone
 
 from accounts.models import User
-from organisations.access import reviewable_organisations
+from organisations.access import responsible_organisations
 from organisations.models import (
     OUTDATED_AFTER,
     Organisation,
@@ -35,7 +36,7 @@ def _asked_for_changes_before() -> Exists:
 
 def new_entries(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .pending_review()
         .filter(~_asked_for_changes_before())
         .order_by("submitted_at", "pk")
@@ -44,7 +45,7 @@ def new_entries(user: User) -> QuerySet[Organisation]:
 
 def resubmissions(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .pending_review()
         .filter(_asked_for_changes_before())
         .order_by("submitted_at", "pk")
@@ -54,7 +55,7 @@ def resubmissions(user: User) -> QuerySet[Organisation]:
 def open_claims(user: User) -> QuerySet[OwnershipClaim]:
     return (
         OwnershipClaim.objects.pending()
-        .filter(organisation__in=reviewable_organisations(user))
+        .filter(organisation__in=responsible_organisations(user))
         .select_related("organisation", "user")
         .order_by("created_at", "pk")
     )
@@ -63,7 +64,7 @@ def open_claims(user: User) -> QuerySet[OwnershipClaim]:
 def open_problem_reports(user: User) -> QuerySet[ProblemReport]:
     return (
         ProblemReport.objects.filter(
-            resolved_at__isnull=True, organisation__in=reviewable_organisations(user)
+            resolved_at__isnull=True, organisation__in=responsible_organisations(user)
         )
         .select_related("organisation")
         .order_by("created_at", "pk")
@@ -72,7 +73,7 @@ def open_problem_reports(user: User) -> QuerySet[ProblemReport]:
 
 def entries_without_owner(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .without_owner()
         .exclude(status=Organisation.Status.ARCHIVED)
         .order_by("owner_left_at", "pk")
@@ -82,7 +83,7 @@ def entries_without_owner(user: User) -> QuerySet[Organisation]:
 def outdated_entries(user: User) -> QuerySet[Organisation]:
     cutoff = timezone.now() - OUTDATED_AFTER
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .unconfirmed_since(cutoff)
         .order_by("last_confirmed_at", "published_at", "pk")
     )
@@ -124,7 +125,7 @@ class SubqueryCount(Subquery):
 def review_queue_counts(user: User) -> dict[str, int]:
     """What waits in the user's districts, counted in one query (for the navigation)."""
     waiting = {
-        "pending": reviewable_organisations(user).pending_review(),
+        "pending": responsible_organisations(user).pending_review(),
         "claims": open_claims(user),
         "reports": open_problem_reports(user),
         "without_owner": entries_without_owner(user),

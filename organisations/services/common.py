@@ -9,6 +9,7 @@ from django.db.models import Model
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
+from organisations.access import first_reviewers
 from organisations.models import (
     Organisation,
     OrganisationMembership,
@@ -125,9 +126,7 @@ def member_recipients(organisation: Organisation, *, role: str | None = None) ->
 
 
 def staff_recipients(organisation: Organisation) -> list[Recipient]:
-    staff = User.objects.filter(
-        district_staff_roles__district__in=organisation.districts.all(), is_active=True
-    ).distinct()
+    staff = first_reviewers(organisation)
     return [recipient(user) for user in staff.only("email", "language")]
 
 

@@ -8,7 +8,7 @@ from django import template
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
-from organisations.models import DistrictStaff, OrganisationMembership
+from organisations.models import CityStaff, DistrictStaff, OrganisationMembership
 from organisations.review_queue import review_queue_count
 
 register = template.Library()
@@ -26,15 +26,17 @@ def manage_navigation(user: Any) -> dict[str, Any]:
         .annotate(
             member=Exists(OrganisationMembership.objects.filter(user=OuterRef("pk"))),
             district_staff=Exists(DistrictStaff.objects.filter(user=OuterRef("pk"))),
+            city_staff=Exists(CityStaff.objects.filter(user=OuterRef("pk"))),
         )
-        .values("member", "district_staff")
+        .values("member", "district_staff", "city_staff")
         .get()
     )
+    reviewer = roles["district_staff"] or roles["city_staff"]
     return {
         "authenticated": True,
         "has_organisations": roles["member"],
-        "is_staff": roles["district_staff"],
-        "queue_count": review_queue_count(user) if roles["district_staff"] else 0,
+        "is_staff": reviewer,
+        "queue_count": review_queue_count(user) if reviewer else 0,
     }
 
 
