@@ -3,7 +3,9 @@ to no district with staff), oldest first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -12,11 +14,13 @@ from accounts.models import User
 from organisations.access import responsible_organisations
 from organisations.models import (
     OUTDATED_AFTER,
+    Offer,
     Organisation,
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
 )
+from organisations.services.common import LOGGED_CHANGES
 
 # Each section shows at most this many; the count in the heading tells the full number.
 SECTION_LIMIT = 50
@@ -89,6 +93,17 @@ def outdated_entries(user: User) -> QuerySet[Organisation]:
     )
 
 
+def live_changes(user: User, kind: str) -> QuerySet[Any]:
+    """Edits that went live at once on published entries (or their offers) of the user's
+    districts: what staff look at afterwards in the change log. ``kind``: organisation, offer."""
+    reachable = responsible_organisations(user).values("pk")
+    if kind == "organisation":
+        history = Organisation.history  # type: ignore[attr-defined]
+        return history.filter(history_change_reason__in=LOGGED_CHANGES, id__in=reachable)
+    history = Offer.history  # type: ignore[attr-defined]
+    return history.filter(history_change_reason__in=LOGGED_CHANGES, organisation_id__in=reachable)
+
+
 @dataclass
 class Section:
     key: str
@@ -122,14 +137,27 @@ class SubqueryCount(Subquery):
     output_field = IntegerField()
 
 
+WaitingQuery = Callable[[User], QuerySet[Any]]
+
+# What else waits for a reviewer in higher apps (networks: requests to join the networks they
+# curate); they register it in ``AppConfig.ready`` so that the navigation's count includes it
+# without this app knowing them.
+more_waiting: dict[str, WaitingQuery] = {}
+
+
+def register_waiting(key: str, query: WaitingQuery) -> None:
+    more_waiting[key] = query
+
+
 def review_queue_counts(user: User) -> dict[str, int]:
-    """What waits in the user's districts, counted in one query (for the navigation)."""
+    """What waits for the reviewer, counted in one query (for the navigation)."""
     waiting = {
         "pending": responsible_organisations(user).pending_review(),
         "claims": open_claims(user),
         "reports": open_problem_reports(user),
         "without_owner": entries_without_owner(user),
         "outdated": outdated_entries(user),
+        **{key: query(user) for key, query in more_waiting.items()},
     }
     return User.objects.filter(pk=user.pk).aggregate(
         **{key: Max(SubqueryCount(qs.order_by().values("pk"))) for key, qs in waiting.items()}
