@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from events.models import Event, Registration
+from events.models import Event, EventQuerySet, Registration
 from networks.access import staff_curated_networks
 from networks.models import NetworkMembership
 from organisations.access import districts_without_staff, is_city_staff, responsible_organisations
@@ -168,7 +168,7 @@ def _networks(user: User) -> list[Waiting]:
     ]
 
 
-def _events_this_week(districts: QuerySet[District], city_wide: bool) -> QuerySet[Event]:
+def _events_this_week(districts: QuerySet[District], city_wide: bool) -> EventQuerySet:
     """Published events running in the coming week: of the user's districts (organised by the
     district, one of its networks or an organisation serving it); every one for city-wide
     staff."""

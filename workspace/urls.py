@@ -6,4 +6,5 @@ app_name = "workspace"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
+    path("e-mails/", views.mail_setting, name="mail_setting"),
 ]

@@ -52,3 +52,11 @@ def can_review(user: Any, organisation: Any) -> bool:
     from organisations.access import is_staff_for
 
     return is_staff_for(user, organisation)
+
+
+@register.simple_tag
+def review_expectation(organisation: Any) -> Any:
+    """Who reviews the entry and how long it usually takes, for the people who submitted it."""
+    from organisations.review_times import review_expectation as expectation
+
+    return expectation(organisation)
