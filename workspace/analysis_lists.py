@@ -12,19 +12,26 @@ import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import NetworkMembership
-from organisations.models import REMINDER_AFTER, Offer, Organisation
+from organisations.models import (
+    REMINDER_AFTER,
+    Offer,
+    OfferQuerySet,
+    Organisation,
+    OrganisationQuerySet,
+)
 from workspace.analysis import Scope
 
 LIST_LIMIT = 50
 MAP_LIMIT = 500
 ENDING_WITHIN_MONTHS = 3
+QuerySetT = TypeVar("QuerySetT", bound=QuerySet[Any])
 
 
 def months_later(day: datetime.date, months: int) -> datetime.date:
@@ -48,7 +55,7 @@ class EntryList:
         return self.count - len(self.items)
 
 
-def _in_scope(queryset: QuerySet, scope: Scope, prefix: str = "") -> QuerySet:
+def _in_scope(queryset: QuerySetT, scope: Scope, prefix: str = "") -> QuerySetT:
     if scope.district is None:
         return queryset
     return queryset.filter(
@@ -60,7 +67,7 @@ def _in_scope(queryset: QuerySet, scope: Scope, prefix: str = "") -> QuerySet:
     )
 
 
-def published_in(scope: Scope) -> QuerySet[Organisation]:
+def published_in(scope: Scope) -> OrganisationQuerySet:
     organisations = Organisation.objects.published().defer_search_data()
     return _in_scope(organisations, scope).order_by("name", "pk")
 
@@ -71,7 +78,7 @@ def entry_list(slug: str, title: str, queryset: QuerySet) -> EntryList:
     return EntryList(slug, title, count, items)
 
 
-def offers_ending(scope: Scope, today: datetime.date | None = None) -> QuerySet[Offer]:
+def offers_ending(scope: Scope, today: datetime.date | None = None) -> OfferQuerySet:
     """Current public offers that end within three months (project funding running out)."""
     today = today or timezone.localdate()
     offers = (
@@ -124,4 +131,5 @@ def map_points(scope: Scope) -> list[Point]:
     return [
         Point(name, reverse("organisations:detail", kwargs={"slug": slug}), latitude, longitude)
         for name, slug, latitude, longitude in rows
+        if latitude is not None and longitude is not None  # always: with_public_location()
     ]

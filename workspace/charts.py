@@ -47,14 +47,14 @@ class BarChart:
     height: int
     bar_height: int
     bars: list[PlacedBar]
-    # Text anchors: labels start at the reading start; numbers follow their bar.
-    anchor: str
 
 
 def bar_chart(chart: Chart, *, rtl: bool = False) -> BarChart:
     """Horizontal bars, one row per value: its label above, the bar, its number after it.
 
-    Right to left, the bars grow from the right edge, so the chart reads like the page.
+    Right to left, the bars grow from the right edge, so the chart reads like the page. The
+    texts keep ``text-anchor="start"``: SVG text takes the page's direction, so "start" is the
+    right end of a text on a right-to-left page.
     """
     room = WIDTH - NUMBER_ROOM
     largest = chart.largest or 1
@@ -82,7 +82,6 @@ def bar_chart(chart: Chart, *, rtl: bool = False) -> BarChart:
         height=max(len(placed), 1) * ROW_HEIGHT,
         bar_height=BAR_HEIGHT,
         bars=placed,
-        anchor="end" if rtl else "start",
     )
 
 

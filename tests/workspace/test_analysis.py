@@ -112,8 +112,8 @@ def test_the_figures_as_csv_rows_carry_the_directory_addresses(city: City) -> No
 def test_bars_grow_from_the_right_on_right_to_left_pages(city: City) -> None:
     chart = actor_analysis(Scope(city.district.city)).comparison[0]
     left, right = bar_chart(chart), bar_chart(chart, rtl=True)
-    assert left.bars[0].x == 0 and left.anchor == "start"
-    assert right.bars[0].x + right.bars[0].width == WIDTH and right.anchor == "end"
+    assert left.bars[0].x == 0
+    assert right.bars[0].x + right.bars[0].width == WIDTH
     assert max(bar.width for bar in left.bars) == WIDTH - 48
 
 
