@@ -67,8 +67,12 @@ def _in_scope(queryset: QuerySetT, scope: Scope, prefix: str = "") -> QuerySetT:
     )
 
 
+# What the lists show of an organisation.
+LISTED_FIELDS = ("name", "slug", "last_confirmed_at", "published_at")
+
+
 def published_in(scope: Scope) -> OrganisationQuerySet:
-    organisations = Organisation.objects.published().defer_search_data()
+    organisations = Organisation.objects.published().only(*LISTED_FIELDS)
     return _in_scope(organisations, scope).order_by("name", "pk")
 
 
@@ -85,13 +89,8 @@ def offers_ending(scope: Scope, today: datetime.date | None = None) -> OfferQuer
         Offer.objects.public()
         .current(today)
         .filter(ends_on__lte=months_later(today, ENDING_WITHIN_MONTHS))
-        .defer_search_data()
         .select_related("organisation")
-        .defer(
-            "organisation__search_document",
-            "organisation__search_vector",
-            "organisation__facet_keys",
-        )
+        .only("title", "ends_on", "organisation__name", "organisation__slug")
     )
     return _in_scope(offers, scope, "organisation__").order_by("ends_on", "title", "pk")
 
