@@ -26,6 +26,7 @@ from organisations.models import (
     Organisation,
     OrganisationMembership,
 )
+from organisations.search import organisation_search_refresh
 from organisations.services import invitation_create
 from tests.factories import (
     DistrictFactory,
@@ -98,6 +99,9 @@ EXCLUDED = {
     "opendata:directory_json": "JSON download",
     "opendata:organisations_feed": "Atom feed",
     "opendata:events_feed": "Atom feed",
+    "workspace:analysis_district_csv": "CSV download",
+    "workspace:analysis_city_csv": "CSV download",
+    "workspace:analysis_city": "for city-wide staff, a role the layout world does not have yet",
 }
 
 ANONYMOUS = "anonymous"
@@ -221,6 +225,7 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    organisation_search_refresh()  # the directory's counts and the actor analysis read it
     return World(
         district=pankow,
         organisation=organisation,
@@ -368,6 +373,10 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
+    "workspace:analysis_district": Page(
+        STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
+    ),
     "events:message": Page(ORGANISER, _organised_event),
     # Network coordinator
     "networks:edit": Page(COORDINATOR, _network),
@@ -403,6 +412,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")
 
