@@ -174,9 +174,7 @@ def organisation_merge(
         moved=moved,
         dropped=dropped,
     )
-    record_decision(
-        kept, action=Action.MERGED, staff=staff, message=removed.name, notify=bool(moved)
-    )
+    record_decision(kept, action=Action.MERGED, staff=staff, message=removed.name)
     removed._history_user = staff  # type: ignore[attr-defined]
     removed._change_reason = MERGE_CHANGE  # type: ignore[attr-defined]
     removed.delete()
