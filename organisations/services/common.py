@@ -168,7 +168,9 @@ def tell_members_of_staff_edit(
     recipients = member_recipients(organisation)
     if not recipients:
         return
-    labels = [str(Organisation._meta.get_field(name).verbose_name) for name in fields]
+    labels = [
+        str(getattr(Organisation._meta.get_field(name), "verbose_name", name)) for name in fields
+    ]
     context = {
         "organisation": organisation,
         "fields": labels,
