@@ -110,13 +110,10 @@ def test_the_duplicates_page_costs_the_same_with_more_pairs(
     client.get("/en/review/duplicates/")
     with django_assert_max_num_queries(14) as few:
         client.get("/en/review/duplicates/")
-    for number in range(6):
-        OrganisationFactory(
-            name=f"Verein {number}", districts=[cast.district], street=f"X {number}"
-        )
-        OrganisationFactory(
-            name=f"Verein {number} e.V.", districts=[cast.district], street=f"Y {number}"
-        )
+    names = ("Kiezladen", "Sprachcafé", "Gartenprojekt", "Elternschule", "Jugendtreff", "Oase")
+    for number, name in enumerate(names):
+        OrganisationFactory(name=name, districts=[cast.district], street=f"X {number}")
+        OrganisationFactory(name=f"{name} e.V.", districts=[cast.district], street=f"Y {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/en/review/duplicates/")
     assert response.content.decode().count("Compare and merge") == 7
