@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0017_merge_directoryversion_link_schemes"),
+        ("organisations", "0018_city_staff_and_reviewer_mail"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
