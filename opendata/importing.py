@@ -22,6 +22,7 @@ from django.db.models import Model
 from migra_hub.links import is_web_address
 from organisations.models import (
     District,
+    DistrictPostcode,
     Language,
     Offer,
     OfferKind,
@@ -121,7 +122,7 @@ class Vocabularies:
     organisation_kinds: Vocabulary
     offer_kinds: Vocabulary
     languages: Vocabulary
-    districts: Vocabulary
+    districts: DistrictVocabulary
 
     @classmethod
     def load(cls) -> Vocabularies:
@@ -150,6 +151,19 @@ class DistrictVocabulary(Vocabulary):
             for key in {name.casefold() for name in names}:
                 # The same district name in two cities matches neither.
                 self.by_key[key] = None if key in self.by_key else district
+        self.by_postcode: dict[str, District | None] = {}
+        for code in DistrictPostcode.objects.select_related("district"):
+            # A postcode that reaches into two districts places an address in neither.
+            known = code.postcode in self.by_postcode
+            self.by_postcode[code.postcode] = None if known else code.district
+
+    def of_postcode(self, postcode: str) -> District | None:
+        return self.by_postcode.get(postcode.strip().replace(" ", ""))
+
+    def of_address(self, *, region: str, postcode: str) -> District | None:
+        """The district an address names as its region, else the one of its postcode."""
+        district = self.find(region) if region.strip() else None
+        return district if isinstance(district, District) else self.of_postcode(postcode)
 
 
 # --- Small parsers that say what is wrong ------------------------------------------------------

@@ -19,6 +19,7 @@ from organisations.language_names import language_name, sort_key
 from organisations.models import (
     City,
     District,
+    DistrictPostcode,
     Language,
     OfferKind,
     OrganisationKind,
@@ -78,12 +79,18 @@ class CityAdmin(RefreshesVocabularySearch):
             vocabulary_search_refresh(entry=form.instance)  # a district renamed or added
 
 
+class DistrictPostcodeInline(admin.TabularInline):
+    model = DistrictPostcode
+    extra = 1
+
+
 @admin.register(District)
 class DistrictAdmin(RefreshesVocabularySearch):
     list_display = ["name", "city"]
     list_filter = ["city"]
-    search_fields = ["name"]
+    search_fields = ["name", "postcodes__postcode"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [DistrictPostcodeInline]
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)

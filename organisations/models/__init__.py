@@ -20,7 +20,7 @@ from organisations.models.people import (
     InvitationQuerySet,
     OrganisationMembership,
 )
-from organisations.models.places import City, District
+from organisations.models.places import City, District, DistrictPostcode
 from organisations.models.review import (
     OwnershipClaim,
     OwnershipClaimQuerySet,
@@ -46,6 +46,7 @@ __all__ = [
     "City",
     "DirectoryVersion",
     "District",
+    "DistrictPostcode",
     "DistrictStaff",
     "Invitation",
     "InvitationQuerySet",
