@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from pathlib import PurePath
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
+from accounts.models import User
 from opendata.importing import PROGRESS_EVERY, Plan, Step
-from organisations.models import Offer, Organisation
+from opendata.models import ImportUpload
+from opendata.uploads import content_hash, plan_fingerprint, upload_plan
+from organisations.models import District, Offer, Organisation
 from organisations.services import (
     OfferData,
     OrganisationData,
@@ -95,3 +102,57 @@ def _apply_changes(step: Step) -> None:
         step.target = offer_update(
             offer=step.target, data=OfferData(**_values(step)), user=None, imported=True
         )
+
+
+# --- Imports on the web ------------------------------------------------------------------------
+
+
+class ImportChanged(Exception):
+    """The report the person confirmed is not what the import would do now (the directory
+    changed meanwhile, or the upload was imported already); nothing was written."""
+
+
+@transaction.atomic
+def import_upload_create(
+    *,
+    user: User,
+    file_name: str,
+    content: bytes,
+    file_format: str,
+    district: District | None,
+    status: str,
+) -> ImportUpload:
+    """Keep an uploaded file until it is confirmed; uploads nobody confirmed go after
+    ``IMPORT_UPLOAD_HOURS``."""
+    now = timezone.now()
+    ImportUpload.objects.filter(expires_at__lte=now).delete()
+    return ImportUpload.objects.create(
+        uploaded_by=user,
+        file_name=PurePath(file_name).name[:200],
+        format=file_format,
+        content=content,
+        sha256=content_hash(content),
+        district=district,
+        status=status,
+        expires_at=now + timedelta(hours=settings.IMPORT_UPLOAD_HOURS),
+    )
+
+
+@transaction.atomic
+def import_upload_confirm(
+    *, upload: ImportUpload, fingerprint: str, districts: Iterable[District] | None
+) -> Plan:
+    """Import the upload in one transaction, if the file is still the one uploaded and its
+    plan (read again now, within ``districts``) is the one the person confirmed."""
+    locked = ImportUpload.objects.select_for_update().filter(pk=upload.pk).first()
+    if locked is None:
+        raise ImportChanged("the upload was imported or deleted meanwhile")
+    content = bytes(locked.content)
+    if content_hash(content) != locked.sha256:
+        raise ImportChanged("the stored file is not the one uploaded")
+    plan = upload_plan(locked, districts=districts)
+    if plan_fingerprint(plan) != fingerprint:
+        raise ImportChanged("the import would now do something other than the report said")
+    import_apply(plan=plan, status=locked.status)
+    locked.delete()
+    return plan

@@ -9,7 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from opendata.import_files import ImportFile, ImportFileError
-from opendata.importing import OrganisationRecord, describe, make_plan, summary
+from opendata.import_report import describe, summary
+from opendata.importing import OrganisationRecord, make_plan
 from opendata.services import import_apply
 from organisations.models import Organisation
 
