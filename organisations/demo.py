@@ -16,6 +16,7 @@ from migra_hub.demo_languages import (
     OFFER_TITLE_VERSIONS,
     OWN_LANGUAGE_ORIGINALS,
 )
+from organisations.demo_postcodes import BERLIN_POSTCODES, demo_postcode
 from organisations.models import (
     City,
     District,
@@ -56,22 +57,6 @@ BERLIN_DISTRICTS = [
     ("Lichtenberg", (52.5150, 13.4950)),
     ("Reinickendorf", (52.5900, 13.3300)),
 ]
-# A few real postcodes of each district: imports place an address by its postcode with them,
-# and the demo's own addresses use them.
-BERLIN_POSTCODES = {
-    "Mitte": "10115 10117 10119 10178 10179 10551 10557 13347 13353",
-    "Friedrichshain-Kreuzberg": "10243 10245 10247 10249 10961 10963 10997 10999",
-    "Pankow": "10435 10437 10439 13086 13187 13189",
-    "Charlottenburg-Wilmersdorf": "10585 10587 10623 10625 10627 10629 14057",
-    "Spandau": "13581 13583 13585 13587 13597",
-    "Steglitz-Zehlendorf": "12163 12165 12167 14163 14195",
-    "Tempelhof-Schöneberg": "10777 10779 10823 10827 12103",
-    "Neukölln": "12043 12045 12047 12049 12051 12053",
-    "Treptow-Köpenick": "12435 12437 12555 12557 12559",
-    "Marzahn-Hellersdorf": "12619 12627 12679 12681 12685",
-    "Lichtenberg": "10315 10317 10365 10367 13053",
-    "Reinickendorf": "13403 13405 13407 13409 13435",
-}
 
 # Fictional organisation names built from parts; any likeness to real groups is accidental.
 NAME_PARTS = [
@@ -137,11 +122,6 @@ def _city_and_districts() -> tuple[City, list[District]]:
             DistrictPostcode.objects.get_or_create(district=district, postcode=postcode)
         districts.append(district)
     return city, districts
-
-
-def _demo_postcode(district: District, number: int) -> str:
-    postcodes = BERLIN_POSTCODES[district.name].split()
-    return postcodes[number % len(postcodes)]
 
 
 def _organisation_name(index: int) -> str:
@@ -237,7 +217,7 @@ def _seed_organisations(districts: list[District]) -> list[Organisation]:
                 translations=translations,
                 founding_year=1980 + (index * 7) % 44,
                 street="" if hidden else f"{rng.choice(STREETS)}straße {index + 1}",
-                postcode="" if hidden else _demo_postcode(home, rng.randint(2000, 4999)),
+                postcode="" if hidden else demo_postcode(home, rng.randint(2000, 4999)),
                 locality="Berlin",
                 latitude=None if hidden else Decimal(str(round(lat + rng.uniform(-0.02, 0.02), 6))),
                 longitude=None
