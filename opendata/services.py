@@ -36,13 +36,15 @@ def import_apply(
     plan: Plan,
     status: str,
     progress: Callable[[int, int], None] | None = None,
+    source: str = "",
 ) -> None:
     """Create and update what the plan says, all or nothing.
 
     New organisations get ``status`` (draft or published); existing ones keep theirs, so an
     import never publishes, unpublishes or revives an entry that staff have decided on. Every
     change goes through the same services as an edit on the site: one version in the history
-    (with the reason "import"), and the directory's search data refreshed.
+    (with the reason "import", followed by ``source``, the file's name, where given), and the
+    directory's search data refreshed.
     """
     if plan.error_count:
         raise ImportRefused(f"{plan.error_count} records have errors; nothing was written")
@@ -50,11 +52,11 @@ def import_apply(
     for done, step in enumerate(plan.steps, start=1):
         if step.action == "create":
             if step.model == "organisation":
-                step.target = _organisation_create(step, status=status)
+                step.target = _organisation_create(step, status=status, source=source)
             else:
-                step.target = _offer_create(step)
+                step.target = _offer_create(step, source=source)
         elif step.action == "update":
-            _apply_changes(step)
+            _apply_changes(step, source=source)
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress(done, total)
 
@@ -67,28 +69,30 @@ def _values(step: Step) -> dict[str, Any]:
     return values
 
 
-def _organisation_create(step: Step, *, status: str) -> Organisation:
+def _organisation_create(step: Step, *, status: str, source: str) -> Organisation:
     return organisation_create(
         data=OrganisationData(**_values(step)),
         user=None,
         status=status,
         imported=True,
+        import_source=source,
         public_id=step.record.public_id,
     )
 
 
-def _offer_create(step: Step) -> Offer:
+def _offer_create(step: Step, *, source: str) -> Offer:
     assert step.parent is not None and isinstance(step.parent.target, Organisation)
     return offer_create(
         organisation=step.parent.target,
         data=OfferData(**_values(step)),
         user=None,
         imported=True,
+        import_source=source,
         public_id=step.record.public_id,
     )
 
 
-def _apply_changes(step: Step) -> None:
+def _apply_changes(step: Step, *, source: str) -> None:
     """Only the fields the file gives; a change to a published entry shows in the staff's
     change log (as imported) and can be reverted there."""
     if isinstance(step.target, Organisation):
@@ -97,10 +101,15 @@ def _apply_changes(step: Step) -> None:
             data=OrganisationData(**_values(step)),
             user=None,
             imported=True,
+            import_source=source,
         )
     elif isinstance(step.target, Offer):
         step.target = offer_update(
-            offer=step.target, data=OfferData(**_values(step)), user=None, imported=True
+            offer=step.target,
+            data=OfferData(**_values(step)),
+            user=None,
+            imported=True,
+            import_source=source,
         )
 
 
@@ -153,6 +162,6 @@ def import_upload_confirm(
     plan = upload_plan(locked, districts=districts)
     if plan_fingerprint(plan) != fingerprint:
         raise ImportChanged("the import would now do something other than the report said")
-    import_apply(plan=plan, status=locked.status)
+    import_apply(plan=plan, status=locked.status, source=locked.file_name)
     locked.delete()
     return plan

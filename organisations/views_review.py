@@ -221,7 +221,7 @@ HISTORY_MODELS: dict[str, type[Organisation] | type[Offer]] = {
 
 def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
     reachable = reviewable_organisations(request.user).values("pk")
-    history = HISTORY_MODELS[kind].history.filter(history_change_reason__in=services.LOGGED_CHANGES)
+    history = HISTORY_MODELS[kind].history.filter(services.logged_changes())
     if kind == "organisation":
         return history.filter(id__in=reachable)
     return history.filter(organisation_id__in=reachable)

@@ -31,6 +31,7 @@ from organisations.services.common import (
     Status,
     TransitionNotAllowed,
     edit_reason,
+    import_reason,
     lock_entry,
     save_version,
     staff_recipients,
@@ -75,6 +76,7 @@ def organisation_create(
     user: User | None,
     status: str = Status.DRAFT,
     imported: bool = False,
+    import_source: str = "",
     public_id: uuid.UUID | None = None,
 ) -> Organisation:
     """A new entry (a draft unless ``status`` says published). The person who creates it
@@ -90,7 +92,8 @@ def organisation_create(
     if public_id is not None:
         organisation.uuid = public_id
     if imported:
-        reason = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        code = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        reason = import_reason(code, import_source)
     else:
         reason = DRAFT_CHANGE
     create_as_one_version(organisation, many, user=user, reason=reason)
@@ -107,6 +110,7 @@ def organisation_update(
     user: User | None,
     loaded_version: int | None = None,
     imported: bool = False,
+    import_source: str = "",
 ) -> Organisation:
     """Save an edit of the entry's content; returns the entry as saved.
 
@@ -122,7 +126,7 @@ def organisation_update(
     given = data.given()
     names = changed_fields(current, given, loaded_version=loaded_version)
     if names:
-        reason = edit_reason(current, imported=imported)
+        reason = edit_reason(current, imported=imported, source=import_source)
         save_changes(current, given, names, user=user, reason=reason)
     return current
 

@@ -108,6 +108,7 @@ def test_the_corrected_workbook_imports_every_row(staff_client: Client, cast: Ca
     imported = Organisation.objects.filter(external_id__startswith="pk-")
     assert imported.count() == 8
     row_7 = imported.get(external_id="pk-7")
+    assert row_7.history.get().history_change_reason == "import-draft pankow.xlsx"
     assert row_7.founding_year == 2007
     assert row_7.postcode == "13187"
     assert list(row_7.districts.all()) == [cast.district]

@@ -89,9 +89,7 @@ def test_an_expired_upload_is_gone(client: Client, cast: Cast, pending: ImportUp
     assert client.get(url).status_code == 404
 
 
-def test_staff_of_another_district_cannot_create_entries_in_it(
-    client: Client, cast: Cast
-) -> None:
+def test_staff_of_another_district_cannot_create_entries_in_it(client: Client, cast: Cast) -> None:
     load_vocabularies()
     client.force_login(cast.other_staff)
     response = client.post(

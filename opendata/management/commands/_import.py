@@ -69,7 +69,12 @@ class ImportCommand(BaseCommand):
         if dry_run:
             self.stdout.write(summary(plan, dry_run=True))
             return
-        import_apply(plan=plan, status=options["status"], progress=self.progress("written"))
+        import_apply(
+            plan=plan,
+            status=options["status"],
+            progress=self.progress("written"),
+            source=path.name,
+        )
         self.stdout.write(self.style.SUCCESS(summary(plan, dry_run=False)))
 
     def progress(self, verb: str):  # type: ignore[no-untyped-def]
