@@ -133,10 +133,7 @@ class SpreadsheetReader:
         columns = [normalise_header(cell) for cell in header[1]]
         known = [HEADER_TO_COLUMN.get(column) for column in columns]
         if "name" not in known:
-            raise ImportFileError(
-                name,
-                _("%(unit)s 1: no column “name” (see docs/import.md)") % {"unit": unit},
-            )
+            raise ImportFileError(name, _("the first row has no column “name”"))
         warnings = [
             f"{unit} 1: unknown column {column!r} is ignored"
             for column, found in zip(columns, known, strict=True)
