@@ -3,7 +3,10 @@ page shows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 from opendata.importing import Plan, Step
 
@@ -60,7 +63,7 @@ class ReportRow:
 def report_rows(plan: Plan) -> list[ReportRow]:
     return [
         ReportRow(
-            where=step.record.where,
+            where=translated_place(step.record.where),
             model=step.model,
             label=step.record.label,
             action="error" if step.has_errors else step.action,
@@ -82,3 +85,16 @@ def report_counts(plan: Plan) -> dict[str, int]:
     counts["offer_changes"] = counts["offer_create"] + counts["offer_update"]
     counts["error"] = plan.error_count
     return counts
+
+
+PLACE = re.compile(r"(line|row) (\d+)")
+
+
+def translated_place(where: str) -> str:
+    """A spreadsheet record's place in the page's language; a JSON path stays as it is."""
+    match = PLACE.fullmatch(where)
+    if match is None:
+        return where
+    if match[1] == "line":
+        return _("line %(line)s") % {"line": match[2]}
+    return _("row %(row)s") % {"row": match[2]}

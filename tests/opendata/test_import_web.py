@@ -92,7 +92,7 @@ def test_a_workbook_with_an_error_in_row_7_reports_the_row_and_writes_nothing(
     response = upload(staff_client, "pankow.xlsx", workbook(district_rows(bad_row=7)))
     page = staff_client.get(response["Location"]).content.decode()
 
-    assert "row 7" in page
+    assert "Zeile 7" in page
     assert "founding_year: &#x27;19x5&#x27; is not a year" in page
     assert 'name="fingerprint"' not in page
     assert staff_client.post(response["Location"], {"fingerprint": "0" * 64}).status_code == 302
