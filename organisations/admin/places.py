@@ -79,18 +79,22 @@ class CityAdmin(RefreshesVocabularySearch):
             vocabulary_search_refresh(entry=form.instance)  # a district renamed or added
 
 
-class DistrictPostcodeInline(admin.TabularInline):
-    model = DistrictPostcode
-    extra = 1
-
-
 @admin.register(District)
 class DistrictAdmin(RefreshesVocabularySearch):
     list_display = ["name", "city"]
     list_filter = ["city"]
-    search_fields = ["name", "postcodes__postcode"]
+    search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [DistrictPostcodeInline]
+
+
+@admin.register(DistrictPostcode)
+class DistrictPostcodeAdmin(admin.ModelAdmin):
+    """The city's postcodes per district: imports place an address that names no district."""
+
+    list_display = ["postcode", "district"]
+    list_filter = ["district__city", "district"]
+    search_fields = ["postcode", "district__name"]
+    autocomplete_fields = ["district"]
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)

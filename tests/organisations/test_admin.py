@@ -17,6 +17,7 @@ from organisations.facets import Facet
 from organisations.models import (
     City,
     District,
+    DistrictPostcode,
     DistrictStaff,
     Invitation,
     Language,
@@ -96,6 +97,9 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     OwnershipClaim: OwnershipClaimFactory,
     ProblemReport: ProblemReportFactory,
     Invitation: _invitation,
+    DistrictPostcode: lambda: DistrictPostcode.objects.create(
+        district=DistrictFactory(), postcode=f"1{next(numbers):04d}"
+    ),
 }
 
 
