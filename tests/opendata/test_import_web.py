@@ -190,3 +190,11 @@ def test_a_file_over_the_size_limit_is_refused(staff_client: Client, settings) -
     assert response.status_code == 200
     assert "50" in " ".join(response.context["form"].errors["file"])
     assert not ImportUpload.objects.exists()
+
+
+def test_the_pages_cost_the_same_few_queries_whatever_the_directory_holds(
+    staff_client: Client, cast: Cast, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    OrganisationFactory.create_batch(5, districts=[cast.district])
+    with django_assert_max_num_queries(12):
+        assert staff_client.get(reverse("opendata:import")).status_code == 200
