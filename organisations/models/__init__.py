@@ -23,7 +23,7 @@ from organisations.models.people import (
     OrganisationMembership,
     ReviewerMailSetting,
 )
-from organisations.models.places import City, District
+from organisations.models.places import City, District, DistrictPostcode
 from organisations.models.review import (
     OwnershipClaim,
     OwnershipClaimQuerySet,
@@ -50,6 +50,7 @@ __all__ = [
     "CityStaff",
     "DirectoryVersion",
     "District",
+    "DistrictPostcode",
     "DistrictStaff",
     "Invitation",
     "InvitationQuerySet",

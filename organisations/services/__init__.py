@@ -25,6 +25,7 @@ from organisations.services.common import (
     LastOwnerError,
     TransitionNotAllowed,
     can_transition,
+    logged_changes,
 )
 from organisations.services.data import UNSET, OfferData, OrganisationData
 from organisations.services.freshness import (
@@ -125,6 +126,7 @@ __all__ = [
     "invitation_cancel",
     "invitation_create",
     "invitation_for_token",
+    "logged_changes",
     "membership_change_role",
     "membership_remove",
     "merge_labels",
