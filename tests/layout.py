@@ -373,6 +373,7 @@ PAGES: dict[str, Page] = {
     "organisations:offer_edit": Page(MEMBER, _offer),
     "organisations:offer_delete": Page(MEMBER, _offer),
     "organisations:member_list": Page(MEMBER, _org),
+    "organisations:history": Page(MEMBER, _org),
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
@@ -394,6 +395,7 @@ PAGES: dict[str, Page] = {
         # The slugs of the world's "invitee" and "pending" entries.
         query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
     ),
+    "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
