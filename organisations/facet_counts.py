@@ -27,15 +27,10 @@ MAX_OFFSET = 2**31
 
 def _count_keys_sql(base_sql: str) -> str:
     """SQL counting the facet keys of the rows of ``base_sql``, plus a key 0 for each row."""
-    if connection.vendor == "postgresql":
-        # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
-        return (
-            "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
-            f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
-        )
+    # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
     return (
-        f"SELECT keys.value, COUNT(*) FROM ({base_sql}) AS base,"
-        " json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys GROUP BY keys.value"
+        "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
+        f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
     )
 
 
