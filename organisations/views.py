@@ -23,7 +23,7 @@ from organisations.facet_counts import (
 from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation, OrganisationQuerySet
-from organisations.services import problem_report_create
+from organisations.services import problem_report_create, unanswered_search_count
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000
@@ -70,6 +70,30 @@ def _requested_page_number(request: HttpRequest) -> int:
         return 1
 
 
+def _search_hints(request: HttpRequest, filterset: DirectoryFilterSet) -> dict[str, Any]:
+    """For a search that found nothing: a spelling to try instead ("did you mean") and, for
+    a search of several words, the entries with the most of them. A search without filters
+    is counted (its words and the day only)."""
+    search = filterset.search
+    if search is None:
+        return {}
+    if not filterset.has_facet_filter():
+        unanswered_search_count(q=search.q)
+    hints: dict[str, Any] = {}
+    if suggestion := search.suggestion():
+        query = request.GET.copy()
+        query["q"] = suggestion
+        query.pop("page", None)
+        hints.update(suggestion=suggestion, suggestion_query=query.urlencode())
+    if isinstance(filterset, OrganisationFilterSet) and len(search.terms) > 1:
+        best = search.most_words(filterset.queryset_without("q"), "name")
+        ids = list(best.values_list("pk", flat=True)[:PAGE_SIZE])
+        hints["most_words"] = directory_cards(
+            ids, version=filterset.version, vocabulary=filterset.vocabulary
+        )
+    return hints
+
+
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
     number = _requested_page_number(request)
@@ -85,8 +109,10 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
         )
     else:
         counts = facet_counts(filterset)
+    hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
+        hints = _search_hints(request, filterset)
     filterset.show_counts(counts)
     ordered_ids = filterset.ordered(filterset.qs).values_list("pk", flat=True)
     page = _page(request, ordered_ids, counts["total"][None])
@@ -101,6 +127,7 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
         "page": page,
         "active_filters": filterset.active_filters(counts),
         "query": request.GET.urlencode(),
+        **hints,
     }
 
 
@@ -234,8 +261,10 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         return redirect_to
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
     counts = facet_counts(filterset)
+    hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
+        hints = _search_hints(request, filterset)
     filterset.show_counts(counts)
     offers = (
         filterset.ordered(filterset.qs)
@@ -253,5 +282,6 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         "filterset": filterset,
         "page": page,
         "active_filters": filterset.active_filters(counts),
+        **hints,
     }
     return render(request, "organisations/offer_list.html", context)

@@ -72,6 +72,7 @@ from organisations.services.review import (
     problem_report_create,
     problem_report_resolve,
 )
+from organisations.services.searches import unanswered_search_count, unanswered_searches
 from organisations.services.versions import EditConflict, FieldConflict, entry_version
 
 __all__ = [
@@ -129,6 +130,8 @@ __all__ = [
     "ownership_hand_over",
     "problem_report_create",
     "problem_report_resolve",
+    "unanswered_search_count",
+    "unanswered_searches",
     "record_changes",
     "user_has_address",
 ]
