@@ -130,8 +130,8 @@ __all__ = [
     "ownership_hand_over",
     "problem_report_create",
     "problem_report_resolve",
+    "record_changes",
     "unanswered_search_count",
     "unanswered_searches",
-    "record_changes",
     "user_has_address",
 ]
