@@ -4,25 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0017_merge_directoryversion_link_schemes'),
+        ("organisations", "0017_merge_directoryversion_link_schemes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UnansweredSearch',
+            name="UnansweredSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('query', models.CharField(max_length=200, verbose_name='search')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='searches')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                ("query", models.CharField(max_length=200, verbose_name="search")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="searches")),
             ],
             options={
-                'verbose_name': 'search without result',
-                'verbose_name_plural': 'searches without result',
-                'indexes': [models.Index(fields=['-day', '-count'], name='unanswered_search_recent')],
-                'constraints': [models.UniqueConstraint(fields=('day', 'query'), name='unanswered_search_per_day')],
+                "verbose_name": "search without result",
+                "verbose_name_plural": "searches without result",
+                "indexes": [
+                    models.Index(fields=["-day", "-count"], name="unanswered_search_recent")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("day", "query"), name="unanswered_search_per_day"
+                    )
+                ],
             },
         ),
     ]
