@@ -156,13 +156,18 @@ def _write(
         for weight in "abc"
     )
     table = connection.ops.quote_name(model._meta.db_table)
-    set_keys = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
+    also_set = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
+    if model is Organisation:
+        also_set += ", name_vector = " + " || ".join(
+            f"setweight(to_tsvector('{config}', data.{prefix}a), 'A')"
+            for prefix, config in vector_configs
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             UPDATE {table} AS target SET
                 search_vector = {vector}
-                {set_keys}
+                {also_set}
             FROM unnest(%s::bigint[], %s::text[], {", ".join(["%s::text[]"] * len(columns))})
                 AS data(id, keys, {", ".join(columns)})
             WHERE target.id = data.id

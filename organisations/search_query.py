@@ -20,7 +20,16 @@ from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Expression, F, IntegerField, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Expression,
+    F,
+    FloatField,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
 
 from organisations.compounds import compound_parts
 from organisations.models import SearchWord
@@ -206,6 +215,56 @@ class Search:
         annotations and the ``order_by()`` arguments."""
         rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)
         return {"search_rank": rank}, ["-search_rank", name_field, "pk"]
+
+    def name_relevance(self, name_field: str) -> tuple[dict[str, Expression], list[str]]:
+        """The order of :meth:`best_page` as annotations and ``order_by()`` arguments: name
+        matches first, by rank of the name match, then by name."""
+        rank = SearchRank(F("name_vector"), self.tsquery, weights=RANK_WEIGHTS)
+        in_names = Case(
+            When(name_vector=self.tsquery, then=rank),
+            default=Value(-1.0),
+            output_field=FloatField(),
+        )
+        return {"name_rank": in_names}, ["-name_rank", name_field, "pk"]
+
+    def in_names(self, queryset: _QuerySetT) -> _QuerySetT:
+        """The entries (of a queryset already searched) whose name matches every word."""
+        return queryset.filter(name_vector=self.tsquery)
+
+    def best_page(
+        self, queryset: QuerySet, name_field: str, *, offset: int, limit: int, in_names: int
+    ) -> list[int]:
+        """The ids of one page of the results of ``queryset`` (already searched), best
+        matches first, ranking only as many rows as the page needs.
+
+        Entries whose name matches come first, by rank of the name match (found and ranked
+        through the small index of the names, ``name_vector``); then the others, by name
+        (read in the order of the index on the name, and only until the page is full). A
+        common word is in most entries, and ranking every one of them was the cost of a
+        search. ``in_names`` is the number of entries whose name matches.
+        """
+        rank = SearchRank(F("name_vector"), self.tsquery, weights=RANK_WEIGHTS)
+        names = (
+            self.in_names(queryset)
+            .annotate(name_rank=rank, tier=Value(0))
+            .order_by("-name_rank", name_field, "pk")
+            .values_list("pk", "tier")
+        )
+        others = (
+            queryset.exclude(name_vector=self.tsquery)
+            .annotate(tier=Value(1))
+            .order_by(name_field, "pk")
+            .values_list("pk", "tier")
+        )
+        # One query whatever the page: (name matches of the page) UNION ALL (the others that
+        # fill it); each part keeps its own order, the name matches come first.
+        start = max(offset - in_names, 0)
+        from_names = max(min(in_names - offset, limit), 0)
+        parts = names[offset : offset + max(from_names, 1)].union(
+            others[start : start + limit - from_names], all=True
+        )
+        rows = sorted(parts, key=lambda row: row[1])
+        return [pk for pk, tier in rows if tier == 1 or from_names][:limit]
 
     def order_by_relevance(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
         """Best matches first; a match in the name before a match anywhere else."""

@@ -18,7 +18,6 @@ from organisations.cards import directory_cards
 from organisations.facet_counts import (
     counts_without_each_filter,
     facet_counts,
-    facet_counts_and_page,
 )
 from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
@@ -63,13 +62,6 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def _requested_page_number(request: HttpRequest) -> int:
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        return 1
-
-
 def _search_hints(request: HttpRequest, filterset: DirectoryFilterSet) -> dict[str, Any]:
     """For a search that found nothing: a spelling to try instead ("did you mean") and, for
     a search of several words, the entries with the most of them. A search without filters
@@ -96,19 +88,7 @@ def _search_hints(request: HttpRequest, filterset: DirectoryFilterSet) -> dict[s
 
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
-    number = _requested_page_number(request)
-    page_ids: list[int] | None = None
-    if filterset.search and filterset.has_facet_filter():
-        # The full-text match is the expensive part: found once for the counts and the page.
-        # Not for a search alone: its result can be most of the directory, too many rows to
-        # hold once (PostgreSQL spills them to disk), then two queries are faster. Not for
-        # filters alone either: their page comes from the index on the name (measured: no
-        # gain from one query).
-        counts, page_ids = facet_counts_and_page(
-            filterset, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE
-        )
-    else:
-        counts = facet_counts(filterset)
+    counts = facet_counts(filterset)
     hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
@@ -116,8 +96,16 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset.show_counts(counts)
     ordered_ids = filterset.ordered(filterset.qs).values_list("pk", flat=True)
     page = _page(request, ordered_ids, counts["total"][None])
-    if page_ids is None or page.number != number:
-        # (An out-of-range page number shows the last page: its ids come from the query.)
+    if filterset.search and filterset.sort() == "relevance":
+        # Ranks only the rows the page needs (an out-of-range page number shows the last page).
+        page_ids = filterset.search.best_page(
+            filterset.qs,
+            "name",
+            offset=(page.number - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            in_names=counts.get("names", {}).get(None, 0),
+        )
+    else:
         page_ids = list(page.object_list)
     page.object_list = directory_cards(
         page_ids, version=filterset.version, vocabulary=filterset.vocabulary
