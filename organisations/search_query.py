@@ -24,7 +24,6 @@ from django.db.models import (
     Case,
     Expression,
     F,
-    FloatField,
     IntegerField,
     QuerySet,
     Value,
@@ -218,36 +217,43 @@ class Search:
 
     def name_relevance(self, name_field: str) -> tuple[dict[str, Expression], list[str]]:
         """The order of :meth:`best_page` as annotations and ``order_by()`` arguments: name
-        matches first, by rank of the name match, then by name."""
-        rank = SearchRank(F("name_vector"), self.tsquery, weights=RANK_WEIGHTS)
-        in_names = Case(
-            When(name_vector=self.tsquery, then=rank),
-            default=Value(-1.0),
-            output_field=FloatField(),
+        matches first, then the others, each by name."""
+        name_first = Case(
+            When(name_vector=self.tsquery, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
-        return {"name_rank": in_names}, ["-name_rank", name_field, "pk"]
+        return {"name_first": name_first}, ["name_first", name_field, "pk"]
 
     def in_names(self, queryset: _QuerySetT) -> _QuerySetT:
-        """The entries (of a queryset already searched) whose name matches every word."""
+        """The entries of a queryset whose name matches every word."""
         return queryset.filter(name_vector=self.tsquery)
 
     def best_page(
-        self, queryset: QuerySet, name_field: str, *, offset: int, limit: int, in_names: int
+        self,
+        queryset: QuerySet,
+        name_field: str,
+        *,
+        unsearched: QuerySet,
+        offset: int,
+        limit: int,
+        in_names: int,
     ) -> list[int]:
         """The ids of one page of the results of ``queryset`` (already searched), best
-        matches first, ranking only as many rows as the page needs.
+        matches first, reading only as many rows as the page needs.
 
-        Entries whose name matches come first, by rank of the name match (found and ranked
-        through the small index of the names, ``name_vector``); then the others, by name
-        (read in the order of the index on the name, and only until the page is full). A
+        Entries whose name matches come first, then the others, each by name: both parts are
+        read in the order of the index on the name and only until the page is full. (A
         common word is in most entries, and ranking every one of them was the cost of a
-        search. ``in_names`` is the number of entries whose name matches.
+        search; among name matches a rank adds little, a name holds each word once.)
+        ``unsearched`` is ``queryset`` without the search: a name that matches is always in
+        a matching document, so the name alone decides. ``in_names`` is the number of
+        entries whose name matches.
         """
-        rank = SearchRank(F("name_vector"), self.tsquery, weights=RANK_WEIGHTS)
         names = (
-            self.in_names(queryset)
-            .annotate(name_rank=rank, tier=Value(0))
-            .order_by("-name_rank", name_field, "pk")
+            self.in_names(unsearched)
+            .annotate(tier=Value(0))
+            .order_by(name_field, "pk")
             .values_list("pk", "tier")
         )
         others = (

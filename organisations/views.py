@@ -105,6 +105,7 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
         page_ids = filterset.search.best_page(
             filterset.qs,
             "name",
+            unsearched=filterset.queryset_without("q"),
             offset=(page.number - 1) * PAGE_SIZE,
             limit=PAGE_SIZE,
             in_names=counts.get("names", {}).get(None, 0),
