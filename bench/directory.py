@@ -212,13 +212,13 @@ def load(count: int, offers_per_organisation: int) -> None:
         "founding_year", "no_public_address", "street", "postcode", "locality", "latitude",
         "longitude", "website", "email", "phone", "social_links", "register_court",
         "register_number", "non_profit", "status", "published_at", "last_confirmed_at",
-        "created_at", "updated_at", "search_document", "uuid",
+        "created_at", "updated_at", "uuid",
     ]  # fmt: skip
     offer_columns = [
         "id", "organisation_id", "title", "description", "kind_id", "cost", "schedule",
         "at_organisation_address", "step_free", "accessible_toilet", "hearing_loop",
         "accessibility_notes", "registration_required", "starts_on", "ends_on", "street",
-        "postcode", "locality", "created_at", "updated_at", "search_document", "uuid",
+        "postcode", "locality", "created_at", "updated_at", "uuid",
     ]  # fmt: skip
     offer_id = first_offer
     for index in range(count):
@@ -240,7 +240,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                 None if hidden else round(lat + rng.uniform(-0.03, 0.03), 6),
                 None if hidden else round(lon + rng.uniform(-0.04, 0.04), 6),
                 f"https://{slug}.example.org", f"info@{slug}.example.org",
-                "030 1234567", "", "", "", True, status, now, updated, updated, updated, "",
+                "030 1234567", "", "", "", True, status, now, updated, updated, updated,
                 uuid.UUID(int=rng.getrandbits(128), version=4),
             )
         )  # fmt: skip
@@ -261,7 +261,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                     "Dienstags 16–18 Uhr", True, number % 2 == 0, number % 3 == 0, False, "",
                     number % 2 == 1, today - timedelta(days=400) if ended else None,
                     today - timedelta(days=rng.randint(1, 300)) if ended else None,
-                    "", "", "", updated, updated, "",
+                    "", "", "", updated, updated,
                     uuid.UUID(int=rng.getrandbits(128), version=4),
                 )
             )  # fmt: skip

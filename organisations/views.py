@@ -270,7 +270,6 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         filterset.ordered(filterset.qs)
         .defer_search_data()
         .defer(
-            "organisation__search_document",
             "organisation__search_vector",
             "organisation__facet_keys",
         )

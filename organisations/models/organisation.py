@@ -55,7 +55,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 
     def defer_search_data(self) -> OrganisationQuerySet:
         """Pages show entries, not their (large) search data: don't load or sort it."""
-        return self.defer("search_document", "search_vector", "name_vector", "facet_keys")
+        return self.defer("search_vector", "name_vector", "facet_keys")
 
     def with_public_location(self) -> OrganisationQuerySet:
         """Entries that may appear on a map: coordinates and no "no public address"."""
@@ -206,7 +206,6 @@ class Organisation(MultilingualEntry, Address):
             "confirmation_reminded_at",
             "owner_left_at",
             # Derived data, rebuilt by organisations.search; never worth a version.
-            "search_document",
             "search_vector",
             "name_vector",
             "facet_keys",
@@ -214,7 +213,6 @@ class Organisation(MultilingualEntry, Address):
     )
 
     # Denormalised search data, written only by organisations.search.organisation_search_refresh.
-    search_document = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(editable=False, null=True)
     # The part of search_vector with the name (title) alone, small and indexed of its own: the
     # best matches of a search are found and ranked among the name matches only.
