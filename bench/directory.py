@@ -551,6 +551,13 @@ def main() -> None:
         action="store_true",
         help="rebuild the search data of every entry first (after a change of what it holds)",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only the scenarios whose name ends with this (repeatable; the baselines"
+        " are always measured)",
+    )
     parser.add_argument("--medians-to", help=argparse.SUPPRESS)
     args = parser.parse_args()
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
@@ -568,7 +575,13 @@ def main() -> None:
         f" ({Organisation.objects.published().count()} published), {Offer.objects.count()} offers"
     )
     call_command("collectstatic", interactive=False, verbosity=0)
-    urls = scenarios()
+    urls = {
+        name: scenario_urls
+        for name, scenario_urls in scenarios().items()
+        if name.startswith("baseline")
+        or not args.only
+        or any(name.endswith(part) for part in args.only)
+    }
     medians = measure_test_client(urls, args.requests)
     if args.medians_to:
         Path(args.medians_to).write_text(json.dumps(medians))
@@ -584,7 +597,8 @@ def compare_with_small(args: argparse.Namespace, medians: dict[str, float]) -> N
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
             [sys.executable, __file__, "--organisations", "1000", "--skip-http",
-             "--requests", str(args.requests), "--medians-to", out.name],
+             "--requests", str(args.requests), "--medians-to", out.name,
+             *(f"--only={part}" for part in args.only)],
             env={**os.environ, "DATABASE_URL": args.small_database_url},
             check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
