@@ -38,12 +38,9 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    using_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     has_browser = os.path.exists(CHROMIUM)
     in_ci = os.environ.get("CI") == "true"
     for item in items:
-        if "postgres" in item.keywords and not using_postgres:
-            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)"))
         if "browser" in item.keywords and not has_browser and not in_ci:
             # In CI a missing browser fails the run instead (the launch raises).
             item.add_marker(pytest.mark.skip(reason="needs Debian's chromium"))
