@@ -109,7 +109,8 @@ typecheck: $(STAMP)
 # databases are kept while the migrations stay the same); the 20 slowest tests are listed.
 test: install-test lint typecheck db
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --durations=20 $${DATABASE_URL:+--create-db} $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=20 \
+	  $${DATABASE_URL:+--create-db} $(PYTEST_ARGS)
 
 bench: migrate
 	DATABASE_URL=$(DB_URL) $(PY) bench/directory.py

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from migra_hub import embedded_db
 from migra_hub.env import (
     env_bool,
     env_date,
@@ -109,6 +110,18 @@ def test_settings_want_a_database_url_when_debug_is_off() -> None:
     result = run_django(["check"], {**PRODUCTION_ENV, "DATABASE_URL": ""})
     assert result.returncode != 0
     assert "DATABASE_URL is required when DEBUG is off" in result.stderr
+
+
+def test_manage_py_without_a_database_url_starts_and_uses_the_embedded_postgresql() -> None:
+    show = (
+        "from django.db import connection as c; c.ensure_connection();"
+        " print(c.settings_dict['PORT'], c.pg_version)"
+    )
+    result = run_django(["shell", "-c", show], {"DEBUG": "true", "DATABASE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    port, version = result.stdout.splitlines()[-1].split()
+    assert int(port) == embedded_db.port() != 5432
+    assert int(version) >= 180000  # PostgreSQL 18 from the wheel
 
 
 def test_seed_demo_refuses_to_run_with_debug_off() -> None:
