@@ -70,3 +70,22 @@ def current_totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
     )
 
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def discard_demo_mail() -> int:
+    """Drop the queued mails the demo's own steps addressed to demo accounts.
+
+    The demo is built through the same services as the site, so its invitations and decisions
+    queue mails to its fictional people; a newcomer's terminal should show the mails of what
+    they do, not a hundred of the demo's. Returns how many were dropped.
+    """
+    from mailer.models import Message
+
+    suffix = "@" + DEMO_DOMAIN
+    demo = [
+        message.pk
+        for message in Message.objects.all()
+        if message.to_addresses and all(a.endswith(suffix) for a in message.to_addresses)
+    ]
+    Message.objects.filter(pk__in=demo).delete()
+    return len(demo)

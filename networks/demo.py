@@ -13,12 +13,21 @@ from django.utils import timezone
 from accounts.models import User
 from migra_hub.demo import DemoLogins, demo_user
 from migra_hub.demo_languages import NETWORK_GOAL_VERSIONS
-from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
+from networks.models import MembershipChange, Network, NetworkMembership
+from networks.services import (
+    NetworkData,
+    membership_accept_invitation,
+    membership_invite,
+    membership_name_coordinator,
+    membership_request,
+    network_create,
+    network_set_status,
+    note_create,
+)
 from organisations.models import District, Organisation, OrganisationMembership, Topic
 
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
-Action = MembershipChange.Action
 
 
 @dataclass
@@ -154,25 +163,34 @@ NETWORKS = [
 ]
 
 
-def _change(
-    membership: NetworkMembership,
-    action: str,
-    *,
-    before: str,
-    actor: User | None,
-    when: datetime.datetime,
-    message: str = "",
-) -> None:
-    MembershipChange.objects.create(
-        membership=membership,
-        action=action,
-        status_before=before,
-        status_after=membership.status,
-        actor=actor,
-        actor_name=str(actor) if actor else "",
-        message=message,
-        created_at=when,
+def _representative(organisation: Organisation) -> User:
+    """Who acts for the organisation in the networks' workflows: its owner, or a demo person
+    made its owner (the directory's demo entries have no people of their own)."""
+    owner = User.objects.filter(
+        organisation_memberships__organisation=organisation,
+        organisation_memberships__role=OrganisationMembership.Role.OWNER,
+    ).first()
+    if owner is not None:
+        return owner
+    user = demo_user(f"team.{organisation.slug}"[:60], f"Team {organisation.name}"[:150])
+    OrganisationMembership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": OrganisationMembership.Role.OWNER}
     )
+    return user
+
+
+def _backdate(membership: NetworkMembership, started: datetime.datetime) -> None:
+    """Date the membership's history in the past, so that the demo looks lived in: the first
+    step on ``started``, each later one a few days after (the steps themselves went through the
+    services; only their dates are moved)."""
+    NetworkMembership.objects.filter(pk=membership.pk).update(created_at=started)
+    changes = MembershipChange.objects.filter(membership=membership).order_by("pk")
+    when = started
+    for change in changes:
+        MembershipChange.objects.filter(pk=change.pk).update(created_at=when)
+        if change.status_after != Status.REQUESTED:
+            NetworkMembership.objects.filter(pk=membership.pk).update(decided_at=when)
+        when += datetime.timedelta(days=3)
 
 
 def _membership(
@@ -185,34 +203,23 @@ def _membership(
     role: str = NetworkMembership.Role.MEMBER,
     note: str = "",
 ) -> NetworkMembership:
-    now = timezone.now()
-    started = now - datetime.timedelta(days=days_ago)
-    membership = NetworkMembership.objects.create(
-        network=network, organisation=organisation, status=status, role=role, note=note
-    )
-    NetworkMembership.objects.filter(pk=membership.pk).update(created_at=started)
+    """A membership built through the services, step by step as people would take them."""
     if status == Status.REQUESTED:
-        _change(membership, Action.REQUESTED, before="", actor=None, when=started, message=note)
-    elif status == Status.INVITED:
-        membership.decided_by, membership.decided_at = actor, started
-        membership.save()
-        _change(membership, Action.INVITED, before="", actor=actor, when=started)
-    else:
-        decided = started + datetime.timedelta(days=3)
-        membership.decided_by, membership.decided_at = actor, decided
-        membership.save()
-        _change(membership, Action.INVITED, before="", actor=actor, when=started)
-        _change(
-            membership, Action.INVITATION_ACCEPTED, before=Status.INVITED, actor=None, when=decided
+        membership = membership_request(
+            network=network,
+            organisation=organisation,
+            user=_representative(organisation),
+            message=note,
         )
-        if role == NetworkMembership.Role.COORDINATOR:
-            _change(
-                membership,
-                Action.COORDINATOR_NAMED,
-                before=Status.ACTIVE,
-                actor=actor,
-                when=decided + datetime.timedelta(days=1),
+    else:
+        membership = membership_invite(network=network, organisation=organisation, user=actor)
+        if status == Status.ACTIVE:
+            membership = membership_accept_invitation(
+                membership=membership, user=_representative(organisation)
             )
+        if role == NetworkMembership.Role.COORDINATOR:
+            membership = membership_name_coordinator(membership=membership, user=actor)
+    _backdate(membership, timezone.now() - datetime.timedelta(days=days_ago))
     return membership
 
 
@@ -264,41 +271,40 @@ def seed(logins: DemoLogins) -> None:
 
 def _seed_network(spec: DemoNetwork, cast: _Cast) -> None:
     district = cast.districts.get(spec.district) if spec.district else None
-    network = Network.objects.create(
-        name=spec.name,
-        slug=spec.slug,
-        scope=spec.scope,
-        district=district,
-        city=(district or next(iter(cast.districts.values()))).city,
-        goal=spec.goal,
-        description=spec.description,
-        translations={
-            language: {"goal": goal}
-            for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
-        },
-        meeting_rhythm=spec.rhythm,
-        join_policy=spec.join_policy,
-        status=spec.status,
-        contact_email=spec.contact,
-    )
-    network.topics.set([cast.topics[slug] for slug in spec.topics if slug in cast.topics])
     curator = cast.staff[spec.curator] if spec.curator else None
-    if curator:
-        network.curators.add(curator)
     actor = curator or next(
         (u for u in cast.staff.values() if u.district_staff_roles.filter(district=district)),
         cast.admin,
     )
+    network = network_create(
+        user=actor,
+        data=NetworkData(
+            name=spec.name,
+            goal=spec.goal,
+            scope=spec.scope,
+            district=district,
+            description=spec.description,
+            topics=tuple(cast.topics[slug] for slug in spec.topics if slug in cast.topics),
+            meeting_rhythm=spec.rhythm,
+            join_policy=spec.join_policy,
+            contact_email=spec.contact,
+            translations={
+                language: {"goal": goal}
+                for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
+            },
+        ),
+    )
     _seed_memberships(network, spec, cast, actor=actor)
+    if spec.status != network.status:
+        network_set_status(network=network, user=actor, status=spec.status)
     author = cast.coordinator if spec is NETWORKS[0] else actor
     for index, (title, text) in enumerate(spec.notes):
-        NetworkNote.objects.create(
+        note_create(
             network=network,
+            user=author,
             title=title,
             text=text,
             date=timezone.localdate() - datetime.timedelta(days=60 * (index + 1)),
-            author=author,
-            author_name=str(author),
         )
 
 

@@ -355,9 +355,14 @@ def seed_review_queue(logins: DemoLogins, district: District) -> None:
     logins.add(f"Representative of “{pending.name}” (pending review)", representative.email)
 
     in_district = Organisation.objects.published().filter(districts=district).order_by("pk")
-    claimed = in_district.exclude(memberships__isnull=False).first()
+    claimant = demo_user("claimant", "Cem Claimant")
+    # The entry claimed before, on a second run: by then other demo data may have given the
+    # first ownerless entry people of its own.
+    claimed = (
+        in_district.filter(claims__user=claimant).first()
+        or in_district.exclude(memberships__isnull=False).first()
+    )
     if claimed is not None:
-        claimant = demo_user("claimant", "Cem Claimant")
         if not claimed.claims.filter(user=claimant).exists():
             claim_create(
                 organisation=claimed,

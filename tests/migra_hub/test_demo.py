@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
+from mailer.models import Message
 
 from accounts.models import User
 from accounts.security import needs_second_factor
@@ -91,6 +92,23 @@ class SeededDemo(TestCase):
         assert coordinator.organisation.memberships.filter(
             user__email="coordinator@demo.migra-hub.invalid"
         ).exists()
+
+    def test_network_memberships_are_built_through_the_services_and_queue_no_mail(self) -> None:
+        for membership in NetworkMembership.objects.all():
+            actions = list(membership.changes.order_by("pk").values_list("action", flat=True))
+            assert actions[0] == ("requested" if membership.status == "requested" else "invited")
+            if membership.status == "active":
+                assert "invitation_accepted" in actions
+            if membership.role == "coordinator":
+                assert actions[-1] == "coordinator_named"
+        assert not MembershipChange.objects.filter(actor_name="").exclude(actor=None).exists()
+        assert Network.objects.get(slug="europaisches-diaspora-forum").status == "dormant"
+        assert not NetworkNote.objects.filter(author=None).exists()
+        assert not any(
+            address.endswith(f"@{DEMO_DOMAIN}")
+            for message in Message.objects.all()
+            for address in message.to_addresses
+        )
 
     def test_events_are_built_through_the_services(self) -> None:
         assert Event.objects.count() == 2 * len(Event.Kind)

@@ -4,7 +4,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events import demo as events_demo
-from migra_hub.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DemoLogins, demo_second_factors
+from migra_hub.demo import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    DemoLogins,
+    demo_second_factors,
+    discard_demo_mail,
+)
 from networks import demo as networks_demo
 from organisations import demo as organisations_demo
 
@@ -21,6 +27,7 @@ class Command(BaseCommand):
         networks_demo.seed(logins)
         events_demo.seed(logins)
         demo_second_factors()
+        discard_demo_mail()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         width = max(len(role) for role, _email in logins.rows)
         for role, email in logins.rows:
