@@ -84,7 +84,7 @@ def ensure_running() -> str:
 
 def stop() -> None:
     with _lock():
-        if (PGDATA / "postmaster.pid").exists():
+        if is_running():
             user = SYSTEM_USER if os.geteuid() == 0 else None
             _pg("pg_ctl", "-D", str(PGDATA), "-m", "fast", "-w", "stop", user=user)
 
