@@ -16,7 +16,9 @@ from accounts.models import User
 from organisations.facets import Facet
 from organisations.models import (
     City,
+    CityStaff,
     District,
+    DistrictPostcode,
     DistrictStaff,
     Invitation,
     Language,
@@ -28,6 +30,7 @@ from organisations.models import (
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
+    ReviewerMailSetting,
     TargetGroup,
     Topic,
 )
@@ -40,6 +43,7 @@ from tests.admin_pages import (
 )
 from tests.factories import (
     CityFactory,
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     LanguageFactory,
@@ -52,6 +56,7 @@ from tests.factories import (
     ProblemReportFactory,
     TargetGroupFactory,
     TopicFactory,
+    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -96,6 +101,11 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     OwnershipClaim: OwnershipClaimFactory,
     ProblemReport: ProblemReportFactory,
     Invitation: _invitation,
+    CityStaff: CityStaffFactory,
+    ReviewerMailSetting: lambda: ReviewerMailSetting.objects.create(user=UserFactory()),
+    DistrictPostcode: lambda: DistrictPostcode.objects.create(
+        district=DistrictFactory(), postcode=f"1{next(numbers):04d}"
+    ),
 }
 
 

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         demo_second_factors()
         discard_demo_mail()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
-        width = max(len(role) for role, _email in logins.rows)
+        width = max((len(role) for role, _email in logins.rows), default=0)
         for role, email in logins.rows:
             self.stdout.write(f"  {role:<{width}}  {email}")
         self.stdout.write(f"  Password for all demo accounts: {DEMO_PASSWORD}")
