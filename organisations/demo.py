@@ -16,9 +16,11 @@ from migra_hub.demo_languages import (
     OFFER_TITLE_VERSIONS,
     OWN_LANGUAGE_ORIGINALS,
 )
+from organisations.access import districts_without_staff
 from organisations.demo_postcodes import BERLIN_POSTCODES, demo_postcode
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictPostcode,
     DistrictStaff,
@@ -146,6 +148,9 @@ def seed(logins: DemoLogins) -> None:
         user = demo_user(local, name)
         DistrictStaff.objects.get_or_create(user=user, district=district)
         logins.add(f"District staff, {district.name}", user.email)
+    city_staff = demo_user("staff.city", "Clara City")
+    CityStaff.objects.get_or_create(user=city_staff)
+    logins.add("City-wide staff (districts without staff)", city_staff.email)
 
     organisations = _seed_organisations(districts)
     organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
@@ -162,6 +167,7 @@ def seed(logins: DemoLogins) -> None:
     logins.add(f"Owner of “{first.name}”", owner.email)
     logins.add(f"Editor of “{first.name}”", editor.email)
     seed_review_queue(logins, pankow)
+    seed_city_wide_review(logins)
 
 
 # Languages many organisations in the demo city speak besides German.
@@ -335,6 +341,31 @@ def _offer_versions(title: str, description: str) -> dict[str, dict[str, str]]:
         }
         for language, version in OFFER_TITLE_VERSIONS.get(title, {}).items()
     }
+
+
+def seed_city_wide_review(logins: DemoLogins) -> None:
+    """A pending entry in a district without staff, so the city-wide staff have work too."""
+    district = districts_without_staff().order_by("name").first()
+    if district is None:
+        return
+    founder = demo_user("founder", "Farid Founder")
+    pending = Organisation.objects.filter(name="Elternbrücke e.V.").first()
+    if pending is None:
+        pending = organisation_create(
+            data=OrganisationData(
+                name="Elternbrücke e.V.",
+                kind=OrganisationKind.objects.exclude(slug="public-office").first(),
+                migrant_led=True,
+                description="Eltern beraten Eltern auf Arabisch, Farsi und Türkisch.",
+                email="kontakt@elternbruecke.example.org",
+                no_public_address=True,
+                districts=(district,),
+                languages=tuple(Language.objects.filter(code__in=["de", "ar", "fa", "tr"])),
+            ),
+            user=founder,
+        )
+        organisation_submit(organisation=pending, user=founder)
+    logins.add(f"Representative of “{pending.name}” (city-wide review)", founder.email)
 
 
 def seed_review_queue(logins: DemoLogins, district: District) -> None:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -21,9 +22,11 @@ from migra_hub.http import AuthenticatedHttpRequest
 from organisations import services
 from organisations.access import (
     can_edit_content,
+    editable_organisations,
     member_organisations,
     require_member,
     require_owner,
+    role_in,
 )
 from organisations.forms_manage import (
     OfferForm,
@@ -40,6 +43,7 @@ from organisations.models import (
     ReviewDecision,
 )
 from organisations.services import OfferData, OrganisationData
+from organisations.views_pin import form_with_pin_found, pin_lookup_requested
 
 Role = OrganisationMembership.Role
 
@@ -66,11 +70,22 @@ def owned_entry(request: HttpRequest, slug: str) -> Organisation:
 
 
 def _editable_entry(request: HttpRequest, slug: str) -> Organisation:
-    """Rejected and archived entries are closed: members get 403 when they try to edit."""
-    organisation, _role = member_entry(request, slug)
+    """Members and the district's staff edit; rejected and archived entries are closed (403)."""
+    organisation = _entry_for_editors(request, slug)
     if not can_edit_content(request.user, organisation):
         raise PermissionDenied
     return organisation
+
+
+def _entry_for_editors(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(editable_organisations(request.user).select_related("kind"), slug=slug)
+
+
+def entry_home_url(request: HttpRequest, organisation: Organisation) -> str:
+    """Where "back to the entry" leads: members manage it, staff review it."""
+    if role_in(request.user, organisation) is not None:
+        return reverse("organisations:manage", args=[organisation.slug])
+    return reverse("organisations:review_detail", args=[organisation.slug])
 
 
 def open_invitations_for(user: User) -> QuerySet[Invitation]:
@@ -111,13 +126,15 @@ def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse
         submitting=submitting,
         initial={"name": request.GET.get("name", "")[:200]},
     )
-    if request.method == "POST" and form.is_valid():
+    if pin_lookup_requested(request):
+        form = form_with_pin_found(request, form)
+    elif request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
             data=OrganisationData.from_values(form.cleaned_data), user=request.user
         )
         if submitting:
             services.organisation_submit(organisation=organisation, user=request.user)
-            messages.success(request, _("Thank you! District staff will review your entry."))
+            messages.success(request, _("Thank you! Your entry is submitted for review."))
         else:
             messages.success(request, _("Your draft is saved. You can continue at any time."))
         return redirect("organisations:manage", slug=organisation.slug)
@@ -181,11 +198,18 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _editable_entry(request, slug)
-    submitting = request.POST.get("action") == SUBMIT
+    # Only members submit for review; staff are the reviewers and save.
+    may_submit = role_in(request.user, organisation) is not None
+    submitting = may_submit and request.POST.get("action") == SUBMIT
     form = OrganisationEditForm(request.POST or None, instance=organisation, submitting=submitting)
-    context: dict[str, Any] = {"organisation": organisation}
+    context: dict[str, Any] = {
+        "organisation": organisation,
+        "back_url": entry_home_url(request, organisation),
+    }
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if pin_lookup_requested(request):
+        form = form_with_pin_found(request, form)
+    elif request.method == "POST" and form.is_valid():
         try:
             saved = services.organisation_update(
                 organisation=organisation,
@@ -204,8 +228,11 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
             status = 409
         else:
             _after_edit(request, saved, submitting=submitting)
-            return redirect("organisations:manage", slug=saved.slug)
-    context.update(form=form, can_submit=services.can_transition(context["organisation"], "submit"))
+            return redirect(entry_home_url(request, saved))
+    context.update(
+        form=form,
+        can_submit=may_submit and services.can_transition(context["organisation"], "submit"),
+    )
     return render(request, "organisations/organisation_form.html", context, status=status)
 
 
@@ -216,7 +243,7 @@ def _after_edit(
     unpublished, say) shows in the status of the entry as saved."""
     if submitting and services.can_transition(saved, "submit"):
         services.organisation_submit(organisation=saved, user=request.user)
-        messages.success(request, _("Thank you! District staff will review your entry."))
+        messages.success(request, _("Thank you! Your entry is submitted for review."))
     elif saved.is_public:
         messages.success(request, _("Saved. The changes are online now."))
     else:
@@ -237,7 +264,7 @@ def organisation_submit(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
     except services.TransitionNotAllowed:
         messages.error(request, _("This entry cannot be submitted now."))
     else:
-        messages.success(request, _("Thank you! District staff will review your entry."))
+        messages.success(request, _("Thank you! Your entry is submitted for review."))
     return redirect("organisations:manage", slug=organisation.slug)
 
 
@@ -278,7 +305,7 @@ def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    organisation, _role = member_entry(request, slug)
+    organisation = _entry_for_editors(request, slug)
     offers = (
         organisation.offers.select_related("kind")
         .prefetch_related("kind__translations")
@@ -291,6 +318,7 @@ def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "offers": offers,
             "can_edit": can_edit_content(request.user, organisation),
+            "back_url": entry_home_url(request, organisation),
         },
     )
 

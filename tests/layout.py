@@ -26,6 +26,7 @@ from organisations.models import (
     Organisation,
     OrganisationMembership,
 )
+from organisations.search import organisation_search_refresh
 from organisations.services import invitation_create
 from tests.factories import (
     DistrictFactory,
@@ -98,6 +99,9 @@ EXCLUDED = {
     "opendata:directory_json": "JSON download",
     "opendata:organisations_feed": "Atom feed",
     "opendata:events_feed": "Atom feed",
+    "workspace:analysis_district_csv": "CSV download",
+    "workspace:analysis_city_csv": "CSV download",
+    "workspace:analysis_city": "for city-wide staff, a role the layout world does not have yet",
 }
 
 ANONYMOUS = "anonymous"
@@ -221,6 +225,7 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    organisation_search_refresh()  # the directory's counts and the actor analysis read it
     return World(
         district=pankow,
         organisation=organisation,
@@ -368,6 +373,7 @@ PAGES: dict[str, Page] = {
     "organisations:offer_edit": Page(MEMBER, _offer),
     "organisations:offer_delete": Page(MEMBER, _offer),
     "organisations:member_list": Page(MEMBER, _org),
+    "organisations:history": Page(MEMBER, _org),
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
@@ -378,9 +384,18 @@ PAGES: dict[str, Page] = {
     "networks:leave": Page(MEMBER, _membership("active_membership")),
     "events:delegates": Page(MEMBER, _event),
     # District staff
+    "workspace:home": Page(STAFF),
     "organisations:review_queue": Page(STAFF),
     "organisations:change_log": Page(STAFF),
     "organisations:review_detail": Page(STAFF, lambda world: {"slug": world.pending.slug}),
+    "organisations:staff_entry_create": Page(STAFF),
+    "organisations:duplicates": Page(STAFF),
+    "organisations:merge": Page(
+        STAFF,
+        # The slugs of the world's "invitee" and "pending" entries.
+        query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
+    ),
+    "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
@@ -389,6 +404,10 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
+    "workspace:analysis_district": Page(
+        STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
+    ),
     "events:message": Page(ORGANISER, _organised_event),
     # Network coordinator
     "networks:edit": Page(COORDINATOR, _network),
@@ -417,6 +436,7 @@ FORMS_WITH_ERRORS = (
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
+    ("organisations:staff_entry_create", STAFF),
     ("opendata:import", STAFF),
 )
 
@@ -428,6 +448,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")
 

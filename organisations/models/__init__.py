@@ -5,6 +5,7 @@ Everything is importable from ``organisations.models`` as before.
 """
 
 from organisations.models.directory_version import DirectoryVersion
+from organisations.models.merge import OrganisationMerge, OrganisationRedirect
 from organisations.models.offer import Offer, OfferQuerySet
 from organisations.models.organisation import (
     OUTDATED_AFTER,
@@ -15,10 +16,12 @@ from organisations.models.organisation import (
     OrganisationQuerySet,
 )
 from organisations.models.people import (
+    CityStaff,
     DistrictStaff,
     Invitation,
     InvitationQuerySet,
     OrganisationMembership,
+    ReviewerMailSetting,
 )
 from organisations.models.places import City, District, DistrictPostcode
 from organisations.models.review import (
@@ -44,6 +47,7 @@ __all__ = [
     "REMINDER_INTERVAL",
     "Address",
     "City",
+    "CityStaff",
     "DirectoryVersion",
     "District",
     "DistrictPostcode",
@@ -57,11 +61,14 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "OrganisationMembership",
+    "OrganisationMerge",
     "OrganisationQuerySet",
+    "OrganisationRedirect",
     "OwnershipClaim",
     "OwnershipClaimQuerySet",
     "ProblemReport",
     "ReviewDecision",
+    "ReviewerMailSetting",
     "SearchWord",
     "TargetGroup",
     "Topic",

@@ -48,6 +48,12 @@ from organisations.services.members import (
     ownership_hand_over,
     user_has_address,
 )
+from organisations.services.merge import (
+    MergeIncomplete,
+    MergeNotAllowed,
+    merge_labels,
+    organisation_merge,
+)
 from organisations.services.offers import (
     offer_create,
     offer_delete,
@@ -73,6 +79,16 @@ from organisations.services.review import (
     problem_report_create,
     problem_report_resolve,
 )
+from organisations.services.reviewers import (
+    reviewer_digest_take_turn,
+    reviewer_mail_frequency,
+    reviewer_mail_set,
+)
+from organisations.services.staff_entries import (
+    OutsideDistricts,
+    entered_by_district_office,
+    organisation_enter,
+)
 from organisations.services.versions import EditConflict, FieldConflict, entry_version
 
 __all__ = [
@@ -92,14 +108,18 @@ __all__ = [
     "IncompleteEntry",
     "InvitationError",
     "LastOwnerError",
+    "MergeIncomplete",
+    "MergeNotAllowed",
     "OfferData",
     "OrganisationData",
+    "OutsideDistricts",
     "TransitionNotAllowed",
     "can_transition",
     "claim_approve",
     "claim_create",
     "claim_decline",
     "confirmation_reminders_send",
+    "entered_by_district_office",
     "entry_version",
     "history_revert",
     "invitation_accept",
@@ -109,6 +129,7 @@ __all__ = [
     "logged_changes",
     "membership_change_role",
     "membership_remove",
+    "merge_labels",
     "missing_essentials",
     "offer_create",
     "offer_delete",
@@ -119,6 +140,8 @@ __all__ = [
     "organisation_create",
     "organisation_delete",
     "organisation_delete_for_good",
+    "organisation_enter",
+    "organisation_merge",
     "organisation_publish",
     "organisation_reject",
     "organisation_request_changes",
@@ -132,5 +155,8 @@ __all__ = [
     "problem_report_create",
     "problem_report_resolve",
     "record_changes",
+    "reviewer_digest_take_turn",
+    "reviewer_mail_frequency",
+    "reviewer_mail_set",
     "user_has_address",
 ]

@@ -9,10 +9,13 @@ from django.db.models import Model, Q
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
+from organisations.access import first_reviewers
 from organisations.models import (
+    District,
     Organisation,
     OrganisationMembership,
     ReviewDecision,
+    ReviewerMailSetting,
 )
 from organisations.search import organisation_search_refresh
 
@@ -138,11 +141,20 @@ def member_recipients(organisation: Organisation, *, role: str | None = None) ->
     return [recipient(user) for user in members.only("email", "language")]
 
 
-def staff_recipients(organisation: Organisation) -> list[Recipient]:
-    staff = User.objects.filter(
-        district_staff_roles__district__in=organisation.districts.all(), is_active=True
-    ).distinct()
-    return [recipient(user) for user in staff.only("email", "language")]
+def mail_reviewers(organisation: Organisation, template: str, context: dict[str, Any]) -> None:
+    """Tell the entry's first reviewers that something waits, each in their language, except
+    those who chose the daily digest instead (``send_staff_digest``)."""
+    reviewers = first_reviewers(organisation).exclude(
+        reviewer_mail_setting__frequency=ReviewerMailSetting.Frequency.DIGEST
+    )
+    staffed = District.objects.filter(organisations=organisation, staff__isnull=False)
+    city_wide = not staffed.exists()
+    recipients = [recipient(user) for user in reviewers.only("email", "language", "name")]
+    # The staff workspace (a higher app) is named by its URL only.
+    staff_home = Link("workspace:home")
+    send_templated_mail(
+        template, recipients, {**context, "city_wide": city_wide, "staff_home_url": staff_home}
+    )
 
 
 def record_decision(
@@ -168,3 +180,27 @@ def record_decision(
         recipients = member_recipients(organisation)
         send_templated_mail(MAIL + "decision", recipients, context)
     return decision
+
+
+def tell_members_of_staff_edit(
+    organisation: Organisation, *, fields: list[str], editor: User | None
+) -> None:
+    """When someone who is not a member (district staff) changed the entry, its members hear
+    which fields changed; an entry without members (entered by staff) has nobody to tell."""
+    if editor is None or not fields:
+        return
+    if organisation.memberships.filter(user=editor).exists():
+        return
+    recipients = member_recipients(organisation)
+    if not recipients:
+        return
+    labels = [
+        str(getattr(Organisation._meta.get_field(name), "verbose_name", name)) for name in fields
+    ]
+    context = {
+        "organisation": organisation,
+        "fields": labels,
+        "manage_url": Link("organisations:manage", {"slug": organisation.slug}),
+        "public_url": Link("organisations:detail", {"slug": organisation.slug}),
+    }
+    send_templated_mail(MAIL + "staff_edited", recipients, context)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from migra_hub.mail import Link, send_templated_mail
+from migra_hub.mail import Link
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from organisations.access import EDITABLE_STATUSES
 from organisations.directory_version import directory_changed
@@ -33,8 +33,9 @@ from organisations.services.common import (
     edit_reason,
     import_reason,
     lock_entry,
+    mail_reviewers,
     save_version,
-    staff_recipients,
+    tell_members_of_staff_edit,
     transition,
 )
 from organisations.services.data import OrganisationData, model_values, require
@@ -78,14 +79,18 @@ def organisation_create(
     imported: bool = False,
     import_source: str = "",
     public_id: uuid.UUID | None = None,
+    by_district_office: bool = False,
 ) -> Organisation:
     """A new entry (a draft unless ``status`` says published). The person who creates it
-    becomes its owner; imports and the demo data create entries without one."""
+    becomes its owner; imports, the demo data and district staff (``by_district_office``)
+    create entries without one."""
     require(data, "name", "kind")
     if status not in (Status.DRAFT, Status.PUBLISHED):
         raise TransitionNotAllowed(f"a new entry cannot be {status}")
     plain, many = model_values(Organisation, data.given())
-    organisation = Organisation(**plain, status=status)
+    organisation = Organisation(
+        **plain, status=status, entered_by_district_office=by_district_office
+    )
     organisation.slug = organisation_slug(organisation.name)
     if status == Status.PUBLISHED:
         organisation.published_at = timezone.now()
@@ -94,10 +99,12 @@ def organisation_create(
     if imported:
         code = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
         reason = import_reason(code, import_source)
+    elif by_district_office:
+        reason = REVIEW_CHANGE
     else:
         reason = DRAFT_CHANGE
     create_as_one_version(organisation, many, user=user, reason=reason)
-    if user is not None:
+    if user is not None and not by_district_office:
         OrganisationMembership.objects.create(user=user, organisation=organisation, role=Role.OWNER)
     return organisation
 
@@ -128,6 +135,7 @@ def organisation_update(
     if names:
         reason = edit_reason(current, imported=imported, source=import_source)
         save_changes(current, given, names, user=user, reason=reason)
+        tell_members_of_staff_edit(current, fields=names, editor=user)
     return current
 
 
@@ -153,8 +161,7 @@ def organisation_submit(*, organisation: Organisation, user: User) -> Organisati
         "resubmission": resubmission,
         "url": Link("organisations:review_detail", {"slug": organisation.slug}),
     }
-    recipients = staff_recipients(organisation)
-    send_templated_mail(MAIL + "submitted", recipients, context)
+    mail_reviewers(organisation, MAIL + "submitted", context)
     return organisation
 
 

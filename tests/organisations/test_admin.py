@@ -16,6 +16,7 @@ from accounts.models import User
 from organisations.facets import Facet
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictPostcode,
     DistrictStaff,
@@ -29,6 +30,7 @@ from organisations.models import (
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
+    ReviewerMailSetting,
     TargetGroup,
     Topic,
 )
@@ -41,6 +43,7 @@ from tests.admin_pages import (
 )
 from tests.factories import (
     CityFactory,
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     LanguageFactory,
@@ -53,6 +56,7 @@ from tests.factories import (
     ProblemReportFactory,
     TargetGroupFactory,
     TopicFactory,
+    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -97,6 +101,8 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     OwnershipClaim: OwnershipClaimFactory,
     ProblemReport: ProblemReportFactory,
     Invitation: _invitation,
+    CityStaff: CityStaffFactory,
+    ReviewerMailSetting: lambda: ReviewerMailSetting.objects.create(user=UserFactory()),
     DistrictPostcode: lambda: DistrictPostcode.objects.create(
         district=DistrictFactory(), postcode=f"1{next(numbers):04d}"
     ),

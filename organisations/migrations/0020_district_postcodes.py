@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0017_merge_directoryversion_link_schemes"),
+        ("organisations", "0019_staff_entries_and_merges"),
     ]
 
     operations = [
