@@ -385,6 +385,8 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+# An import file uploaded on the web waits this long for its confirmation, then it is deleted.
+IMPORT_UPLOAD_HOURS = env_int("IMPORT_UPLOAD_HOURS", default=24)
 # --- Events ------------------------------------------------------------------------------------
 # Reminders go out this many days before an event (send_event_reminders, cron).
 EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)

@@ -26,6 +26,7 @@ from organisations.models import (
     Organisation,
     OrganisationMembership,
 )
+from organisations.search import organisation_search_refresh
 from organisations.services import invitation_create
 from tests.factories import (
     DistrictFactory,
@@ -99,6 +100,9 @@ EXCLUDED = {
     "opendata:directory_json": "JSON download",
     "opendata:organisations_feed": "Atom feed",
     "opendata:events_feed": "Atom feed",
+    "workspace:analysis_district_csv": "CSV download",
+    "workspace:analysis_city_csv": "CSV download",
+    "workspace:analysis_city": "for city-wide staff, a role the layout world does not have yet",
 }
 
 ANONYMOUS = "anonymous"
@@ -222,6 +226,7 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    organisation_search_refresh()  # the directory's counts and the actor analysis read it
     return World(
         district=pankow,
         organisation=organisation,
@@ -283,6 +288,28 @@ def _organised_event(world: World) -> dict[str, Any]:
 
 def _registration(world: World) -> dict[str, Any]:
     return {"token": world.registration.token}
+
+
+def _import_upload(world: World) -> dict[str, Any]:
+    """An upload of the staff member's, waiting for confirmation: one good row, one with
+    errors (long names and messages)."""
+    from opendata.models import ImportUpload
+    from opendata.services import import_upload_create
+
+    content = (
+        "Name;Bezirk;Gründungsjahr;E-Mail\n"
+        "Beratungsstelle für Geflüchtete und Zugewanderte Pankow-Weißensee;Pankow;2004;\n"
+        "Interkultureller Frauentreff;Atlantis;19x5;keine-adresse\n"
+    ).encode()
+    upload = import_upload_create(
+        user=world.users[STAFF],  # type: ignore[arg-type]
+        file_name="bezirksamt-pankow-akteursanalyse-2026.csv",
+        content=content,
+        file_format=ImportUpload.Format.CSV,
+        district=world.district,
+        status=Organisation.Status.DRAFT,
+    )
+    return {"upload_id": upload.pk}
 
 
 PAGES: dict[str, Page] = {
@@ -361,6 +388,13 @@ PAGES: dict[str, Page] = {
     "organisations:review_queue": Page(STAFF),
     "organisations:change_log": Page(STAFF),
     "organisations:review_detail": Page(STAFF, lambda world: {"slug": world.pending.slug}),
+    "organisations:staff_entry_create": Page(STAFF),
+    "organisations:duplicates": Page(STAFF),
+    "organisations:merge": Page(
+        STAFF,
+        # The slugs of the world's "invitee" and "pending" entries.
+        query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
+    ),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
@@ -369,6 +403,10 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
+    "workspace:analysis_district": Page(
+        STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
+    ),
     "events:message": Page(ORGANISER, _organised_event),
     # Network coordinator
     "networks:edit": Page(COORDINATOR, _network),
@@ -384,6 +422,9 @@ PAGES: dict[str, Page] = {
     "networks:remove": Page(COORDINATOR, _membership("active_membership")),
     "networks:name_coordinator": Page(COORDINATOR, _membership("active_membership")),
     "networks:remove_coordinator": Page(COORDINATOR, _membership("coordinator_membership")),
+    # Imports (district staff)
+    "opendata:import": Page(STAFF),
+    "opendata:import_report": Page(STAFF, lambda world: _import_upload(world)),
 }
 
 # Forms sent empty, to look at them with their errors: (route, who).
@@ -394,6 +435,8 @@ FORMS_WITH_ERRORS = (
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
+    ("organisations:staff_entry_create", STAFF),
+    ("opendata:import", STAFF),
 )
 
 # Right-to-left: the directory, an organisation page and an event page in Arabic.
@@ -404,6 +447,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")
 

@@ -5,6 +5,7 @@ Everything is importable from ``organisations.models`` as before.
 """
 
 from organisations.models.directory_version import DirectoryVersion
+from organisations.models.merge import OrganisationMerge, OrganisationRedirect
 from organisations.models.offer import Offer, OfferQuerySet
 from organisations.models.organisation import (
     OUTDATED_AFTER,
@@ -22,7 +23,7 @@ from organisations.models.people import (
     OrganisationMembership,
     ReviewerMailSetting,
 )
-from organisations.models.places import City, District
+from organisations.models.places import City, District, DistrictPostcode
 from organisations.models.review import (
     OwnershipClaim,
     OwnershipClaimQuerySet,
@@ -49,6 +50,7 @@ __all__ = [
     "CityStaff",
     "DirectoryVersion",
     "District",
+    "DistrictPostcode",
     "DistrictStaff",
     "Invitation",
     "InvitationQuerySet",
@@ -59,7 +61,9 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "OrganisationMembership",
+    "OrganisationMerge",
     "OrganisationQuerySet",
+    "OrganisationRedirect",
     "OwnershipClaim",
     "OwnershipClaimQuerySet",
     "ProblemReport",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
@@ -36,11 +36,25 @@ IMPORT_DRAFT_CHANGE = "import-draft"
 LOGGED_CHANGES = (LIVE_CHANGE, IMPORT_CHANGE)
 
 
-def edit_reason(organisation: Organisation, *, imported: bool) -> str:
+def edit_reason(organisation: Organisation, *, imported: bool, source: str = "") -> str:
     """The reason of a content change, from the entry's status read under its lock."""
     if organisation.status == Status.PUBLISHED:
-        return IMPORT_CHANGE if imported else LIVE_CHANGE
-    return IMPORT_DRAFT_CHANGE if imported else DRAFT_CHANGE
+        return import_reason(IMPORT_CHANGE, source) if imported else LIVE_CHANGE
+    return import_reason(IMPORT_DRAFT_CHANGE, source) if imported else DRAFT_CHANGE
+
+
+def import_reason(code: str, source: str) -> str:
+    """An import names the file it came from: "import pankow.xlsx" (the reason holds 100
+    characters)."""
+    return f"{code} {source}"[:100] if source else code
+
+
+def logged_changes() -> Q:
+    """The versions the staff's change log lists: changes that went online at once, edits
+    and imports of published entries (an import with or without its file's name)."""
+    return Q(history_change_reason__in=LOGGED_CHANGES) | Q(
+        history_change_reason__startswith=f"{IMPORT_CHANGE} "
+    )
 
 
 class TransitionNotAllowed(Exception):
@@ -166,3 +180,27 @@ def record_decision(
         recipients = member_recipients(organisation)
         send_templated_mail(MAIL + "decision", recipients, context)
     return decision
+
+
+def tell_members_of_staff_edit(
+    organisation: Organisation, *, fields: list[str], editor: User | None
+) -> None:
+    """When someone who is not a member (district staff) changed the entry, its members hear
+    which fields changed; an entry without members (entered by staff) has nobody to tell."""
+    if editor is None or not fields:
+        return
+    if organisation.memberships.filter(user=editor).exists():
+        return
+    recipients = member_recipients(organisation)
+    if not recipients:
+        return
+    labels = [
+        str(getattr(Organisation._meta.get_field(name), "verbose_name", name)) for name in fields
+    ]
+    context = {
+        "organisation": organisation,
+        "fields": labels,
+        "manage_url": Link("organisations:manage", {"slug": organisation.slug}),
+        "public_url": Link("organisations:detail", {"slug": organisation.slug}),
+    }
+    send_templated_mail(MAIL + "staff_edited", recipients, context)

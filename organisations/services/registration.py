@@ -31,9 +31,11 @@ from organisations.services.common import (
     Status,
     TransitionNotAllowed,
     edit_reason,
+    import_reason,
     lock_entry,
     mail_reviewers,
     save_version,
+    tell_members_of_staff_edit,
     transition,
 )
 from organisations.services.data import OrganisationData, model_values, require
@@ -75,26 +77,34 @@ def organisation_create(
     user: User | None,
     status: str = Status.DRAFT,
     imported: bool = False,
+    import_source: str = "",
     public_id: uuid.UUID | None = None,
+    by_district_office: bool = False,
 ) -> Organisation:
     """A new entry (a draft unless ``status`` says published). The person who creates it
-    becomes its owner; imports and the demo data create entries without one."""
+    becomes its owner; imports, the demo data and district staff (``by_district_office``)
+    create entries without one."""
     require(data, "name", "kind")
     if status not in (Status.DRAFT, Status.PUBLISHED):
         raise TransitionNotAllowed(f"a new entry cannot be {status}")
     plain, many = model_values(Organisation, data.given())
-    organisation = Organisation(**plain, status=status)
+    organisation = Organisation(
+        **plain, status=status, entered_by_district_office=by_district_office
+    )
     organisation.slug = organisation_slug(organisation.name)
     if status == Status.PUBLISHED:
         organisation.published_at = timezone.now()
     if public_id is not None:
         organisation.uuid = public_id
     if imported:
-        reason = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        code = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        reason = import_reason(code, import_source)
+    elif by_district_office:
+        reason = REVIEW_CHANGE
     else:
         reason = DRAFT_CHANGE
     create_as_one_version(organisation, many, user=user, reason=reason)
-    if user is not None:
+    if user is not None and not by_district_office:
         OrganisationMembership.objects.create(user=user, organisation=organisation, role=Role.OWNER)
     return organisation
 
@@ -107,6 +117,7 @@ def organisation_update(
     user: User | None,
     loaded_version: int | None = None,
     imported: bool = False,
+    import_source: str = "",
 ) -> Organisation:
     """Save an edit of the entry's content; returns the entry as saved.
 
@@ -122,8 +133,9 @@ def organisation_update(
     given = data.given()
     names = changed_fields(current, given, loaded_version=loaded_version)
     if names:
-        reason = edit_reason(current, imported=imported)
+        reason = edit_reason(current, imported=imported, source=import_source)
         save_changes(current, given, names, user=user, reason=reason)
+        tell_members_of_staff_edit(current, fields=names, editor=user)
     return current
 
 

@@ -1,0 +1,40 @@
+"""Who may read the actor analysis: a district's own staff its district; city-wide staff every
+district of their city, the whole city and the comparison of its districts.
+
+Everybody else gets a 404, as on the other staff pages: the analysis names entries that are
+not public (their gaps, their missing confirmations), and nothing tells an outsider which
+districts have staff.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from organisations.access import AnyUser, staffed_districts
+from organisations.models import City, District
+
+
+def analysable_districts(user: AnyUser) -> QuerySet[District]:
+    """The districts whose analysis the user may read."""
+    return staffed_districts(user).select_related("city").order_by("city__name", "name")
+
+
+def analysable_cities(user: AnyUser) -> QuerySet[City]:
+    """The cities whose whole analysis (and comparison of districts) the user may read."""
+    return City.objects.none()
+
+
+def district_for_analysis(user: AnyUser, *, city: str, district: str) -> District:
+    return get_object_or_404(analysable_districts(user), city__slug=city, slug=district)
+
+
+def city_for_analysis(user: AnyUser, *, city: str) -> City:
+    return get_object_or_404(analysable_cities(user), slug=city)
+
+
+def require_analyst(user: AnyUser) -> None:
+    """The list of analyses: 404 for anyone who may read none."""
+    if not analysable_districts(user).exists() and not analysable_cities(user).exists():
+        raise Http404
