@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("organisations", "0018_district_postcodes"),
+        ("organisations", "0020_district_postcodes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
