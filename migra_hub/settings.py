@@ -450,3 +450,24 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "migra_hub.middleware.RequestLimitsMiddleware",
 )
+
+# --- Placing an entry's pin (organisations.geocoding) ----------------------------------------
+# A Nominatim-compatible search address (e.g. https://nominatim.openstreetmap.org/search, whose
+# usage policy asks for an identifying User-Agent and at most one request a second). Empty: no
+# address lookup; pins are placed on the map or typed.
+GEOCODER_URL = env_url("GEOCODER_URL", default="")
+GEOCODER_TIMEOUT = env_int("GEOCODER_TIMEOUT", default=5)
+GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", default="") or f"Migra Hub ({SITE_URL})"
+# Lookups per hour and signed-in person.
+GEOCODER_LIMIT_PER_USER = env_int("GEOCODER_LIMIT_PER_USER", default=30)
+# The area every pin must lie in, as south,west,north,east in degrees (empty: anywhere).
+try:
+    MAP_BOUNDS = tuple(float(value) for value in env_list("MAP_BOUNDS"))
+except ValueError:
+    raise ImproperlyConfigured("MAP_BOUNDS must be four numbers: south,west,north,east.") from None
+if MAP_BOUNDS and (
+    len(MAP_BOUNDS) != 4
+    or not (-90 <= MAP_BOUNDS[0] < MAP_BOUNDS[2] <= 90)
+    or not (-180 <= MAP_BOUNDS[1] < MAP_BOUNDS[3] <= 180)
+):
+    raise ImproperlyConfigured("MAP_BOUNDS must be four numbers: south,west,north,east.")

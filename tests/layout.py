@@ -103,6 +103,7 @@ EXCLUDED = {
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
     "workspace:analysis_city": "for city-wide staff, a role the layout world does not have yet",
+    "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
 }
 
 ANONYMOUS = "anonymous"
@@ -374,6 +375,7 @@ PAGES: dict[str, Page] = {
     "organisations:offer_edit": Page(MEMBER, _offer),
     "organisations:offer_delete": Page(MEMBER, _offer),
     "organisations:member_list": Page(MEMBER, _org),
+    "organisations:history": Page(MEMBER, _org),
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
@@ -395,6 +397,7 @@ PAGES: dict[str, Page] = {
         # The slugs of the world's "invitee" and "pending" entries.
         query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
     ),
+    "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
