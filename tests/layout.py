@@ -84,6 +84,7 @@ EXCLUDED = {
     "organisations:review_verify": "POST-only action",
     "organisations:review_clear_owner_flag": "POST-only action",
     "organisations:review_decide": "POST-only action",
+    "workspace:mail_setting": "POST-only action (the form is on the staff home)",
     "events:feed": "iCalendar feed",
     "events:feed_district": "iCalendar feed",
     "events:feed_network": "iCalendar feed",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from networks.access import staff_curated_networks
 from organisations import services
 from organisations.access import responsible_organisations, reviewable_organisations
 from organisations.models import Organisation
@@ -14,6 +15,7 @@ from tests.factories import (
     CityStaffFactory,
     DistrictFactory,
     MembershipFactory,
+    NetworkFactory,
     OrganisationFactory,
     draft_organisation,
 )
@@ -70,3 +72,25 @@ def test_the_admin_marks_districts_without_staff(cast: Cast, superuser, client_f
     unstaffed_only = client.get("/en/admin/organisations/district/?has_staff=no")
     names = [d.name for d in unstaffed_only.context["cl"].result_list]
     assert names == ["Marzahn"]
+
+
+def test_city_wide_staff_publish_a_submission_of_a_district_without_staff(
+    unstaffed: Organisation, client_for
+) -> None:
+    services.organisation_submit(organisation=unstaffed, user=unstaffed.memberships.get().user)
+    city = CityStaffFactory().user
+    response = client_for(city).post(
+        f"/en/review/{unstaffed.slug}/publish/", {"publish-message": ""}
+    )
+    assert response.status_code == 302
+    unstaffed.refresh_from_db()
+    assert unstaffed.status == Organisation.Status.PUBLISHED
+    assert unstaffed.review_decisions.get().decided_by == city
+
+
+def test_city_wide_staff_curate_networks_of_districts_without_staff_only(cast: Cast) -> None:
+    city = CityStaffFactory().user
+    unstaffed_network = NetworkFactory(district=DistrictFactory())
+    staffed_network = NetworkFactory(district=cast.district)
+    assert list(staff_curated_networks(city)) == [unstaffed_network]
+    assert staffed_network not in staff_curated_networks(cast.other_staff)

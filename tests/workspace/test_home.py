@@ -207,3 +207,11 @@ def test_my_networks_shows_staff_the_networks_they_curate(cast: Cast, client_for
     assert "You do not act for an organisation yet" in (
         client_for(UserFactory()).get("/en/networks/mine/").content.decode()
     )
+
+
+def test_an_item_without_a_date_is_counted_without_an_age(cast: Cast, client_for) -> None:
+    entry = pending(cast.district)
+    Organisation.objects.filter(pk=entry.pk).update(submitted_at=None)
+    response = client_for(cast.staff).get(URL)
+    assert response.status_code == 200
+    assert waiting(response)["review"] == (1, None)
