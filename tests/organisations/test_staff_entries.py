@@ -7,7 +7,7 @@ from django.core import mail
 
 from organisations.models import Organisation, OrganisationMembership, ReviewDecision
 from tests.conftest import Cast
-from tests.factories import OrganisationKindFactory, OwnershipClaimFactory
+from tests.factories import CityStaffFactory, OrganisationKindFactory, OwnershipClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,13 @@ def test_staff_unpublish_an_entry_they_entered(cast: Cast, client_for) -> None:
     response = client.post(f"/en/review/{entry.slug}/archive/", {"archive-message": "Aufgelöst."})
     entry.refresh_from_db()
     assert entry.status == Status.ARCHIVED
+
+
+def test_city_wide_staff_enter_an_entry_for_any_district(cast: Cast, client_for) -> None:
+    city_staff = CityStaffFactory().user
+    response = client_for(city_staff).post(
+        "/en/review/new-entry/", entry_form(cast, districts=[cast.other_district.pk])
+    )
+    assert response.status_code == 302
+    entry = Organisation.objects.get(name="Nachbarschaftshaus Weißensee")
+    assert list(entry.districts.all()) == [cast.other_district]
