@@ -248,3 +248,10 @@ def test_city_wide_staff_merge_entries_of_any_district(cast: Cast, client_for) -
     assert "Andere Initiative e.V." in page
     services.organisation_merge(kept=cast.other_organisation, removed=removed, staff=city_staff)
     assert not Organisation.objects.filter(pk=removed.pk).exists()
+
+
+def test_a_new_entry_never_takes_the_old_address_of_a_merged_one(cast: Cast) -> None:
+    removed = twin(cast)
+    old_slug = removed.slug
+    services.organisation_merge(kept=cast.organisation, removed=removed, staff=cast.staff)
+    assert services.organisation_slug(removed.name) != old_slug
