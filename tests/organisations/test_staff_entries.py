@@ -96,6 +96,7 @@ def test_staff_edit_an_entry_of_their_district_and_its_owners_hear_of_it(
         response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == f"/en/review/{cast.organisation.slug}/"
+    assert "You edit this entry as district staff." in client.get(url).content.decode()
     cast.organisation.refresh_from_db()
     assert cast.organisation.phone == "030 1234567"
     assert cast.organisation.history.first().history_user == cast.staff
