@@ -6,6 +6,7 @@ from organisations import views_history as history
 from organisations import views_manage as manage
 from organisations import views_members as members
 from organisations import views_review as review
+from organisations import views_searches as searches
 
 urlpatterns = [
     # Representatives
@@ -50,6 +51,7 @@ urlpatterns = [
     # District staff
     path("review/", review.review_queue_page, name="review_queue"),
     path("review/changes/", review.change_log, name="change_log"),
+    path("review/searches/", searches.unanswered_searches_page, name="unanswered_searches"),
     path(
         "review/changes/<str:kind>/<int:history_id>/revert/",
         review.change_revert,

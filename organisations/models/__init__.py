@@ -30,7 +30,7 @@ from organisations.models.review import (
     ProblemReport,
     ReviewDecision,
 )
-from organisations.models.search_words import SearchWord
+from organisations.models.search_words import SearchWord, UnansweredSearch
 from organisations.models.vocabularies import (
     Language,
     OfferKind,
@@ -73,5 +73,6 @@ __all__ = [
     "TargetGroup",
     "Topic",
     "TranslatedName",
+    "UnansweredSearch",
     "VocabularyManager",
 ]

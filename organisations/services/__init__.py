@@ -84,6 +84,7 @@ from organisations.services.reviewers import (
     reviewer_mail_frequency,
     reviewer_mail_set,
 )
+from organisations.services.searches import unanswered_search_count, unanswered_searches
 from organisations.services.staff_entries import (
     OutsideDistricts,
     entered_by_district_office,
@@ -158,5 +159,7 @@ __all__ = [
     "reviewer_digest_take_turn",
     "reviewer_mail_frequency",
     "reviewer_mail_set",
+    "unanswered_search_count",
+    "unanswered_searches",
     "user_has_address",
 ]
