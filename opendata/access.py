@@ -1,5 +1,5 @@
-"""Who may import entries on the web: district staff into their districts (city-wide staff,
-once the role exists, into any). Every import view asks here."""
+"""Who may import entries on the web: district staff into their districts, city-wide staff into
+any. Every import view asks here."""
 
 from __future__ import annotations
 
@@ -10,13 +10,20 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from opendata.models import ImportUpload
-from organisations.access import AnyUser, staffed_districts
+from organisations.access import AnyUser, is_city_staff, staffed_districts
 from organisations.models import District
 
 
 def import_districts(user: AnyUser) -> QuerySet[District]:
     """The districts whose entries this person may create and update by an import."""
-    return staffed_districts(user).select_related("city").order_by("name")
+    districts = District.objects.all() if is_city_staff(user) else staffed_districts(user)
+    return districts.select_related("city").order_by("name")
+
+
+def import_limits(user: AnyUser) -> list[District] | None:
+    """The districts an import of this person must stay within; None: no limit (city-wide
+    staff may also change entries of several districts or none)."""
+    return None if is_city_staff(user) else list(import_districts(user))
 
 
 def require_importer(user: AnyUser) -> QuerySet[District]:

@@ -50,7 +50,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_report(request: HttpRequest, upload_id: UUID) -> HttpResponse:
     upload = access.own_upload(request.user, upload_id)
-    districts = list(access.import_districts(request.user))
+    districts = access.import_limits(request.user)
     if request.method == "POST":
         try:
             plan = import_upload_confirm(

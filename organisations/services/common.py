@@ -49,6 +49,14 @@ def import_reason(code: str, source: str) -> str:
     return f"{code} {source}"[:100] if source else code
 
 
+def import_source(reason: str | None) -> str | None:
+    """The file a version was imported from ("" if it was not named); None: not an import."""
+    for code in (IMPORT_DRAFT_CHANGE, IMPORT_CHANGE):
+        if reason == code or (reason or "").startswith(f"{code} "):
+            return (reason or "")[len(code) + 1 :]
+    return None
+
+
 def logged_changes() -> Q:
     """The versions the staff's change log lists: changes that went online at once, edits
     and imports of published entries (an import with or without its file's name)."""

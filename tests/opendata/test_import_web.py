@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -198,3 +199,18 @@ def test_the_pages_cost_the_same_few_queries_whatever_the_directory_holds(
     OrganisationFactory.create_batch(5, districts=[cast.district])
     with django_assert_max_num_queries(12):
         assert staff_client.get(reverse("opendata:import")).status_code == 200
+
+
+def test_a_workbook_that_unpacks_to_far_more_than_it_weighs_is_refused(
+    staff_client: Client, settings
+) -> None:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 5_000_000)
+    settings.IMPORT_MAX_BYTES = 20_000
+    response = staff_client.post(
+        reverse("opendata:import").replace("/de/", "/en/"),
+        {"file": SimpleUploadedFile("bomb.xlsx", buffer.getvalue()), "status": "draft"},
+    )
+    assert "unpacks to more than the limit" in " ".join(response.context["form"].errors["file"])
+    assert not ImportUpload.objects.exists()

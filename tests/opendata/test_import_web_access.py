@@ -15,7 +15,7 @@ from opendata.services import import_upload_create
 from organisations.models import Organisation
 from organisations.vocabularies import load_vocabularies
 from tests.conftest import Cast
-from tests.factories import DistrictStaffFactory
+from tests.factories import CityStaffFactory, DistrictStaffFactory
 from tests.opendata.schemas import EXAMPLES
 
 CSV = b"Name;Bezirk\nNeuer Verein;Pankow\n"
@@ -133,3 +133,29 @@ def test_staff_cannot_choose_a_district_that_is_not_theirs(client: Client, cast:
     assert response.status_code == 200
     assert "district" in response.context["form"].errors
     assert not ImportUpload.objects.exists()
+
+
+def test_city_wide_staff_import_into_any_district(client: Client, cast: Cast) -> None:
+    load_vocabularies()
+    client.force_login(CityStaffFactory().user)
+    content = b"Name;Bezirk\nNeuer Verein;Pankow\nZweiter Verein;Spandau\nOhne Bezirk;\n"
+    response = client.post(
+        reverse("opendata:import"),
+        {
+            "file": SimpleUploadedFile("stadt.csv", content),
+            "status": "draft",
+            "district": str(cast.other_district.pk),
+        },
+    )
+    url = response["Location"]
+    fingerprint = client.get(url).context["fingerprint"]
+    assert client.post(url, {"fingerprint": fingerprint}).status_code == 302
+    placed = {
+        name: Organisation.objects.get(name=name).districts.get()
+        for name in ("Neuer Verein", "Zweiter Verein", "Ohne Bezirk")
+    }
+    assert placed == {
+        "Neuer Verein": cast.district,
+        "Zweiter Verein": cast.other_district,
+        "Ohne Bezirk": cast.other_district,
+    }

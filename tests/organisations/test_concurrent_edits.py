@@ -227,6 +227,8 @@ def test_an_imported_change_shows_in_the_change_log_and_can_be_reverted(
     staff = client_for(cast.staff)
     page = staff.get("/en/review/changes/").content.decode()
     assert "Imported text." in page and "imported from import.json" in page
+    history = staff.get(f"/en/review/{entry.slug}/history/").content.decode()
+    assert "imported from import.json" in history
     response = staff.post(f"/en/review/changes/organisation/{record.history_id}/revert/")
     assert response.status_code == 302
     entry.refresh_from_db()

@@ -38,7 +38,6 @@ def test_compound_words_split_into_known_german_words(word: str, parts: list[str
     assert compound_parts(word) == parts
 
 
-@pytest.mark.postgres
 def test_a_compound_finds_an_entry_with_its_parts(client: Client, db: None) -> None:
     OrganisationFactory(name="Tanzen – Kurs für Mädchen", description="Jeden Montag.")
     OrganisationFactory(name="Kochen für alle", description="Ein Kurs.")
@@ -47,7 +46,6 @@ def test_a_compound_finds_an_entry_with_its_parts(client: Client, db: None) -> N
     assert Organisation.objects.count() == 2
 
 
-@pytest.mark.postgres
 def test_a_compound_in_the_entry_is_found_by_its_parts(client: Client, db: None) -> None:
     OrganisationFactory(name="Frauenverein Mitte", description="Wir bieten Sozialberatung an.")
     organisation_search_refresh()
@@ -56,7 +54,6 @@ def test_a_compound_in_the_entry_is_found_by_its_parts(client: Client, db: None)
     assert found(client, "Sozial") == ["Frauenverein Mitte"]  # the start of a word, as before
 
 
-@pytest.mark.postgres
 @pytest.mark.parametrize("q", ["Hromada", "Gromada", "hromada"])
 def test_a_latin_spelling_finds_a_name_in_cyrillic(client: Client, db: None, q: str) -> None:
     OrganisationFactory(
@@ -67,7 +64,6 @@ def test_a_latin_spelling_finds_a_name_in_cyrillic(client: Client, db: None, q: 
     assert found(client, q) == ["Громада"]
 
 
-@pytest.mark.postgres
 def test_one_unknown_word_shows_the_entries_with_the_most_words_labelled(
     client: Client, db: None
 ) -> None:
@@ -83,7 +79,6 @@ def test_one_unknown_word_shows_the_entries_with_the_most_words_labelled(
     assert "Sportverein Nord" not in content
 
 
-@pytest.mark.postgres
 def test_entries_with_more_of_the_words_come_first(client: Client, db: None) -> None:
     OrganisationFactory(name="Aaa Elternverein", description="Nichts weiter.")
     OrganisationFactory(name="Zzz Elternverein", description="Beratung für Familien.")
@@ -93,7 +88,6 @@ def test_entries_with_more_of_the_words_come_first(client: Client, db: None) -> 
     assert names == ["Zzz Elternverein", "Aaa Elternverein"]
 
 
-@pytest.mark.postgres
 def test_a_misspelt_word_gets_a_did_you_mean(client: Client, db: None) -> None:
     OrganisationFactory(name="Kulturverein Mitte", description="Musik und Literatur.")
     organisation_search_refresh()
@@ -104,7 +98,6 @@ def test_a_misspelt_word_gets_a_did_you_mean(client: Client, db: None) -> None:
     assert found(client, response.context["suggestion"]) == ["Kulturverein Mitte"]
 
 
-@pytest.mark.postgres
 def test_searches_without_result_are_counted_per_day_without_personal_data(
     client: Client, db: None
 ) -> None:
