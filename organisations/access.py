@@ -182,8 +182,8 @@ def responsible_organisations(user: AnyUser) -> OrganisationQuerySet:
 
 
 def require_entry_staff(user: AnyUser) -> None:
-    """Staff pages about entries (new entry, duplicates): 404 for everyone else."""
-    if not is_district_staff(user):
+    """Reviewers' pages about entries (new entry, duplicates): 404 for everyone else."""
+    if not is_reviewer(user):
         raise Http404
 
 

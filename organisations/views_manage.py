@@ -232,6 +232,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
     context.update(
         form=form,
         can_submit=may_submit and services.can_transition(context["organisation"], "submit"),
+        editing_as_staff=not may_submit,
     )
     return render(request, "organisations/organisation_form.html", context, status=status)
 

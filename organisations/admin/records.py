@@ -21,6 +21,8 @@ from organisations.admin.entries import REVIEW
 from organisations.models import (
     Invitation,
     OrganisationMembership,
+    OrganisationMerge,
+    OrganisationRedirect,
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
@@ -127,3 +129,22 @@ class InvitationAdmin(RecordAdmin):
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
     exclude = ["token_hash"]
+
+
+@admin.register(OrganisationMerge)
+class OrganisationMergeAdmin(RecordAdmin):
+    """Which entry district staff merged into which, and what moved (made on the staff's
+    duplicates page through the merge service)."""
+
+    list_display = ["removed_name", "kept", "merged_by", "merged_at"]
+    search_fields = ["removed_name", "removed_slug", "kept__name"]
+    list_select_related = ["kept", "merged_by"]
+
+
+@admin.register(OrganisationRedirect)
+class OrganisationRedirectAdmin(RecordAdmin):
+    """Old addresses of merged entries and where they lead now."""
+
+    list_display = ["old_slug", "organisation", "created_at"]
+    search_fields = ["old_slug", "organisation__name"]
+    list_select_related = ["organisation"]

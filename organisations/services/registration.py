@@ -16,6 +16,7 @@ from organisations.directory_version import directory_changed
 from organisations.models import (
     Organisation,
     OrganisationMembership,
+    OrganisationRedirect,
     ReviewDecision,
 )
 from organisations.services.common import (
@@ -43,13 +44,15 @@ from organisations.services.versions import changed_fields, create_as_one_versio
 
 
 def organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    """A free address for an entry, never one of the fixed pages beside its own."""
+    """A free address for an entry, never one of the fixed pages beside its own nor the old
+    address of a merged entry (which keeps leading to the entry it was merged into)."""
+    merged = OrganisationRedirect.objects.values_list("old_slug", flat=True)
     return unique_slug(
         name,
         queryset=Organisation,
         max_length=Organisation._meta.get_field("slug").max_length or 50,
         fallback="organisation",
-        reserved=reserved_path_segments(namespace="organisations"),
+        reserved=reserved_path_segments(namespace="organisations") | set(merged),
         exclude_pk=exclude_pk,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -27,6 +28,8 @@ from organisations.models import (
     Organisation,
     OrganisationKind,
     OrganisationMembership,
+    OrganisationMerge,
+    OrganisationRedirect,
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
@@ -102,6 +105,17 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     ProblemReport: ProblemReportFactory,
     Invitation: _invitation,
     CityStaff: CityStaffFactory,
+    OrganisationMerge: lambda: OrganisationMerge.objects.create(
+        kept=OrganisationFactory(),
+        removed_name="Doppelt e.V.",
+        removed_slug=f"doppelt-{next(numbers)}",
+        removed_pk=10_000 + next(numbers),
+        removed_uuid=uuid.uuid4(),
+        moved={"offers": [1, 2]},
+    ),
+    OrganisationRedirect: lambda: OrganisationRedirect.objects.create(
+        old_slug=f"alt-{next(numbers)}", organisation=OrganisationFactory()
+    ),
     ReviewerMailSetting: lambda: ReviewerMailSetting.objects.create(user=UserFactory()),
     DistrictPostcode: lambda: DistrictPostcode.objects.create(
         district=DistrictFactory(), postcode=f"1{next(numbers):04d}"
@@ -338,7 +352,15 @@ def test_adding_an_offer_in_the_admin_is_a_version_by_the_admin_and_updates_the_
 
 # --- Records: view only, even for a superuser ------------------------------------------------
 
-RECORDS = [ReviewDecision, OrganisationMembership, OwnershipClaim, ProblemReport, Invitation]
+RECORDS = [
+    ReviewDecision,
+    OrganisationMembership,
+    OwnershipClaim,
+    ProblemReport,
+    Invitation,
+    OrganisationMerge,
+    OrganisationRedirect,
+]
 
 
 @pytest.mark.parametrize("model", RECORDS, ids=lambda model: model.__name__)

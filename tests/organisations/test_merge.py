@@ -20,6 +20,7 @@ from organisations.models import (
 )
 from tests.conftest import Cast
 from tests.factories import (
+    CityStaffFactory,
     EventFactory,
     MembershipFactory,
     NetworkFactory,
@@ -237,3 +238,19 @@ def test_an_entry_cannot_be_merged_with_itself(cast: Cast, client_for) -> None:
     assert response.status_code == 302
     assert Organisation.objects.filter(pk=cast.organisation.pk).exists()
     assert not OrganisationMerge.objects.exists()
+
+
+def test_city_wide_staff_merge_entries_of_any_district(cast: Cast, client_for) -> None:
+    city_staff = CityStaffFactory().user
+    removed = twin(cast, name="Andere Initiative e.V.", districts=[cast.other_district])
+    page = client_for(city_staff).get("/en/review/duplicates/").content.decode()
+    assert "Andere Initiative e.V." in page
+    services.organisation_merge(kept=cast.other_organisation, removed=removed, staff=city_staff)
+    assert not Organisation.objects.filter(pk=removed.pk).exists()
+
+
+def test_a_new_entry_never_takes_the_old_address_of_a_merged_one(cast: Cast) -> None:
+    removed = twin(cast)
+    old_slug = removed.slug
+    services.organisation_merge(kept=cast.organisation, removed=removed, staff=cast.staff)
+    assert services.organisation_slug(removed.name) != old_slug

@@ -7,7 +7,7 @@ from django.core import mail
 
 from organisations.models import Organisation, OrganisationMembership, ReviewDecision
 from tests.conftest import Cast
-from tests.factories import OrganisationKindFactory, OwnershipClaimFactory
+from tests.factories import CityStaffFactory, OrganisationKindFactory, OwnershipClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,7 @@ def test_staff_edit_an_entry_of_their_district_and_its_owners_hear_of_it(
         response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == f"/en/review/{cast.organisation.slug}/"
+    assert "You edit this entry as district staff." in client.get(url).content.decode()
     cast.organisation.refresh_from_db()
     assert cast.organisation.phone == "030 1234567"
     assert cast.organisation.history.first().history_user == cast.staff
@@ -148,3 +149,13 @@ def test_staff_unpublish_an_entry_they_entered(cast: Cast, client_for) -> None:
     response = client.post(f"/en/review/{entry.slug}/archive/", {"archive-message": "Aufgelöst."})
     entry.refresh_from_db()
     assert entry.status == Status.ARCHIVED
+
+
+def test_city_wide_staff_enter_an_entry_for_any_district(cast: Cast, client_for) -> None:
+    city_staff = CityStaffFactory().user
+    response = client_for(city_staff).post(
+        "/en/review/new-entry/", entry_form(cast, districts=[cast.other_district.pk])
+    )
+    assert response.status_code == 302
+    entry = Organisation.objects.get(name="Nachbarschaftshaus Weißensee")
+    assert list(entry.districts.all()) == [cast.other_district]
