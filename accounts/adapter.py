@@ -1,6 +1,6 @@
 """django-allauth hooks: an account keeps the language it was created in, allauth's mails
-(address confirmation, password reset) are written in the account's language, and failed logins
-lock out the attacker's IP, not the account."""
+(address confirmation, password reset) are written in the account's language, failed logins
+lock out the attacker's IP, not the account, and staff land on their own home after logging in."""
 
 from __future__ import annotations
 
@@ -11,11 +11,17 @@ from allauth.core.internal.ratelimit import get_ip
 from django.http import HttpRequest
 from django.utils import translation
 
+from accounts.landing import landing_url
 from accounts.models import User
 from migra_hub.mail import interface_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Staff land on their home; an explicit ``?next=`` still wins (allauth asks here only
+        without one)."""
+        return landing_url(request.user) or super().get_login_redirect_url(request)  # type: ignore[arg-type]
+
     def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> User:
         user.language = interface_language(translation.get_language())
         return super().save_user(request, user, form, commit=commit)

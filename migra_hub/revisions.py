@@ -10,12 +10,18 @@ both values with ``templates/includes/_edit_conflict.html``.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from migra_hub.multilingual import language_name_local
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -60,11 +66,11 @@ class RevisionFormMixin(forms.BaseForm):
 
     revision_field = "revision"
 
-    def add_revision_field(self, revision: int, *, required: bool = False) -> None:
-        """``required``: refuse a post without the revision (a page from before revisions, or a
-        crafted post) instead of saving it unchecked."""
+    def add_revision_field(self, revision: int) -> None:
+        """Required: a post without it (a page from before revisions, or a crafted post) is
+        refused instead of being saved unchecked."""
         self.fields[self.revision_field] = forms.IntegerField(
-            widget=forms.HiddenInput, required=required, initial=revision, min_value=1
+            widget=forms.HiddenInput, required=True, initial=revision, min_value=1
         )
         self.initial.setdefault(self.revision_field, revision)
 
@@ -78,3 +84,40 @@ class RevisionFormMixin(forms.BaseForm):
         data = self.data.copy()  # type: ignore[attr-defined]
         data[self.add_prefix(self.revision_field)] = str(revision)
         self.data = data
+
+    def conflict_rows(self, changed: ChangedMeanwhile) -> list[tuple[str, str, str]]:
+        """(label, saved now, your entry) of each field that differs, as people read them, for
+        ``templates/includes/_edit_conflict.html``."""
+        rows = [
+            (self.conflict_label(name), self.shown_value(name, old), self.shown_value(name, new))
+            for name, old, new in changed.differences
+        ]
+        # Values that differ only in what a page cannot show (a time's seconds) are not listed.
+        return [(label, saved, yours) for label, saved, yours in rows if saved != yours]
+
+    def conflict_label(self, name: str) -> str:
+        if name in self.fields:
+            return str(self.fields[name].label)
+        return str(capfirst(getattr(self._model_field(name), "verbose_name", name)))
+
+    def shown_value(self, name: str, value: Any) -> str:
+        """A value of the field ``name`` as people read it."""
+        if value is None or value == "" or value == () or value == {}:
+            return "–"
+        if isinstance(value, bool):
+            return gettext("yes") if value else gettext("no")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        if isinstance(value, tuple):  # chosen rows: topics, languages
+            return ", ".join(str(item) for item in value)
+        if isinstance(value, dict):  # language versions
+            return ", ".join(language_name_local(code) for code in sorted(value))
+        if name == "original_language":
+            return language_name_local(value)
+        field = self.fields.get(name) or self._model_field(name)
+        choices = dict(getattr(field, "choices", ()) or ())
+        return str(choices.get(value, value))
+
+    def _model_field(self, name: str) -> Any:
+        model = getattr(getattr(self, "_meta", None), "model", None)
+        return model._meta.get_field(name) if model is not None else None

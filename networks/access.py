@@ -1,7 +1,7 @@
 """Who may see and do what with networks. Every view asks here, never decides itself.
 
 Curators of a network are
-- district staff of the network's district,
+- district staff of the network's district (city-wide staff where the district has none),
 - staff named for the network (``Network.curators``; how city-wide networks are curated),
 - the owners and editors of an organisation that coordinates the network (an active membership
   with the role coordinator), so an MSO coordinates on equal footing with the administration,
@@ -18,8 +18,14 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from networks.models import Network, NetworkMembership, NetworkQuerySet
-from organisations.access import AnyUser, is_district_staff, member_organisations
-from organisations.models import District, Organisation, OrganisationMembership
+from organisations.access import (
+    AnyUser,
+    districts_without_staff,
+    is_city_staff,
+    is_reviewer,
+    member_organisations,
+)
+from organisations.models import CityStaff, District, Organisation, OrganisationMembership
 
 
 def _coordinates(user: AnyUser) -> Exists:
@@ -37,12 +43,21 @@ def _pk(user: AnyUser) -> int:
 
 
 def _staff_curates(user: AnyUser) -> Q:
-    """For a Network queryset: the user is staff of its district or named for it."""
+    """For a Network queryset: the user is staff of its district or named for it, or city-wide
+    staff and its district has no staff of its own."""
     staff_of_district = District.objects.filter(
         pk=OuterRef("district_id"), staff__user_id=_pk(user)
     )
     named = Network.curators.through.objects.filter(network=OuterRef("pk"), user_id=_pk(user))
-    return Q(Exists(staff_of_district)) | Q(Exists(named))
+    city_staff = CityStaff.objects.filter(user_id=_pk(user))
+    # In the query rather than asked first: pages that filter by this cost no extra query.
+    city_staff_curates = Q(Exists(city_staff)) & Q(district__in=districts_without_staff())
+    return Q(Exists(staff_of_district)) | Q(Exists(named)) | city_staff_curates
+
+
+def requests_for_staff(user: AnyUser) -> QuerySet[NetworkMembership]:
+    """Requests to join that wait for a decision of this user as staff curator."""
+    return NetworkMembership.objects.requested().filter(network__in=staff_curated_networks(user))
 
 
 def staff_curated_networks(user: AnyUser) -> NetworkQuerySet:
@@ -99,7 +114,7 @@ def can_curate(user: AnyUser, network: Network) -> bool:
 
 
 def can_create_networks(user: AnyUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or is_district_staff(user))
+    return user.is_authenticated and (user.is_superuser or is_reviewer(user))
 
 
 def creatable_districts(user: AnyUser) -> QuerySet[District]:
@@ -108,7 +123,12 @@ def creatable_districts(user: AnyUser) -> QuerySet[District]:
         return District.objects.none()
     if user.is_superuser:
         return District.objects.all()
-    return District.objects.filter(staff__user=user)
+    own = District.objects.filter(staff__user=user)
+    if is_city_staff(user):
+        return District.objects.filter(
+            Q(pk__in=own.values("pk")) | Q(pk__in=districts_without_staff())
+        )
+    return own
 
 
 def can_see_notes(user: AnyUser, network: Network) -> bool:

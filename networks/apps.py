@@ -9,12 +9,16 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from accounts import privacy as registry
         from migra_hub import slots
-        from networks import privacy
+        from networks import access, privacy
+        from organisations import review_queue
 
         # The account's data download and deletion include what this app keeps.
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
         registry.register_staff_role(privacy.staff_role)
+
+        # The reviewers' count in the navigation includes requests to join their networks.
+        review_queue.register_waiting("network_requests", access.requests_for_staff)
 
         # Organisations' pages list the networks they belong to.
         slots.register("organisation.main", "networks/_organisation_networks.html", order=10)

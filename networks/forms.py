@@ -9,10 +9,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin
-from migra_hub.multilingual import language_name_local
 from migra_hub.revisions import RevisionFormMixin
 from networks.models import Network, NetworkNote
-from networks.services import NetworkChanged, NetworkData
+from networks.services import NetworkData
 from organisations.models import District, Organisation
 
 MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
@@ -103,32 +102,6 @@ class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, f
             name: data.get(name, kept.get(name)) for name in NetworkData.column_names()
         }
         return NetworkData(**values, topics=tuple(data["topics"]))
-
-    def differences(self, changed: NetworkChanged) -> list[tuple[str, str, str]]:
-        """(label, saved now, your entry) of each field that differs, for people to read."""
-        return [
-            (self._label(name), _shown(name, saved), _shown(name, yours))
-            for name, saved, yours in changed.differences
-        ]
-
-    def _label(self, name: str) -> str:
-        if name in self.fields:
-            return str(self.fields[name].label)
-        return str(capfirst(getattr(Network._meta.get_field(name), "verbose_name", name)))
-
-
-def _shown(name: str, value: Any) -> str:
-    """A value of the network's field ``name`` as people read it."""
-    if value is None or value == "" or value == () or value == {}:
-        return "–"
-    if isinstance(value, tuple):  # topics
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, dict):  # language versions
-        return ", ".join(language_name_local(code) for code in sorted(value))
-    if name == "original_language":
-        return language_name_local(value)
-    choices = dict(Network._meta.get_field(name).choices or ())  # type: ignore[union-attr]
-    return str(choices.get(value, value))
 
 
 class JoinRequestForm(PleaseChooseMixin, forms.Form):

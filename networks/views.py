@@ -101,6 +101,7 @@ def my_networks(request: HttpRequest) -> HttpResponse:
         "networks/my_networks.html",
         {
             "organisations": organisations,
-            "curates": access.curated_networks(request.user).exists(),
+            # Staff act for no organisation: they see the networks they curate instead.
+            "curated": list(access.curated_networks(request.user).order_by("name")[:50]),
         },
     )

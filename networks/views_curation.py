@@ -74,8 +74,10 @@ def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "network": network,
-            "differences": form.differences(conflict) if conflict else [],
+            "differences": form.conflict_rows(conflict) if conflict else [],
         },
+        # 409 Conflict, as for entries: nothing was saved, the page shows both versions.
+        status=409 if conflict else 200,
     )
 
 

@@ -1,4 +1,11 @@
-"""Who may see and do what with organisations. Every view asks here, never decides itself."""
+"""Who may see and do what with organisations. Every view asks here, never decides itself.
+
+Reviewers are district staff and city-wide staff. District staff see and decide the entries
+serving their districts. City-wide staff see and may decide every entry (to stand in, e.g. during
+a holiday), but what *waits* for them (their queue, their home, their e-mails) is only what no
+district's staff look after: entries of districts without staff accounts and entries serving no
+district. Where a district has staff, those stay the first reviewers.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
 from organisations.models import (
+    CityStaff,
     District,
+    DistrictStaff,
     Organisation,
     OrganisationMembership,
     OrganisationQuerySet,
@@ -22,6 +31,27 @@ def staffed_districts(user: AnyUser) -> QuerySet[District]:
     if not user.is_authenticated:
         return District.objects.none()
     return District.objects.filter(staff__user=user)
+
+
+def is_city_staff(user: AnyUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    # Asked for every queryset of a page; the role does not change within a request.
+    if not hasattr(user, "_is_city_staff"):
+        user._is_city_staff = CityStaff.objects.filter(user=user).exists()  # type: ignore[union-attr,attr-defined]
+    return bool(user._is_city_staff)  # type: ignore[union-attr,attr-defined]
+
+
+def is_reviewer(user: AnyUser) -> bool:
+    """District staff of any district or city-wide staff: the people with a review queue."""
+    if not user.is_authenticated:
+        return False
+    return is_city_staff(user) or is_district_staff(user)
+
+
+def districts_without_staff() -> QuerySet[District]:
+    """Districts nobody reviews locally; city-wide staff look after their entries."""
+    return District.objects.filter(~Exists(DistrictStaff.objects.filter(district=OuterRef("pk"))))
 
 
 def is_district_staff(user: AnyUser, district: District | None = None) -> bool:
@@ -53,10 +83,10 @@ def can_manage_members(user: AnyUser, organisation: Organisation) -> bool:
 
 
 def is_staff_for(user: AnyUser, organisation: Organisation) -> bool:
-    """District staff of any district the organisation serves."""
+    """District staff of any district the organisation serves, or city-wide staff."""
     if not user.is_authenticated:
         return False
-    return organisation.districts.filter(staff__user=user).exists()
+    return is_city_staff(user) or organisation.districts.filter(staff__user=user).exists()
 
 
 def member_organisations(user: AnyUser) -> QuerySet[Organisation]:
@@ -69,6 +99,8 @@ def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Published entries for everyone; members and district staff also see the unpublished."""
     if not user.is_authenticated:
         return Organisation.objects.published()
+    if is_city_staff(user):
+        return Organisation.objects.all()
     is_member = OrganisationMembership.objects.filter(organisation=OuterRef("pk"), user=user)
     is_staff = District.objects.filter(organisations=OuterRef("pk"), staff__user=user)
     return Organisation.objects.filter(
@@ -109,11 +141,31 @@ def require_owner(user: AnyUser, organisation: Organisation) -> None:
 
 
 def reviewable_organisations(user: AnyUser) -> OrganisationQuerySet:
-    """Entries serving at least one district the user is staff of, in any status."""
+    """Entries the user may look at and decide as a reviewer, in any status: those serving a
+    district the user is staff of; every entry for city-wide staff."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if is_city_staff(user):
+        return Organisation.objects.all()
+    in_staffed_district = District.objects.filter(organisations=OuterRef("pk"), staff__user=user)
+    return Organisation.objects.filter(Exists(in_staffed_district))
+
+
+def _looked_after_by_district_staff() -> Exists:
+    """For an Organisation queryset: at least one district it serves has staff."""
+    return Exists(DistrictStaff.objects.filter(district__organisations=OuterRef("pk")).values("pk"))
+
+
+def responsible_organisations(user: AnyUser) -> OrganisationQuerySet:
+    """Entries whose waiting items are this reviewer's to handle first: those of the user's
+    districts, and for city-wide staff those no district's staff look after."""
     if not user.is_authenticated:
         return Organisation.objects.none()
     in_staffed_district = District.objects.filter(organisations=OuterRef("pk"), staff__user=user)
-    return Organisation.objects.filter(Exists(in_staffed_district))
+    responsible = Q(Exists(in_staffed_district))
+    if is_city_staff(user):
+        responsible |= ~Q(_looked_after_by_district_staff())
+    return Organisation.objects.filter(responsible)
 
 
 def claimable_organisations(user: AnyUser) -> QuerySet[Organisation]:
@@ -122,3 +174,15 @@ def claimable_organisations(user: AnyUser) -> QuerySet[Organisation]:
     if user.is_authenticated:
         organisations = organisations.exclude(memberships__user=user)
     return organisations
+
+
+def first_reviewers(organisation: Organisation) -> QuerySet[User]:
+    """Who is told when something of this entry waits: the staff of its districts, or the
+    city-wide staff when none of its districts has staff."""
+    active = User.objects.filter(is_active=True)
+    district_staff = active.filter(
+        district_staff_roles__district__in=organisation.districts.all()
+    ).distinct()
+    if district_staff.exists():
+        return district_staff
+    return active.filter(city_staff_role__isnull=False)

@@ -14,3 +14,4 @@ class OrganisationsConfig(AppConfig):
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
         registry.register_staff_role(privacy.staff_role)
+        registry.register_staff_role(privacy.city_staff_role)

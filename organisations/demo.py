@@ -16,8 +16,10 @@ from migra_hub.demo_languages import (
     OFFER_TITLE_VERSIONS,
     OWN_LANGUAGE_ORIGINALS,
 )
+from organisations.access import districts_without_staff
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictStaff,
     Language,
@@ -142,6 +144,9 @@ def seed(logins: DemoLogins) -> None:
         user = demo_user(local, name)
         DistrictStaff.objects.get_or_create(user=user, district=district)
         logins.add(f"District staff, {district.name}", user.email)
+    city_staff = demo_user("staff.city", "Clara City")
+    CityStaff.objects.get_or_create(user=city_staff)
+    logins.add("City-wide staff (districts without staff)", city_staff.email)
 
     organisations = _seed_organisations(districts)
     organisation_search_refresh(organisation_ids=[o.pk for o in organisations])
@@ -158,6 +163,7 @@ def seed(logins: DemoLogins) -> None:
     logins.add(f"Owner of “{first.name}”", owner.email)
     logins.add(f"Editor of “{first.name}”", editor.email)
     seed_review_queue(logins, pankow)
+    seed_city_wide_review(logins)
 
 
 # Languages many organisations in the demo city speak besides German.
@@ -333,6 +339,31 @@ def _offer_versions(title: str, description: str) -> dict[str, dict[str, str]]:
     }
 
 
+def seed_city_wide_review(logins: DemoLogins) -> None:
+    """A pending entry in a district without staff, so the city-wide staff have work too."""
+    district = districts_without_staff().order_by("name").first()
+    if district is None:
+        return
+    founder = demo_user("founder", "Farid Founder")
+    pending = Organisation.objects.filter(name="Elternbrücke e.V.").first()
+    if pending is None:
+        pending = organisation_create(
+            data=OrganisationData(
+                name="Elternbrücke e.V.",
+                kind=OrganisationKind.objects.exclude(slug="public-office").first(),
+                migrant_led=True,
+                description="Eltern beraten Eltern auf Arabisch, Farsi und Türkisch.",
+                email="kontakt@elternbruecke.example.org",
+                no_public_address=True,
+                districts=(district,),
+                languages=tuple(Language.objects.filter(code__in=["de", "ar", "fa", "tr"])),
+            ),
+            user=founder,
+        )
+        organisation_submit(organisation=pending, user=founder)
+    logins.add(f"Representative of “{pending.name}” (city-wide review)", founder.email)
+
+
 def seed_review_queue(logins: DemoLogins, district: District) -> None:
     """A pending entry, a claim and a problem report, so the staff queue has work."""
     representative = demo_user("representative", "Rana Representative")
@@ -355,9 +386,14 @@ def seed_review_queue(logins: DemoLogins, district: District) -> None:
     logins.add(f"Representative of “{pending.name}” (pending review)", representative.email)
 
     in_district = Organisation.objects.published().filter(districts=district).order_by("pk")
-    claimed = in_district.exclude(memberships__isnull=False).first()
+    claimant = demo_user("claimant", "Cem Claimant")
+    # The entry claimed before, on a second run: by then other demo data may have given the
+    # first ownerless entry people of its own.
+    claimed = (
+        in_district.filter(claims__user=claimant).first()
+        or in_district.exclude(memberships__isnull=False).first()
+    )
     if claimed is not None:
-        claimant = demo_user("claimant", "Cem Claimant")
         if not claimed.claims.filter(user=claimant).exists():
             claim_create(
                 organisation=claimed,

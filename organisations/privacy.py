@@ -16,6 +16,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
 from organisations.models import (
+    CityStaff,
     DistrictStaff,
     Invitation,
     Offer,
@@ -24,6 +25,7 @@ from organisations.models import (
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
+    ReviewerMailSetting,
 )
 from organisations.search import organisation_search_refresh
 
@@ -63,6 +65,12 @@ def personal_data(person: Person) -> dict[str, Any]:
             {"district": role.district.name, "since": when(role.created_at)}
             for role in user.district_staff_roles.select_related("district")
         ],
+        "city_staff_since": when(
+            CityStaff.objects.filter(user=user).values_list("created_at", flat=True).first()
+        ),
+        "reviewer_mail": ReviewerMailSetting.objects.filter(user=user)
+        .values_list("frequency", flat=True)
+        .first(),
         "claims": [
             _claim_row(claim) for claim in user.organisation_claims.select_related("organisation")
         ],
@@ -251,3 +259,8 @@ def _remove_contact_address(person: Person) -> None:
 def staff_role() -> Exists:
     """District staff see the people behind entries, claims and reports of their district."""
     return Exists(DistrictStaff.objects.filter(user=OuterRef("pk")))
+
+
+def city_staff_role() -> Exists:
+    """City-wide staff see the people behind every entry, claim and report."""
+    return Exists(CityStaff.objects.filter(user=OuterRef("pk")))

@@ -1,21 +1,26 @@
-"""What waits for district staff: only what belongs to their districts, oldest first."""
+"""What waits for a reviewer: only what belongs to their districts (or, for city-wide staff,
+to no district with staff), oldest first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from organisations.access import reviewable_organisations
+from organisations.access import responsible_organisations
 from organisations.models import (
     OUTDATED_AFTER,
+    Offer,
     Organisation,
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
 )
+from organisations.services.common import LOGGED_CHANGES
 
 # Each section shows at most this many; the count in the heading tells the full number.
 SECTION_LIMIT = 50
@@ -35,7 +40,7 @@ def _asked_for_changes_before() -> Exists:
 
 def new_entries(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .pending_review()
         .filter(~_asked_for_changes_before())
         .order_by("submitted_at", "pk")
@@ -44,7 +49,7 @@ def new_entries(user: User) -> QuerySet[Organisation]:
 
 def resubmissions(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .pending_review()
         .filter(_asked_for_changes_before())
         .order_by("submitted_at", "pk")
@@ -54,7 +59,7 @@ def resubmissions(user: User) -> QuerySet[Organisation]:
 def open_claims(user: User) -> QuerySet[OwnershipClaim]:
     return (
         OwnershipClaim.objects.pending()
-        .filter(organisation__in=reviewable_organisations(user))
+        .filter(organisation__in=responsible_organisations(user))
         .select_related("organisation", "user")
         .order_by("created_at", "pk")
     )
@@ -63,7 +68,7 @@ def open_claims(user: User) -> QuerySet[OwnershipClaim]:
 def open_problem_reports(user: User) -> QuerySet[ProblemReport]:
     return (
         ProblemReport.objects.filter(
-            resolved_at__isnull=True, organisation__in=reviewable_organisations(user)
+            resolved_at__isnull=True, organisation__in=responsible_organisations(user)
         )
         .select_related("organisation")
         .order_by("created_at", "pk")
@@ -72,7 +77,7 @@ def open_problem_reports(user: User) -> QuerySet[ProblemReport]:
 
 def entries_without_owner(user: User) -> QuerySet[Organisation]:
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .without_owner()
         .exclude(status=Organisation.Status.ARCHIVED)
         .order_by("owner_left_at", "pk")
@@ -82,10 +87,21 @@ def entries_without_owner(user: User) -> QuerySet[Organisation]:
 def outdated_entries(user: User) -> QuerySet[Organisation]:
     cutoff = timezone.now() - OUTDATED_AFTER
     return (
-        reviewable_organisations(user)
+        responsible_organisations(user)
         .unconfirmed_since(cutoff)
         .order_by("last_confirmed_at", "published_at", "pk")
     )
+
+
+def live_changes(user: User, kind: str) -> QuerySet[Any]:
+    """Edits that went live at once on published entries (or their offers) of the user's
+    districts: what staff look at afterwards in the change log. ``kind``: organisation, offer."""
+    reachable = responsible_organisations(user).values("pk")
+    if kind == "organisation":
+        history = Organisation.history  # type: ignore[attr-defined]
+        return history.filter(history_change_reason__in=LOGGED_CHANGES, id__in=reachable)
+    history = Offer.history  # type: ignore[attr-defined]
+    return history.filter(history_change_reason__in=LOGGED_CHANGES, organisation_id__in=reachable)
 
 
 @dataclass
@@ -121,14 +137,27 @@ class SubqueryCount(Subquery):
     output_field = IntegerField()
 
 
+WaitingQuery = Callable[[User], QuerySet[Any]]
+
+# What else waits for a reviewer in higher apps (networks: requests to join the networks they
+# curate); they register it in ``AppConfig.ready`` so that the navigation's count includes it
+# without this app knowing them.
+more_waiting: dict[str, WaitingQuery] = {}
+
+
+def register_waiting(key: str, query: WaitingQuery) -> None:
+    more_waiting[key] = query
+
+
 def review_queue_counts(user: User) -> dict[str, int]:
-    """What waits in the user's districts, counted in one query (for the navigation)."""
+    """What waits for the reviewer, counted in one query (for the navigation)."""
     waiting = {
-        "pending": reviewable_organisations(user).pending_review(),
+        "pending": responsible_organisations(user).pending_review(),
         "claims": open_claims(user),
         "reports": open_problem_reports(user),
         "without_owner": entries_without_owner(user),
         "outdated": outdated_entries(user),
+        **{key: query(user) for key, query in more_waiting.items()},
     }
     return User.objects.filter(pk=user.pk).aggregate(
         **{key: Max(SubqueryCount(qs.order_by().values("pk"))) for key, qs in waiting.items()}

@@ -117,7 +117,7 @@ def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse
         )
         if submitting:
             services.organisation_submit(organisation=organisation, user=request.user)
-            messages.success(request, _("Thank you! District staff will review your entry."))
+            messages.success(request, _("Thank you! Your entry is submitted for review."))
         else:
             messages.success(request, _("Your draft is saved. You can continue at any time."))
         return redirect("organisations:manage", slug=organisation.slug)
@@ -216,7 +216,7 @@ def _after_edit(
     unpublished, say) shows in the status of the entry as saved."""
     if submitting and services.can_transition(saved, "submit"):
         services.organisation_submit(organisation=saved, user=request.user)
-        messages.success(request, _("Thank you! District staff will review your entry."))
+        messages.success(request, _("Thank you! Your entry is submitted for review."))
     elif saved.is_public:
         messages.success(request, _("Saved. The changes are online now."))
     else:
@@ -237,7 +237,7 @@ def organisation_submit(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
     except services.TransitionNotAllowed:
         messages.error(request, _("This entry cannot be submitted now."))
     else:
-        messages.success(request, _("Thank you! District staff will review your entry."))
+        messages.success(request, _("Thank you! Your entry is submitted for review."))
     return redirect("organisations:manage", slug=organisation.slug)
 
 

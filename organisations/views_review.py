@@ -22,10 +22,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from migra_hub.http import AuthenticatedHttpRequest
 from organisations import services
-from organisations.access import is_district_staff, reviewable_organisations
+from organisations.access import (
+    is_reviewer,
+    reviewable_organisations,
+)
 from organisations.forms_manage import MessageForm
 from organisations.models import Offer, Organisation, OwnershipClaim, ProblemReport
-from organisations.review_queue import review_queue
+from organisations.review_queue import live_changes, review_queue
 
 # The decisions staff can take on an entry: (form label, whether a message is required).
 DECISIONS: dict[str, tuple[Any, bool]] = {
@@ -54,7 +57,7 @@ DONE_MESSAGES = {
 
 
 def _require_staff(request: HttpRequest) -> None:
-    if not is_district_staff(request.user):
+    if not is_reviewer(request.user):
         raise Http404
 
 
@@ -220,11 +223,7 @@ HISTORY_MODELS: dict[str, type[Organisation] | type[Offer]] = {
 
 
 def _live_changes(request: HttpRequest, kind: str) -> QuerySet:
-    reachable = reviewable_organisations(request.user).values("pk")
-    history = HISTORY_MODELS[kind].history.filter(history_change_reason__in=services.LOGGED_CHANGES)
-    if kind == "organisation":
-        return history.filter(id__in=reachable)
-    return history.filter(organisation_id__in=reachable)
+    return live_changes(request.user, kind)  # type: ignore[arg-type]
 
 
 @login_required

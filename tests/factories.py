@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictStaff,
     Language,
@@ -203,6 +204,20 @@ class DistrictStaffFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def second_factor(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
         """District staff have an authenticator app unless ``second_factor=False``."""
+        if create and extracted is not False:
+            with_second_factor(self.user)
+
+
+class CityStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CityStaff
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def second_factor(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """City-wide staff have an authenticator app unless ``second_factor=False``."""
         if create and extracted is not False:
             with_second_factor(self.user)
 

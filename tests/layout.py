@@ -361,6 +361,7 @@ PAGES: dict[str, Page] = {
     "networks:leave": Page(MEMBER, _membership("active_membership")),
     "events:delegates": Page(MEMBER, _event),
     # District staff
+    "workspace:home": Page(STAFF),
     "organisations:review_queue": Page(STAFF),
     "organisations:change_log": Page(STAFF),
     "organisations:review_detail": Page(STAFF, lambda world: {"slug": world.pending.slug}),

@@ -127,6 +127,8 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("event-signup", paths["event"] + "register/"),
         Shot("network", paths["network"]),
         Shot("review-queue", "/review/", login="staff.pankow"),
+        Shot("staff-home", "/staff/", login="staff.pankow"),
+        Shot("staff-home-city", "/staff/", login="staff.city"),
         Shot("login", "/accounts/login/"),
     ]
 

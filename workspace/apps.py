@@ -11,3 +11,10 @@ class WorkspaceConfig(AppConfig):
 
     name = "workspace"
     verbose_name = _("Staff workspace")
+
+    def ready(self) -> None:
+        from accounts.landing import register_landing
+        from organisations.access import is_reviewer
+
+        # Reviewers land on what waits for them instead of the public home page.
+        register_landing(is_reviewer, "workspace:home")

@@ -1,10 +1,12 @@
 from django.urls import URLPattern, URLResolver, path
 
-from workspace import views_analysis
+from workspace import views, views_analysis
 
 app_name = "workspace"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("e-mails/", views.mail_setting, name="mail_setting"),
     # The actor analysis (workspace/views_analysis.py)
     path("analysis/", views_analysis.analysis_index, name="analysis"),
     path("analysis/<slug:city>/", views_analysis.analysis_city, name="analysis_city"),

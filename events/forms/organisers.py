@@ -3,12 +3,9 @@ the search at the check-in."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
-from django.utils import formats, timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.forms.common import (
@@ -17,7 +14,7 @@ from events.forms.common import (
     validate_single_line,
 )
 from events.models import Event
-from events.services import EventChanged, EventData
+from events.services import EventData
 from events.services.events import Organiser
 from migra_hub.forms import (
     ChoiceList,
@@ -103,7 +100,7 @@ class EventForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, for
         if self.instance.pk:
             del self.fields["organiser"]
             # The revision the form was opened on: saving tells when someone else saved since.
-            self.add_revision_field(self.instance.revision, required=True)
+            self.add_revision_field(self.instance.revision)
             return
         self._setup_organisers(districts, networks, organisations)
 
@@ -156,34 +153,6 @@ class EventForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, for
 
     def event_data(self) -> EventData:
         return EventData.from_values(self.cleaned_data)
-
-    def differences(self, changed: EventChanged) -> list[tuple[str, str, str]]:
-        """(label, saved now, your entry) of each field that differs, for people to read."""
-        rows = [
-            (self._label(name), self._shown(name, saved), self._shown(name, yours))
-            for name, saved, yours in changed.differences
-        ]
-        # Times saved with seconds differ from the same minute typed into the form.
-        return [(label, saved, yours) for label, saved, yours in rows if saved != yours]
-
-    def _label(self, name: str) -> str:
-        if name in self.fields:
-            return str(self.fields[name].label)
-        return str(getattr(Event._meta.get_field(name), "verbose_name", name))
-
-    def _shown(self, name: str, value: Any) -> str:
-        if value is None or value == "" or value == ():
-            return "–"
-        if isinstance(value, bool):
-            return gettext("yes") if value else gettext("no")
-        if isinstance(value, datetime.datetime):
-            return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-        if isinstance(value, tuple):
-            return ", ".join(str(item) for item in value)
-        if isinstance(value, dict):  # language versions
-            return ", ".join(sorted(value))
-        choices = dict(getattr(self.fields.get(name), "choices", ()) or ())
-        return str(choices.get(value, value))
 
 
 class EventCancelForm(forms.Form):

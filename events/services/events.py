@@ -19,6 +19,7 @@ from accounts.models import User
 from events import emails
 from events.models import Event, Registration
 from events.services.seats import lock_event, promote_waiting, seats_taken, set_changed
+from migra_hub.revisions import ChangedMeanwhile, differences
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from networks.models import Network
 from organisations.models import District, Language, Organisation
@@ -85,43 +86,21 @@ class EventData:
 MANY_TO_MANY = ("languages", "interpretation_languages")
 
 
-class EventChanged(ValidationError):
-    """Someone else saved the event after the editor opened the form; nothing was saved.
+class EventChanged(ChangedMeanwhile):
+    """Someone else saved the event after the editor opened the form; nothing was saved."""
 
-    ``current`` is the event as it is now; ``differences`` names each field where what is
-    saved now differs from what the editor sent, with both values."""
+    current: Event
 
     def __init__(self, *, current: Event, data: EventData) -> None:
         super().__init__(
-            {
-                NON_FIELD_ERRORS: [
-                    _(
-                        "This event was changed by someone else since you opened it. Your "
-                        "changes are not saved yet: check what is saved now, then save again to "
-                        "keep yours."
-                    )
-                ]
-            },
-            code="changed",
+            _(
+                "This event was changed by someone else since you opened it. Your "
+                "changes are not saved yet: check what is saved now, then save again to "
+                "keep yours."
+            ),
+            current=current,
+            differences=differences(EventData.of(current), data),
         )
-        self.current = current
-        self.differences: list[tuple[str, Any, Any]] = [
-            (name, saved, yours) for name, saved, yours in _pairs(current, data) if saved != yours
-        ]
-
-
-def _pairs(event: Event, data: EventData) -> list[tuple[str, Any, Any]]:
-    saved = EventData.of(event)
-    return [
-        (name, _comparable(getattr(saved, name)), _comparable(getattr(data, name)))
-        for name in (f.name for f in fields(EventData))
-    ]
-
-
-def _comparable(value: Any) -> Any:
-    if isinstance(value, tuple):  # languages: the order of choosing does not matter
-        return tuple(sorted(value, key=lambda language: language.pk))
-    return value
 
 
 def _slug(title: str, starts_at: datetime.datetime) -> str:

@@ -95,8 +95,10 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "event": event,
             "current": conflict.current if conflict else None,
-            "differences": form.differences(conflict) if conflict else [],
+            "differences": form.conflict_rows(conflict) if conflict else [],
         },
+        # 409 Conflict, as for entries: nothing was saved, the page shows both versions.
+        status=409 if conflict else 200,
     )
 
 

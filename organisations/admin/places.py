@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 if TYPE_CHECKING:
@@ -78,12 +79,37 @@ class CityAdmin(RefreshesVocabularySearch):
             vocabulary_search_refresh(entry=form.instance)  # a district renamed or added
 
 
+class HasStaffFilter(admin.SimpleListFilter):
+    """Districts without staff accounts: city-wide staff review their entries."""
+
+    title = _("staff accounts")
+    parameter_name = "has_staff"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("yes", _("with district staff")), ("no", _("without staff (city-wide review)"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(staff_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(staff_count=0)
+        return queryset
+
+
 @admin.register(District)
 class DistrictAdmin(RefreshesVocabularySearch):
-    list_display = ["name", "city"]
-    list_filter = ["city"]
+    list_display = ["name", "city", "staff_accounts"]
+    list_filter = ["city", HasStaffFilter]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(staff_count=Count("staff"))
+
+    @admin.display(description=_("staff accounts"), ordering="staff_count")
+    def staff_accounts(self, district: District) -> Any:
+        count = district.staff_count  # type: ignore[attr-defined]
+        return count or _("none: city-wide staff review")
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)

@@ -15,10 +15,12 @@ from organisations.models.organisation import (
     OrganisationQuerySet,
 )
 from organisations.models.people import (
+    CityStaff,
     DistrictStaff,
     Invitation,
     InvitationQuerySet,
     OrganisationMembership,
+    ReviewerMailSetting,
 )
 from organisations.models.places import City, District
 from organisations.models.review import (
@@ -44,6 +46,7 @@ __all__ = [
     "REMINDER_INTERVAL",
     "Address",
     "City",
+    "CityStaff",
     "DirectoryVersion",
     "District",
     "DistrictStaff",
@@ -61,6 +64,7 @@ __all__ = [
     "OwnershipClaimQuerySet",
     "ProblemReport",
     "ReviewDecision",
+    "ReviewerMailSetting",
     "SearchWord",
     "TargetGroup",
     "Topic",

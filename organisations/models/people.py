@@ -1,4 +1,4 @@
-"""Who works on an entry: members and their invitations, and the district staff."""
+"""Who works on an entry: members and their invitations, district and city-wide staff."""
 
 from __future__ import annotations
 
@@ -73,6 +73,61 @@ class DistrictStaff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.district})"
+
+
+class CityStaff(models.Model):
+    """A person working for the city as a whole.
+
+    They see and decide everything, and they are the reviewers of entries that no district's
+    staff look after (districts without staff accounts, entries serving no district); where a
+    district has staff, those stay the first reviewers.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="city_staff_role",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("city-wide staff member")
+        verbose_name_plural = _("city-wide staff")
+        ordering = ["user__email"]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ReviewerMailSetting(models.Model):
+    """How a reviewer (district or city-wide staff) hears of what waits for them."""
+
+    class Frequency(models.TextChoices):
+        EACH = "each", _("one e-mail for each item")
+        DIGEST = "digest", _("one e-mail a day with everything new")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reviewer_mail_setting",
+        verbose_name=_("user"),
+    )
+    frequency = models.CharField(
+        _("e-mails about what waits"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.EACH,
+    )
+    # The day of the last digest, so that running the command twice a day sends one.
+    digest_sent_on = models.DateField(_("last digest sent on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reviewer's e-mail setting")
+        verbose_name_plural = _("reviewers' e-mail settings")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_frequency_display()})"
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):

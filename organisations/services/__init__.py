@@ -72,6 +72,11 @@ from organisations.services.review import (
     problem_report_create,
     problem_report_resolve,
 )
+from organisations.services.reviewers import (
+    reviewer_digest_take_turn,
+    reviewer_mail_frequency,
+    reviewer_mail_set,
+)
 from organisations.services.versions import EditConflict, FieldConflict, entry_version
 
 __all__ = [
@@ -130,5 +135,8 @@ __all__ = [
     "problem_report_create",
     "problem_report_resolve",
     "record_changes",
+    "reviewer_digest_take_turn",
+    "reviewer_mail_frequency",
+    "reviewer_mail_set",
     "user_has_address",
 ]

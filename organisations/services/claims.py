@@ -18,8 +18,8 @@ from organisations.services.common import (
     Role,
     TransitionNotAllowed,
     lock_entry,
+    mail_reviewers,
     record_decision,
-    staff_recipients,
 )
 
 
@@ -38,8 +38,7 @@ def claim_create(
         "claim": claim,
         "url": Link("organisations:review_detail", {"slug": organisation.slug}),
     }
-    recipients = staff_recipients(organisation)
-    send_templated_mail(MAIL + "claim_submitted", recipients, context)
+    mail_reviewers(organisation, MAIL + "claim_submitted", context)
     return claim
 
 

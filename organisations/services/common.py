@@ -9,10 +9,13 @@ from django.db.models import Model
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
+from organisations.access import first_reviewers
 from organisations.models import (
+    District,
     Organisation,
     OrganisationMembership,
     ReviewDecision,
+    ReviewerMailSetting,
 )
 from organisations.search import organisation_search_refresh
 
@@ -124,11 +127,20 @@ def member_recipients(organisation: Organisation, *, role: str | None = None) ->
     return [recipient(user) for user in members.only("email", "language")]
 
 
-def staff_recipients(organisation: Organisation) -> list[Recipient]:
-    staff = User.objects.filter(
-        district_staff_roles__district__in=organisation.districts.all(), is_active=True
-    ).distinct()
-    return [recipient(user) for user in staff.only("email", "language")]
+def mail_reviewers(organisation: Organisation, template: str, context: dict[str, Any]) -> None:
+    """Tell the entry's first reviewers that something waits, each in their language, except
+    those who chose the daily digest instead (``send_staff_digest``)."""
+    reviewers = first_reviewers(organisation).exclude(
+        reviewer_mail_setting__frequency=ReviewerMailSetting.Frequency.DIGEST
+    )
+    staffed = District.objects.filter(organisations=organisation, staff__isnull=False)
+    city_wide = not staffed.exists()
+    recipients = [recipient(user) for user in reviewers.only("email", "language", "name")]
+    # The staff workspace (a higher app) is named by its URL only.
+    staff_home = Link("workspace:home")
+    send_templated_mail(
+        template, recipients, {**context, "city_wide": city_wide, "staff_home_url": staff_home}
+    )
 
 
 def record_decision(

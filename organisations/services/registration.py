@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from migra_hub.mail import Link, send_templated_mail
+from migra_hub.mail import Link
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from organisations.access import EDITABLE_STATUSES
 from organisations.directory_version import directory_changed
@@ -32,8 +32,8 @@ from organisations.services.common import (
     TransitionNotAllowed,
     edit_reason,
     lock_entry,
+    mail_reviewers,
     save_version,
-    staff_recipients,
     transition,
 )
 from organisations.services.data import OrganisationData, model_values, require
@@ -149,8 +149,7 @@ def organisation_submit(*, organisation: Organisation, user: User) -> Organisati
         "resubmission": resubmission,
         "url": Link("organisations:review_detail", {"slug": organisation.slug}),
     }
-    recipients = staff_recipients(organisation)
-    send_templated_mail(MAIL + "submitted", recipients, context)
+    mail_reviewers(organisation, MAIL + "submitted", context)
     return organisation
 
 

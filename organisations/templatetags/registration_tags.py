@@ -8,7 +8,7 @@ from django import template
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
-from organisations.models import DistrictStaff, OrganisationMembership
+from organisations.models import CityStaff, DistrictStaff, OrganisationMembership
 from organisations.review_queue import review_queue_count
 
 register = template.Library()
@@ -26,15 +26,17 @@ def manage_navigation(user: Any) -> dict[str, Any]:
         .annotate(
             member=Exists(OrganisationMembership.objects.filter(user=OuterRef("pk"))),
             district_staff=Exists(DistrictStaff.objects.filter(user=OuterRef("pk"))),
+            city_staff=Exists(CityStaff.objects.filter(user=OuterRef("pk"))),
         )
-        .values("member", "district_staff")
+        .values("member", "district_staff", "city_staff")
         .get()
     )
+    reviewer = roles["district_staff"] or roles["city_staff"]
     return {
         "authenticated": True,
         "has_organisations": roles["member"],
-        "is_staff": roles["district_staff"],
-        "queue_count": review_queue_count(user) if roles["district_staff"] else 0,
+        "is_staff": reviewer,
+        "queue_count": review_queue_count(user) if reviewer else 0,
     }
 
 
@@ -50,3 +52,11 @@ def can_review(user: Any, organisation: Any) -> bool:
     from organisations.access import is_staff_for
 
     return is_staff_for(user, organisation)
+
+
+@register.simple_tag
+def review_expectation(organisation: Any) -> Any:
+    """Who reviews the entry and how long it usually takes, for the people who submitted it."""
+    from organisations.review_times import review_expectation as expectation
+
+    return expectation(organisation)

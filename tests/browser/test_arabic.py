@@ -109,9 +109,7 @@ def test_register_an_organisation_in_arabic(live_server, page: Page) -> None:
 
     mail.outbox.clear()
     page.get_by_role("button", name=ar("Submit for review")).click()
-    expect(
-        page.get_by_text(ar("Thank you! District staff will review your entry."))
-    ).to_be_visible()
+    expect(page.get_by_text(ar("Thank you! Your entry is submitted for review."))).to_be_visible()
     expect_right_to_left(page)
     entry = Organisation.objects.get(name="Sprachbrücke Nord")
     assert entry.status == Organisation.Status.PENDING

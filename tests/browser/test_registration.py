@@ -96,7 +96,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
 
     mail.outbox.clear()
     page.get_by_role("button", name="Submit for review").click()
-    expect(page.get_by_text("District staff will review your entry.")).to_be_visible()
+    expect(page.get_by_text("Your entry is submitted for review.")).to_be_visible()
     entry.refresh_from_db()
     assert entry.status == Organisation.Status.PENDING
     assert [m.to for m in mail.outbox] == [[staff.email]]
@@ -106,7 +106,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
     staff_page = staff_context.new_page()
     staff_page.set_default_timeout(10_000)
     log_in(staff_page, base, staff.email)
-    staff_page.get_by_role("link", name=re.compile("Review queue")).click()
+    staff_page.get_by_role("link", name=re.compile("Review queue")).first.click()
     staff_page.get_by_role("link", name="Sprachbrücke Nord").click()
     staff_page.get_by_label("What should be changed?").fill("Bitte nennen Sie Ihre Angebote.")
     staff_page.get_by_role("button", name="Ask for changes").click()
@@ -121,7 +121,7 @@ def test_a_representative_registers_and_staff_review_and_publish(
         "Wir übersetzen ehrenamtlich bei Elternabenden. Angebot: Sprachcafé dienstags."
     )
     page.get_by_role("button", name="Save and submit for review").click()
-    expect(page.get_by_text("District staff will review your entry.")).to_be_visible()
+    expect(page.get_by_text("Your entry is submitted for review.")).to_be_visible()
     entry.refresh_from_db()
     assert entry.status == Organisation.Status.PENDING
 

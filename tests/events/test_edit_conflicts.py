@@ -39,7 +39,7 @@ def test_a_form_opened_before_a_cancellation_shows_both_values_and_saves_nothing
 
     response = client.post(edit_url(event).replace("/de/", "/en/"), data)
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     page = response.content.decode()
     assert "Changed by someone else since you opened it" in page
     assert "The event's status now: cancelled." in page

@@ -16,6 +16,7 @@ from accounts.models import User
 from organisations.facets import Facet
 from organisations.models import (
     City,
+    CityStaff,
     District,
     DistrictStaff,
     Invitation,
@@ -28,6 +29,7 @@ from organisations.models import (
     OwnershipClaim,
     ProblemReport,
     ReviewDecision,
+    ReviewerMailSetting,
     TargetGroup,
     Topic,
 )
@@ -40,6 +42,7 @@ from tests.admin_pages import (
 )
 from tests.factories import (
     CityFactory,
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     LanguageFactory,
@@ -52,6 +55,7 @@ from tests.factories import (
     ProblemReportFactory,
     TargetGroupFactory,
     TopicFactory,
+    UserFactory,
 )
 from tests.organisations.conftest import Directory
 
@@ -96,6 +100,8 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     OwnershipClaim: OwnershipClaimFactory,
     ProblemReport: ProblemReportFactory,
     Invitation: _invitation,
+    CityStaff: CityStaffFactory,
+    ReviewerMailSetting: lambda: ReviewerMailSetting.objects.create(user=UserFactory()),
 }
 
 

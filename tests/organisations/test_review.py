@@ -76,9 +76,9 @@ def test_the_navigation_counts_what_waits_for_the_staff(cast: Cast, client_for) 
     pending(cast, "Neu", 1)
     OwnershipClaimFactory(organisation=cast.organisation)
     page = client_for(cast.staff).get("/en/").content.decode()
-    assert 'Review queue <span class="nav-count">2<' in page
+    assert 'Staff home <span class="nav-count">2<' in page
     other = client_for(cast.other_staff).get("/en/").content.decode()
-    assert 'Review queue <span class="nav-count">0<' in other
+    assert 'Staff home <span class="nav-count">0<' in other
     owner = client_for(cast.owner).get("/en/").content.decode()
     assert "Review queue" not in owner
     assert "My organisations" in owner
