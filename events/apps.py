@@ -9,11 +9,17 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from accounts import privacy as registry
         from events import privacy
+        from events.merging import move_organised_events, move_registrations
         from migra_hub import slots
+        from organisations import merging
 
         # The account's data download and deletion include what this app keeps.
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
+
+        # Merging two entries of the directory moves the events they organise and sign-ups.
+        merging.register_mover("events.organised", _("events organised"), move_organised_events)
+        merging.register_mover("events.registrations", _("event sign-ups"), move_registrations)
 
         # Organisations' and networks' pages list their upcoming events.
         slots.register("organisation.main", "events/_organisation_events.html", order=20)

@@ -10,7 +10,8 @@ class NetworksConfig(AppConfig):
         from accounts import privacy as registry
         from migra_hub import slots
         from networks import access, privacy
-        from organisations import review_queue
+        from networks.merging import move_network_memberships
+        from organisations import merging, review_queue
 
         # The account's data download and deletion include what this app keeps.
         registry.register_data_section(privacy.personal_data)
@@ -19,6 +20,10 @@ class NetworksConfig(AppConfig):
 
         # The reviewers' count in the navigation includes requests to join their networks.
         review_queue.register_waiting("network_requests", access.requests_for_staff)
+        # Merging two entries of the directory moves their network memberships.
+        merging.register_mover(
+            "networks.memberships", _("network memberships"), move_network_memberships
+        )
 
         # Organisations' pages list the networks they belong to.
         slots.register("organisation.main", "networks/_organisation_networks.html", order=10)

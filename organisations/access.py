@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 
 from accounts.models import User
 from organisations.models import (
@@ -124,7 +125,19 @@ def is_owner(user: AnyUser, organisation: Organisation) -> bool:
 
 
 def can_edit_content(user: AnyUser, organisation: Organisation) -> bool:
-    return can_edit(user, organisation) and organisation.status in EDITABLE_STATUSES
+    """Members, and staff of a district the entry serves, edit entries that are not closed."""
+    allowed = can_edit(user, organisation) or is_staff_for(user, organisation)
+    return allowed and organisation.status in EDITABLE_STATUSES
+
+
+def editable_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Entries whose edit pages the user may open: their own and those of their districts."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        Q(pk__in=member_organisations(user).values("pk"))
+        | Q(pk__in=reviewable_organisations(user).values("pk"))
+    )
 
 
 def require_member(user: AnyUser, organisation: Organisation) -> str:
@@ -166,6 +179,12 @@ def responsible_organisations(user: AnyUser) -> OrganisationQuerySet:
     if is_city_staff(user):
         responsible |= ~Q(_looked_after_by_district_staff())
     return Organisation.objects.filter(responsible)
+
+
+def require_entry_staff(user: AnyUser) -> None:
+    """Staff pages about entries (new entry, duplicates): 404 for everyone else."""
+    if not is_district_staff(user):
+        raise Http404
 
 
 def claimable_organisations(user: AnyUser) -> QuerySet[Organisation]:

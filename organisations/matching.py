@@ -58,6 +58,11 @@ def _acronym(name: str) -> str:
     return "".join(word[0] for word in words if word and word not in LEGAL_FORMS)
 
 
+def name_key(name: str) -> str:
+    """The name reduced so that spellings of the same name (umlauts, legal forms) are equal."""
+    return _without_e_after_vowel(normalise(name))
+
+
 def similarity(query: str, name: str, short_name: str = "") -> float:
     """0..1: how likely ``query`` means the organisation called ``name`` (``short_name``)."""
     wanted, known = normalise(query), normalise(name)

@@ -22,8 +22,8 @@ from organisations.facet_counts import (
 )
 from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
-from organisations.models import Offer, Organisation, OrganisationQuerySet
-from organisations.services import problem_report_create
+from organisations.models import Offer, Organisation, OrganisationQuerySet, OrganisationRedirect
+from organisations.services import entered_by_district_office, problem_report_create
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000
@@ -165,6 +165,7 @@ def _detail_context(request: HttpRequest, organisation: Organisation) -> dict[st
         "ended_offers": [offer for offer in offers if offer.has_ended],
         "organisation_role": role_in(request.user, organisation),
         "is_staff_for_organisation": is_staff_for(request.user, organisation),
+        "entered_by_district_office": entered_by_district_office(organisation),
         **_map_settings(),
     }
 
@@ -199,7 +200,13 @@ def _organisations_for_detail(request: HttpRequest) -> QuerySet[Organisation]:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(_organisations_for_detail(request), slug=slug)
+    organisation = _organisations_for_detail(request).filter(slug=slug).first()
+    if organisation is None:
+        # The address of an entry merged into another leads there for good.
+        moved = get_object_or_404(
+            OrganisationRedirect.objects.select_related("organisation"), old_slug=slug
+        )
+        return redirect(moved.organisation, permanent=True)
     context = _detail_context(request, organisation)
     context["report_form"] = ProblemReportForm()
     return render(request, "organisations/organisation_detail.html", context)

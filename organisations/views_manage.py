@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -21,9 +22,11 @@ from migra_hub.http import AuthenticatedHttpRequest
 from organisations import services
 from organisations.access import (
     can_edit_content,
+    editable_organisations,
     member_organisations,
     require_member,
     require_owner,
+    role_in,
 )
 from organisations.forms_manage import (
     OfferForm,
@@ -66,11 +69,22 @@ def owned_entry(request: HttpRequest, slug: str) -> Organisation:
 
 
 def _editable_entry(request: HttpRequest, slug: str) -> Organisation:
-    """Rejected and archived entries are closed: members get 403 when they try to edit."""
-    organisation, _role = member_entry(request, slug)
+    """Members and the district's staff edit; rejected and archived entries are closed (403)."""
+    organisation = _entry_for_editors(request, slug)
     if not can_edit_content(request.user, organisation):
         raise PermissionDenied
     return organisation
+
+
+def _entry_for_editors(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(editable_organisations(request.user).select_related("kind"), slug=slug)
+
+
+def entry_home_url(request: HttpRequest, organisation: Organisation) -> str:
+    """Where "back to the entry" leads: members manage it, staff review it."""
+    if role_in(request.user, organisation) is not None:
+        return reverse("organisations:manage", args=[organisation.slug])
+    return reverse("organisations:review_detail", args=[organisation.slug])
 
 
 def open_invitations_for(user: User) -> QuerySet[Invitation]:
@@ -181,9 +195,14 @@ def organisation_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _editable_entry(request, slug)
-    submitting = request.POST.get("action") == SUBMIT
+    # Only members submit for review; staff are the reviewers and save.
+    may_submit = role_in(request.user, organisation) is not None
+    submitting = may_submit and request.POST.get("action") == SUBMIT
     form = OrganisationEditForm(request.POST or None, instance=organisation, submitting=submitting)
-    context: dict[str, Any] = {"organisation": organisation}
+    context: dict[str, Any] = {
+        "organisation": organisation,
+        "back_url": entry_home_url(request, organisation),
+    }
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -204,8 +223,11 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
             status = 409
         else:
             _after_edit(request, saved, submitting=submitting)
-            return redirect("organisations:manage", slug=saved.slug)
-    context.update(form=form, can_submit=services.can_transition(context["organisation"], "submit"))
+            return redirect(entry_home_url(request, saved))
+    context.update(
+        form=form,
+        can_submit=may_submit and services.can_transition(context["organisation"], "submit"),
+    )
     return render(request, "organisations/organisation_form.html", context, status=status)
 
 
@@ -278,7 +300,7 @@ def organisation_delete(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    organisation, _role = member_entry(request, slug)
+    organisation = _entry_for_editors(request, slug)
     offers = (
         organisation.offers.select_related("kind")
         .prefetch_related("kind__translations")
@@ -291,6 +313,7 @@ def offer_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "offers": offers,
             "can_edit": can_edit_content(request.user, organisation),
+            "back_url": entry_home_url(request, organisation),
         },
     )
 

@@ -107,6 +107,7 @@ def _detail(
             .prefetch_related("kind__translations")
             .order_by("title"),
             "history": history,
+            "merges": organisation.merges.select_related("merged_by"),
             "missing": services.missing_essentials(organisation),
         },
         status=status,

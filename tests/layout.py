@@ -365,6 +365,13 @@ PAGES: dict[str, Page] = {
     "organisations:review_queue": Page(STAFF),
     "organisations:change_log": Page(STAFF),
     "organisations:review_detail": Page(STAFF, lambda world: {"slug": world.pending.slug}),
+    "organisations:staff_entry_create": Page(STAFF),
+    "organisations:duplicates": Page(STAFF),
+    "organisations:merge": Page(
+        STAFF,
+        # The slugs of the world's "invitee" and "pending" entries.
+        query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
+    ),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
@@ -402,6 +409,7 @@ FORMS_WITH_ERRORS = (
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
+    ("organisations:staff_entry_create", STAFF),
 )
 
 # Right-to-left: the directory, an organisation page and an event page in Arabic.

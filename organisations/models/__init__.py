@@ -5,6 +5,7 @@ Everything is importable from ``organisations.models`` as before.
 """
 
 from organisations.models.directory_version import DirectoryVersion
+from organisations.models.merge import OrganisationMerge, OrganisationRedirect
 from organisations.models.offer import Offer, OfferQuerySet
 from organisations.models.organisation import (
     OUTDATED_AFTER,
@@ -59,7 +60,9 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "OrganisationMembership",
+    "OrganisationMerge",
     "OrganisationQuerySet",
+    "OrganisationRedirect",
     "OwnershipClaim",
     "OwnershipClaimQuerySet",
     "ProblemReport",

@@ -182,6 +182,11 @@ class Organisation(MultilingualEntry, Address):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     # --- Registration and review ---
+    entered_by_district_office = models.BooleanField(
+        _("entered by the district office"),
+        default=False,
+        help_text=_("District staff entered it; it has no owner until the organisation claims it."),
+    )
     submitted_at = models.DateTimeField(_("submitted for review on"), null=True, blank=True)
     confirmation_reminded_at = models.DateTimeField(
         _("last reminded to confirm on"), null=True, blank=True

@@ -62,6 +62,8 @@ class ReviewDecision(models.Model):
         CLAIM_DECLINED = "claim_declined", _("declined a claim")
         REPORT_RESOLVED = "report_resolved", _("resolved a problem report")
         OWNER_FLAG_CLEARED = "owner_flag_cleared", _("cleared the missing-owner flag")
+        CREATED = "created", _("entered the organisation")
+        MERGED = "merged", _("merged another entry into this one")
 
     organisation = models.ForeignKey(
         Organisation,

@@ -47,6 +47,12 @@ from organisations.services.members import (
     ownership_hand_over,
     user_has_address,
 )
+from organisations.services.merge import (
+    MergeIncomplete,
+    MergeNotAllowed,
+    merge_labels,
+    organisation_merge,
+)
 from organisations.services.offers import (
     offer_create,
     offer_delete,
@@ -77,6 +83,11 @@ from organisations.services.reviewers import (
     reviewer_mail_frequency,
     reviewer_mail_set,
 )
+from organisations.services.staff_entries import (
+    OutsideDistricts,
+    entered_by_district_office,
+    organisation_enter,
+)
 from organisations.services.versions import EditConflict, FieldConflict, entry_version
 
 __all__ = [
@@ -96,14 +107,18 @@ __all__ = [
     "IncompleteEntry",
     "InvitationError",
     "LastOwnerError",
+    "MergeIncomplete",
+    "MergeNotAllowed",
     "OfferData",
     "OrganisationData",
+    "OutsideDistricts",
     "TransitionNotAllowed",
     "can_transition",
     "claim_approve",
     "claim_create",
     "claim_decline",
     "confirmation_reminders_send",
+    "entered_by_district_office",
     "entry_version",
     "history_revert",
     "invitation_accept",
@@ -112,6 +127,7 @@ __all__ = [
     "invitation_for_token",
     "membership_change_role",
     "membership_remove",
+    "merge_labels",
     "missing_essentials",
     "offer_create",
     "offer_delete",
@@ -122,6 +138,8 @@ __all__ = [
     "organisation_create",
     "organisation_delete",
     "organisation_delete_for_good",
+    "organisation_enter",
+    "organisation_merge",
     "organisation_publish",
     "organisation_reject",
     "organisation_request_changes",

@@ -166,3 +166,27 @@ def record_decision(
         recipients = member_recipients(organisation)
         send_templated_mail(MAIL + "decision", recipients, context)
     return decision
+
+
+def tell_members_of_staff_edit(
+    organisation: Organisation, *, fields: list[str], editor: User | None
+) -> None:
+    """When someone who is not a member (district staff) changed the entry, its members hear
+    which fields changed; an entry without members (entered by staff) has nobody to tell."""
+    if editor is None or not fields:
+        return
+    if organisation.memberships.filter(user=editor).exists():
+        return
+    recipients = member_recipients(organisation)
+    if not recipients:
+        return
+    labels = [
+        str(getattr(Organisation._meta.get_field(name), "verbose_name", name)) for name in fields
+    ]
+    context = {
+        "organisation": organisation,
+        "fields": labels,
+        "manage_url": Link("organisations:manage", {"slug": organisation.slug}),
+        "public_url": Link("organisations:detail", {"slug": organisation.slug}),
+    }
+    send_templated_mail(MAIL + "staff_edited", recipients, context)

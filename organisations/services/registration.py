@@ -34,6 +34,7 @@ from organisations.services.common import (
     lock_entry,
     mail_reviewers,
     save_version,
+    tell_members_of_staff_edit,
     transition,
 )
 from organisations.services.data import OrganisationData, model_values, require
@@ -76,14 +77,18 @@ def organisation_create(
     status: str = Status.DRAFT,
     imported: bool = False,
     public_id: uuid.UUID | None = None,
+    by_district_office: bool = False,
 ) -> Organisation:
     """A new entry (a draft unless ``status`` says published). The person who creates it
-    becomes its owner; imports and the demo data create entries without one."""
+    becomes its owner; imports, the demo data and district staff (``by_district_office``)
+    create entries without one."""
     require(data, "name", "kind")
     if status not in (Status.DRAFT, Status.PUBLISHED):
         raise TransitionNotAllowed(f"a new entry cannot be {status}")
     plain, many = model_values(Organisation, data.given())
-    organisation = Organisation(**plain, status=status)
+    organisation = Organisation(
+        **plain, status=status, entered_by_district_office=by_district_office
+    )
     organisation.slug = organisation_slug(organisation.name)
     if status == Status.PUBLISHED:
         organisation.published_at = timezone.now()
@@ -91,10 +96,12 @@ def organisation_create(
         organisation.uuid = public_id
     if imported:
         reason = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+    elif by_district_office:
+        reason = REVIEW_CHANGE
     else:
         reason = DRAFT_CHANGE
     create_as_one_version(organisation, many, user=user, reason=reason)
-    if user is not None:
+    if user is not None and not by_district_office:
         OrganisationMembership.objects.create(user=user, organisation=organisation, role=Role.OWNER)
     return organisation
 
@@ -124,6 +131,7 @@ def organisation_update(
     if names:
         reason = edit_reason(current, imported=imported)
         save_changes(current, given, names, user=user, reason=reason)
+        tell_members_of_staff_edit(current, fields=names, editor=user)
     return current
 
 

@@ -34,6 +34,10 @@ OWNER_ACTION = expect(
 MEMBER_ACTION = expect(
     owner=302, editor=302, other_member=404, staff=404, other_staff=404, outsider=404
 )
+# Members, and staff of the entry's district, edit the entry and its offers.
+EDITOR_PAGE = expect(
+    owner=200, editor=200, other_member=404, staff=200, other_staff=404, outsider=404
+)
 EVERYONE = expect(owner=200, editor=200, other_member=200, staff=200, other_staff=200, outsider=200)
 STAFF_PAGE = expect(
     owner=404, editor=404, other_member=404, staff=200, other_staff=404, outsider=404
@@ -51,15 +55,15 @@ MATRIX = [
     ("register new", "get", "/en/register/new/", EVERYONE),
     ("my organisations", "get", "/en/my-organisations/", EVERYONE),
     ("manage", "get", "/en/manage/{org}/", MEMBER_PAGE),
-    ("edit", "get", "/en/manage/{org}/edit/", MEMBER_PAGE),
+    ("edit", "get", "/en/manage/{org}/edit/", EDITOR_PAGE),
     ("confirm", "post", "/en/manage/{org}/confirm/", MEMBER_ACTION),
     ("submit", "post", "/en/manage/{org}/submit/", MEMBER_ACTION),
     ("delete", "get", "/en/manage/{org}/delete/", OWNER_PAGE),
     ("delete post", "post", "/en/manage/{org}/delete/", OWNER_ACTION),
-    ("offers", "get", "/en/manage/{org}/offers/", MEMBER_PAGE),
-    ("offer new", "get", "/en/manage/{org}/offers/new/", MEMBER_PAGE),
-    ("offer edit", "get", "/en/manage/{org}/offers/{offer}/", MEMBER_PAGE),
-    ("offer delete", "get", "/en/manage/{org}/offers/{offer}/delete/", MEMBER_PAGE),
+    ("offers", "get", "/en/manage/{org}/offers/", EDITOR_PAGE),
+    ("offer new", "get", "/en/manage/{org}/offers/new/", EDITOR_PAGE),
+    ("offer edit", "get", "/en/manage/{org}/offers/{offer}/", EDITOR_PAGE),
+    ("offer delete", "get", "/en/manage/{org}/offers/{offer}/delete/", EDITOR_PAGE),
     ("members", "get", "/en/manage/{org}/members/", MEMBER_PAGE),
     (
         "invite",

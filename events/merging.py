@@ -1,0 +1,24 @@
+"""What happens to events and sign-ups when two entries of the directory are merged: the
+entry that stays organises the events and sends the people who signed up for it.
+
+Registered in ``events/apps.py`` with the merge registry of ``organisations``.
+"""
+
+from __future__ import annotations
+
+from events.models import Event, Registration
+from organisations.merging import Moved
+from organisations.models import Organisation
+
+
+def move_organised_events(removed: Organisation, kept: Organisation) -> Moved:
+    events = Event.objects.filter(organiser_organisation=removed)
+    ids = list(events.values_list("pk", flat=True))
+    Event.objects.filter(pk__in=ids).update(organiser_organisation=kept)
+    return Moved(moved=ids)
+
+
+def move_registrations(removed: Organisation, kept: Organisation) -> Moved:
+    ids = list(Registration.objects.filter(organisation=removed).values_list("pk", flat=True))
+    Registration.objects.filter(pk__in=ids).update(organisation=kept)
+    return Moved(moved=ids)
