@@ -10,6 +10,7 @@ from django.urls import reverse
 from organisations.search import organisation_search_refresh
 from tests.conftest import Cast
 from tests.factories import (
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     OfferFactory,
@@ -60,6 +61,30 @@ def test_district_staff_cannot_read_the_whole_city(cast: Cast, client_for, role:
         reverse("workspace:analysis_city_csv", args=[city]),
     ):
         assert client.get(url).status_code == (302 if role == "anonymous" else 404)
+
+
+def test_city_wide_staff_read_every_district_and_the_whole_city(cast: Cast, client_for) -> None:
+    client = client_for(CityStaffFactory().user)
+    city = cast.district.city.slug
+    for url in [
+        *district_urls(cast),
+        reverse("workspace:analysis_city", args=[city]),
+        reverse("workspace:analysis_city_csv", args=[city]),
+    ]:
+        assert client.get(url).status_code == 200, url
+    index = client.get(reverse("workspace:analysis")).content.decode()
+    assert (
+        district_urls(cast)[0] in index and reverse("workspace:analysis_city", args=[city]) in index
+    )
+
+
+def test_the_whole_city_compares_its_districts(db: None, client_for) -> None:
+    city = build_city(DistrictFactory(name="Pankow"), DistrictFactory(name="Spandau"))
+    url = reverse("workspace:analysis_city", args=[city.district.city.slug])
+    html = client_for(CityStaffFactory().user).get(url).content.decode()
+    assert "Bezirke im Vergleich" in html
+    assert f'href="/de/organisations/?district={city.other.pk}"' in html
+    assert f"/de/organisations/?district={city.district.pk}&amp;migrant_led=on" in html
 
 
 def test_the_list_of_analyses_leads_staff_of_one_district_to_theirs(cast: Cast, client_for) -> None:
