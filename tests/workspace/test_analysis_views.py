@@ -128,17 +128,23 @@ def test_the_figures_download_as_csv(db: None, client_for) -> None:
 QUERY_BUDGET = 16
 
 
+@pytest.mark.parametrize("whole_city", [False, True])
 def test_the_analysis_costs_the_same_number_of_queries_at_any_size(
-    db: None, client_for, django_assert_max_num_queries
+    db: None, client_for, django_assert_max_num_queries, whole_city: bool
 ) -> None:
     city = build_city(DistrictFactory(name="Pankow"), DistrictFactory(name="Spandau"))
-    client = client_for(DistrictStaffFactory(district=city.district).user)
-    url = reverse("workspace:analysis_district", args=[city.district.city.slug, city.district.slug])
+    if whole_city:
+        client = client_for(CityStaffFactory().user)
+        url = reverse("workspace:analysis_city", args=[city.district.city.slug])
+    else:
+        client = client_for(DistrictStaffFactory(district=city.district).user)
+        args = [city.district.city.slug, city.district.slug]
+        url = reverse("workspace:analysis_district", args=args)
     client.get(url)  # the directory's vocabulary is cached per version after the first page
     with django_assert_max_num_queries(QUERY_BUDGET) as small:
         assert client.get(url).status_code == 200
     for _number in range(8):
-        organisation = OrganisationFactory(districts=[city.district, city.other])
+        organisation = OrganisationFactory(districts=[city.district, DistrictFactory()])
         OfferFactory(organisation=organisation)
     organisation_search_refresh()
     client.get(url)
