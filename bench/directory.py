@@ -1,26 +1,34 @@
 """Benchmark of the directory at scale: 100,000 organisations and 300,000 offers.
 
     createdb -h 127.0.0.1 -U postgres wt_directory_bench
+    createdb -h 127.0.0.1 -U postgres wt_directory_bench_1k
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_directory_bench \
-        .venv/bin/python bench/directory.py
+        .venv/bin/python bench/directory.py \
+        --small-database-url postgres://postgres@127.0.0.1:5432/wt_directory_bench_1k
 
-1. Loads generated organisations and offers into the configured database (COPY on PostgreSQL,
-   bulk_create elsewhere), unless they are there already, and builds their search data.
+1. Loads generated organisations and offers into the configured database (COPY), unless they
+   are there already, and builds their search data.
 2. Measures median and p99 latency of the directory with two filters, with a search term, with
    both (also right after a change, when nothing is cached), unfiltered, of the organisation
-   page and of the offers page with two filters, next to the home page as a baseline for
-   how busy the (shared) machine is: first through
-   Django's test client (server time, one request at a time), then through gunicorn with a load
-   generator (wrk when installed, else a small threaded Python client).
+   page and of the offers page with two filters, and of two pages to compare them with
+   (``bench.baseline``: a minimal page doing one filtered, ordered, paginated query rendering
+   25 rows, and a bare "hello" page): first through Django's test client (server time, one
+   request at a time), then through gunicorn with a load generator (wrk when installed, else a
+   small threaded Python client), each scenario alternating with the page it is compared with,
+   printing its throughput as a ratio to that page's.
+3. With --small-database-url, the same scenarios at 1,000 entries in that database (a separate
+   process): the ratio of each directory median at this size to the one at 1,000.
 
 Options: --organisations N, --offers-per-organisation N, --requests N (per scenario, test
-client), --seconds N (per scenario, load generator), --workers N (gunicorn), --skip-http.
+client), --seconds N (per scenario, load generator), --workers N (gunicorn), --skip-http,
+--small-database-url URL, --rebuild-search-data.
 The machines are shared: run it when needed, not in a loop.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -44,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Production-like settings unless the caller says otherwise (DEBUG off: no query log).
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "migra_hub.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "bench-local-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -151,14 +159,8 @@ def _with_defaults(
 
 
 def _insert(model: type, columns: Sequence[str], rows: list[Sequence[object]]) -> None:
-    if not rows:
-        return
-    if connection.vendor == "postgresql":
+    if rows:
         _copy(model, *_with_defaults(model, columns, rows))
-        return
-    model.objects.bulk_create(
-        [model(**dict(zip(columns, row, strict=True))) for row in rows], batch_size=2000
-    )
 
 
 def _next_id(model: type) -> int:
@@ -210,13 +212,13 @@ def load(count: int, offers_per_organisation: int) -> None:
         "founding_year", "no_public_address", "street", "postcode", "locality", "latitude",
         "longitude", "website", "email", "phone", "social_links", "register_court",
         "register_number", "non_profit", "status", "published_at", "last_confirmed_at",
-        "created_at", "updated_at", "search_document", "uuid",
+        "created_at", "updated_at", "uuid",
     ]  # fmt: skip
     offer_columns = [
         "id", "organisation_id", "title", "description", "kind_id", "cost", "schedule",
         "at_organisation_address", "step_free", "accessible_toilet", "hearing_loop",
         "accessibility_notes", "registration_required", "starts_on", "ends_on", "street",
-        "postcode", "locality", "created_at", "updated_at", "search_document", "uuid",
+        "postcode", "locality", "created_at", "updated_at", "uuid",
     ]  # fmt: skip
     offer_id = first_offer
     for index in range(count):
@@ -238,7 +240,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                 None if hidden else round(lat + rng.uniform(-0.03, 0.03), 6),
                 None if hidden else round(lon + rng.uniform(-0.04, 0.04), 6),
                 f"https://{slug}.example.org", f"info@{slug}.example.org",
-                "030 1234567", "", "", "", True, status, now, updated, updated, updated, "",
+                "030 1234567", "", "", "", True, status, now, updated, updated, updated,
                 uuid.UUID(int=rng.getrandbits(128), version=4),
             )
         )  # fmt: skip
@@ -259,7 +261,7 @@ def load(count: int, offers_per_organisation: int) -> None:
                     "Dienstags 16–18 Uhr", True, number % 2 == 0, number % 3 == 0, False, "",
                     number % 2 == 1, today - timedelta(days=400) if ended else None,
                     today - timedelta(days=rng.randint(1, 300)) if ended else None,
-                    "", "", "", updated, updated, "",
+                    "", "", "", updated, updated,
                     uuid.UUID(int=rng.getrandbits(128), version=4),
                 )
             )  # fmt: skip
@@ -296,9 +298,8 @@ def load(count: int, offers_per_organisation: int) -> None:
         organisation_ids=range(first_org, first_org + count)  # type: ignore[arg-type]
     )
     print(f"Built their search data in {time.perf_counter() - loaded:.0f} s")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
 
 # --- Measuring ------------------------------------------------------------------------------------
@@ -319,8 +320,14 @@ def scenarios() -> dict[str, list[str]]:
     # Words of the few generated descriptions are in 30-75 % of all entries.
     broad = ["Frauen", "Beratnug", "Tuerkisch", "Sprachcafé"]
     return {
-        # A page without database work: how fast this machine is right now.
-        "baseline: home page": ["/de/"],
+        # The pages the others are compared with (bench.baseline): a bare "hello" through the
+        # middleware, and one filtered, ordered, paginated query rendering 25 rows.
+        HELLO: ["/bench/hello/"],
+        BASELINE: [
+            f"/bench/baseline/?district={rng.choice(district_ids)}&page={rng.randint(1, 20)}"
+            for _ in range(5)
+        ],
+        "home page": ["/de/"],
         "directory, no filter": ["/de/organisations/"],
         "directory, two filters": [
             f"/de/organisations/?district={rng.choice(district_ids)}&language={language}"
@@ -351,6 +358,12 @@ def scenarios() -> dict[str, list[str]]:
 
 
 AFTER_A_CHANGE = ", cold"
+HELLO = "baseline: hello page"
+BASELINE = "baseline: minimal list page"
+# What each scenario's throughput is compared with (the baseline page unless named here).
+COMPARED_WITH = {HELLO: HELLO, BASELINE: BASELINE, "home page": HELLO}
+# The scenarios whose median at 100,000 entries is compared with the median at 1,000.
+SCALING = ("directory, ",)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -358,7 +371,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure_test_client(urls_by_name: dict[str, list[str]], requests: int) -> None:
+def measure_test_client(urls_by_name: dict[str, list[str]], requests: int) -> dict[str, float]:
+    """Median and p99 of each scenario through the test client (server time); returns the
+    medians."""
     client = Client()
     database = {"seconds": 0.0, "queries": 0}
 
@@ -370,6 +385,7 @@ def measure_test_client(urls_by_name: dict[str, list[str]], requests: int) -> No
             database["seconds"] += time.perf_counter() - started
             database["queries"] += 1
 
+    medians: dict[str, float] = {}
     print(f"\nDjango test client, one request at a time ({requests} per scenario):")
     print(f"  {'scenario':40} {'median ms':>10} {'p99 ms':>8} {'of it SQL':>10} {'queries':>8}")
     for name, urls in urls_by_name.items():
@@ -387,10 +403,12 @@ def measure_test_client(urls_by_name: dict[str, list[str]], requests: int) -> No
                 timings.append((time.perf_counter() - started) * 1000)
                 sql_timings.append(database["seconds"] * 1000)
                 assert response.status_code == 200, url
+        medians[name] = statistics.median(timings)
         print(
-            f"  {name:40} {statistics.median(timings):10.1f} {percentile(timings, 0.99):8.1f}"
+            f"  {name:40} {medians[name]:10.1f} {percentile(timings, 0.99):8.1f}"
             f" {statistics.median(sql_timings):10.1f} {database['queries']:>8}"
         )
+    return medians
 
 
 WRK_SCRIPT = """
@@ -483,12 +501,31 @@ def measure_http(urls_by_name: dict[str, list[str]], seconds: int, workers: int)
             f"\ngunicorn ({workers} workers) with {tool}, {connections} connections,"
             f" {seconds} s per scenario:"
         )
-        print(f"  {'scenario':40} {'median ms':>10} {'p99 ms':>8} {'req/s':>7} {'errors':>7}")
+        print(
+            "  Each scenario alternates with the page it is compared with (the minimal list"
+            " page; the hello page for the home page); x = its throughput / that page's,"
+            " p99 x = its p99 / that page's."
+        )
+        print(
+            f"  {'scenario':40} {'median ms':>10} {'p99 ms':>8} {'req/s':>7} {'errors':>7}"
+            f" {'x':>6} {'p99 x':>6}"
+        )
         for name, urls in urls_by_name.items():
             if name.endswith(AFTER_A_CHANGE):
                 continue
+            compared = COMPARED_WITH.get(name, BASELINE)
+            if compared == name:
+                median, p99, rate, errors = runner(base, urls, seconds, connections)
+                print(f"  {name:40} {median:10.1f} {p99:8.1f} {rate:7.1f} {errors:>7}")
+                continue
+            _median, base_p99, base_rate, _errors = runner(
+                base, urls_by_name[compared], seconds, connections
+            )
             median, p99, rate, errors = runner(base, urls, seconds, connections)
-            print(f"  {name:40} {median:10.1f} {p99:8.1f} {rate:7.1f} {errors:>7}")
+            print(
+                f"  {name:40} {median:10.1f} {p99:8.1f} {rate:7.1f} {errors:>7}"
+                f" {rate / base_rate:6.2f} {p99 / base_p99:6.2f}"
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -504,20 +541,73 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument(
+        "--small-database-url",
+        help="a second database for the same scenarios at 1,000 entries (built when empty):"
+        " their medians are compared with this database's",
+    )
+    parser.add_argument(
+        "--rebuild-search-data",
+        action="store_true",
+        help="rebuild the search data of every entry first (after a change of what it holds)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only the scenarios whose name ends with this (repeatable; the baselines"
+        " are always measured)",
+    )
+    parser.add_argument("--medians-to", help=argparse.SUPPRESS)
     args = parser.parse_args()
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)
     load(args.organisations, args.offers_per_organisation)
+    if args.rebuild_search_data:
+        started = time.perf_counter()
+        organisation_search_refresh()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        print(f"Rebuilt the search data in {time.perf_counter() - started:.0f} s")
     print(
         f"{Organisation.objects.count()} organisations"
         f" ({Organisation.objects.published().count()} published), {Offer.objects.count()} offers"
     )
     call_command("collectstatic", interactive=False, verbosity=0)
-    urls = scenarios()
-    measure_test_client(urls, args.requests)
+    urls = {
+        name: scenario_urls
+        for name, scenario_urls in scenarios().items()
+        if name.startswith("baseline")
+        or not args.only
+        or any(name.endswith(part) for part in args.only)
+    }
+    medians = measure_test_client(urls, args.requests)
+    if args.medians_to:
+        Path(args.medians_to).write_text(json.dumps(medians))
+    if args.small_database_url:
+        compare_with_small(args, medians)
     if not args.skip_http:
         measure_http(urls, args.seconds, args.workers)
+
+
+def compare_with_small(args: argparse.Namespace, medians: dict[str, float]) -> None:
+    """The same scenarios on a directory of 1,000 entries (in its own database, run as a
+    separate process): how much slower each page is at this size."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [sys.executable, __file__, "--organisations", "1000", "--skip-http",
+             "--requests", str(args.requests), "--medians-to", out.name,
+             *(f"--only={part}" for part in args.only)],
+            env={**os.environ, "DATABASE_URL": args.small_database_url},
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        small = json.loads(Path(out.name).read_text())
+    print(f"\nMedians at {Organisation.objects.count()} entries / at 1,000 (test client):")
+    for name, median in medians.items():
+        if name.startswith(SCALING) and small.get(name):
+            ratio = median / small[name]
+            print(f"  {name:40} {small[name]:8.1f} ms -> {median:8.1f} ms {ratio:6.2f}x")
 
 
 if __name__ == "__main__":

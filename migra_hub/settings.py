@@ -385,6 +385,8 @@ OPENDATA_COUNTRY = env_str("OPENDATA_COUNTRY", default="DE")
 HSDS_DEFAULT_PER_PAGE = 25
 HSDS_MAX_PER_PAGE = env_int("HSDS_MAX_PER_PAGE", default=100)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+# An import file uploaded on the web waits this long for its confirmation, then it is deleted.
+IMPORT_UPLOAD_HOURS = env_int("IMPORT_UPLOAD_HOURS", default=24)
 # --- Events ------------------------------------------------------------------------------------
 # Reminders go out this many days before an event (send_event_reminders, cron).
 EVENTS_REMINDER_DAYS_BEFORE = env_int("EVENTS_REMINDER_DAYS_BEFORE", default=2)
@@ -448,3 +450,24 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "migra_hub.middleware.RequestLimitsMiddleware",
 )
+
+# --- Placing an entry's pin (organisations.geocoding) ----------------------------------------
+# A Nominatim-compatible search address (e.g. https://nominatim.openstreetmap.org/search, whose
+# usage policy asks for an identifying User-Agent and at most one request a second). Empty: no
+# address lookup; pins are placed on the map or typed.
+GEOCODER_URL = env_url("GEOCODER_URL", default="")
+GEOCODER_TIMEOUT = env_int("GEOCODER_TIMEOUT", default=5)
+GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", default="") or f"Migra Hub ({SITE_URL})"
+# Lookups per hour and signed-in person.
+GEOCODER_LIMIT_PER_USER = env_int("GEOCODER_LIMIT_PER_USER", default=30)
+# The area every pin must lie in, as south,west,north,east in degrees (empty: anywhere).
+try:
+    MAP_BOUNDS = tuple(float(value) for value in env_list("MAP_BOUNDS"))
+except ValueError:
+    raise ImproperlyConfigured("MAP_BOUNDS must be four numbers: south,west,north,east.") from None
+if MAP_BOUNDS and (
+    len(MAP_BOUNDS) != 4
+    or not (-90 <= MAP_BOUNDS[0] < MAP_BOUNDS[2] <= 90)
+    or not (-180 <= MAP_BOUNDS[1] < MAP_BOUNDS[3] <= 180)
+):
+    raise ImproperlyConfigured("MAP_BOUNDS must be four numbers: south,west,north,east.")

@@ -11,6 +11,8 @@ Slots in use:
 - ``organisation.head`` / ``organisation.main``: an organisation's page
 - ``network.main``: a network's page
 - ``event.head``: an event's page
+- ``staff.tools``: links to the staff's tools of higher apps, inline after the review queue's
+  own links (each filler starts with a separator)
 """
 
 from __future__ import annotations

@@ -173,21 +173,33 @@ def api_info(request: HttpRequest) -> HttpResponse:
     return hsds_response(request, info_body(site_of(request)))
 
 
+def _list_response(
+    request: HttpRequest,
+    rows: QuerySet[Any],
+    *,
+    filters: Any,
+    ordering: tuple[str, ...],
+    serialize: Callable[[Site, Any], Any],
+    offers: bool,
+) -> HttpResponse:
+    """One page of a list endpoint: the query's filters, its page, each row serialised."""
+    query = read_list_query(request)
+    items, total = queryset_page(filters.apply(rows, query).order_by(*ordering), query)
+    site = site_of(request)
+    body = page_body(items, total=total, query=query, serialize=lambda row: serialize(site, row))
+    return hsds_response(request, body, last_modified=latest_change(offers=offers))
+
+
 @api_view
 def organization_list(request: HttpRequest) -> HttpResponse:
-    query = read_list_query(request)
-    organisations = ORGANISATION_FILTERS.apply(selectors.public_organisations(), query).order_by(
-        "name", "pk"
+    return _list_response(
+        request,
+        selectors.public_organisations(),
+        filters=ORGANISATION_FILTERS,
+        ordering=("name", "pk"),
+        serialize=records.organisation_basic,
+        offers=False,
     )
-    items, total = queryset_page(organisations, query)
-    site = site_of(request)
-    body = page_body(
-        items,
-        total=total,
-        query=query,
-        serialize=lambda organisation: records.organisation_basic(site, organisation),
-    )
-    return hsds_response(request, body, last_modified=latest_change(offers=False))
 
 
 @api_view
@@ -210,17 +222,14 @@ def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
 
 @api_view
 def service_list(request: HttpRequest) -> HttpResponse:
-    query = read_list_query(request)
-    offers = OFFER_FILTERS.apply(selectors.public_offers(), query).order_by("title", "pk")
-    items, total = queryset_page(offers, query)
-    site = site_of(request)
-    body = page_body(
-        items,
-        total=total,
-        query=query,
-        serialize=lambda offer: records.service_list_item(site, offer),
+    return _list_response(
+        request,
+        selectors.public_offers(),
+        filters=OFFER_FILTERS,
+        ordering=("title", "pk"),
+        serialize=records.service_list_item,
+        offers=True,
     )
-    return hsds_response(request, body, last_modified=latest_change(offers=True))
 
 
 @api_view

@@ -13,3 +13,5 @@ class OpendataConfig(AppConfig):
         slots.register("page.head", "opendata/_open_graph.html")
         slots.register("organisation.head", "opendata/_organisation_jsonld.html")
         slots.register("event.head", "opendata/_event_jsonld.html")
+        # Staff find the web import where they find their other tools.
+        slots.register("staff.tools", "opendata/_import_link.html")

@@ -10,12 +10,11 @@ taxonomies are reported and left out. What we have no place for (funding, progra
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Any
 
 from opendata import hsds
 from opendata.hsds_terms import JSONObject, TermReader, as_list, text, unique
-from opendata.import_files import read_json
+from opendata.import_files import ImportFile, parse_json
 from opendata.importing import (
     OrganisationRecord,
     Record,
@@ -28,10 +27,10 @@ from opendata.importing import (
 from organisations.models import Offer, Organisation
 
 
-def load_documents(path: Path) -> list[tuple[str, JSONObject]]:
+def load_documents(file: ImportFile) -> list[tuple[str, JSONObject]]:
     """The documents of a file: one, a list of them, or an API page (``{"contents": [...]}``),
     each with where it is in the file."""
-    data = read_json(path)
+    data = parse_json(file)
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         items, prefix = data["contents"], "contents"
     elif isinstance(data, list):
@@ -56,8 +55,8 @@ class HsdsReader:
         self.order: list[str] = []
         self.file_warnings: list[str] = []
 
-    def read(self, path: Path) -> tuple[list[OrganisationRecord], list[str]]:
-        for where, document in load_documents(path):
+    def read(self, file: ImportFile) -> tuple[list[OrganisationRecord], list[str]]:
+        for where, document in load_documents(file):
             if not isinstance(document, dict):
                 self.add_broken(where, "not a JSON object")
             elif isinstance(document.get("service"), dict):
@@ -143,16 +142,17 @@ class HsdsReader:
             else:
                 record.warnings.append("organization_identifiers: too long, left out")
         locations = [loc for loc in as_list(document.get("locations")) if isinstance(loc, dict)]
+        address = None
         if locations:
-            self.fill_address(record, locations[0], "locations[0]")
+            address = self.fill_address(record, locations[0], "locations[0]")
             record.m2m["languages"] = self.term_reader.languages(
                 locations[0].get("languages"), record
             )
         self.fill_vocabularies(record, document)
+        self.fill_districts(record, address)
 
     def fill_vocabularies(self, record: OrganisationRecord, document: JSONObject) -> None:
-        """Topics, target groups, languages, migrant-led and kind from the attributes; the
-        districts from the command line."""
+        """Topics, target groups, languages, migrant-led and kind from the attributes."""
         fields = record.fields
         terms = self.term_reader.terms(document.get("attributes"), record)
         if "attributes" in document:
@@ -171,19 +171,33 @@ class HsdsReader:
             record.errors.append(f"kind: no kind of organisation {self.default_kind!r} (--kind)")
         else:
             fields["kind"] = kind
+
+    def fill_districts(self, record: OrganisationRecord, address: JSONObject | None) -> None:
+        """The district the address names as its region or by a postcode the city knows,
+        else the district(s) given to the import (``--district``, the staff's district)."""
+        vocabulary = self.vocabularies.districts
+        if address is not None:
+            found = vocabulary.of_address(
+                region=text(address.get("region")), postcode=text(address.get("postal_code"))
+            )
+            if found is not None:
+                record.m2m["districts"] = [found]
+                return
         if self.default_districts:
-            districts = [self.vocabularies.districts.find(name) for name in self.default_districts]
+            districts = [vocabulary.find(name) for name in self.default_districts]
             if None in districts:
                 record.errors.append(f"--district: unknown district in {self.default_districts}")
             else:
                 record.m2m["districts"] = districts  # type: ignore[assignment]
 
-    def fill_address(self, record: Record, location: JSONObject, where: str) -> None:
+    def fill_address(self, record: Record, location: JSONObject, where: str) -> JSONObject | None:
+        """The location's address (the physical one first) and coordinates; returns the
+        address it took."""
         fields = record.fields
         addresses = [a for a in as_list(location.get("addresses")) if isinstance(a, dict)]
         addresses.sort(key=lambda a: a.get("address_type") != "physical")
-        if addresses:
-            address = addresses[0]
+        address = addresses[0] if addresses else None
+        if address is not None:
             street = ", ".join(
                 filter(None, [text(address.get("address_1")), text(address.get("address_2"))])
             )
@@ -205,6 +219,7 @@ class HsdsReader:
         if latitude is None or longitude is None:
             latitude = longitude = None
         fields["latitude"], fields["longitude"] = latitude, longitude
+        return address
 
     # --- services ------------------------------------------------------------------------------
 
@@ -323,14 +338,14 @@ def place_offer(offer: Record, organisation: OrganisationRecord) -> None:
 
 
 def read_hsds(
-    path: Path, *, default_districts: list[str], default_kind: str, default_offer_kind: str
+    file: ImportFile, *, default_districts: list[str], default_kind: str, default_offer_kind: str
 ) -> tuple[list[OrganisationRecord], list[str]]:
     reader = HsdsReader(
         default_districts=default_districts,
         default_kind=default_kind,
         default_offer_kind=default_offer_kind,
     )
-    return reader.read(path)
+    return reader.read(file)
 
 
 def set_ids(record: Record, document: JSONObject) -> None:

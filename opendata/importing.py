@@ -22,6 +22,7 @@ from django.db.models import Model
 from migra_hub.links import is_web_address
 from organisations.models import (
     District,
+    DistrictPostcode,
     Language,
     Offer,
     OfferKind,
@@ -88,6 +89,13 @@ class Plan:
     def count(self, action: str) -> int:
         return sum(1 for step in self.steps if step.action == action and not step.has_errors)
 
+    def count_of(self, model: str, action: str) -> int:
+        return sum(
+            1
+            for step in self.steps
+            if step.model == model and step.action == action and not step.has_errors
+        )
+
 
 # --- Vocabularies, looked up once per file -----------------------------------------------------
 
@@ -121,7 +129,7 @@ class Vocabularies:
     organisation_kinds: Vocabulary
     offer_kinds: Vocabulary
     languages: Vocabulary
-    districts: Vocabulary
+    districts: DistrictVocabulary
 
     @classmethod
     def load(cls) -> Vocabularies:
@@ -150,6 +158,19 @@ class DistrictVocabulary(Vocabulary):
             for key in {name.casefold() for name in names}:
                 # The same district name in two cities matches neither.
                 self.by_key[key] = None if key in self.by_key else district
+        self.by_postcode: dict[str, District | None] = {}
+        for code in DistrictPostcode.objects.select_related("district"):
+            # A postcode that reaches into two districts places an address in neither.
+            known = code.postcode in self.by_postcode
+            self.by_postcode[code.postcode] = None if known else code.district
+
+    def of_postcode(self, postcode: str) -> District | None:
+        return self.by_postcode.get(postcode.strip().replace(" ", ""))
+
+    def of_address(self, *, region: str, postcode: str) -> District | None:
+        """The district an address names as its region, else the one of its postcode."""
+        district = self.find(region) if region.strip() else None
+        return district if isinstance(district, District) else self.of_postcode(postcode)
 
 
 # --- Small parsers that say what is wrong ------------------------------------------------------
@@ -341,43 +362,3 @@ def note_target(record: Record, target: Model, seen: dict[int, str], model: str)
         record.errors.append(f"the same {model} as {seen[target.pk]}")
     else:
         seen[target.pk] = record.where
-
-
-# --- Report ------------------------------------------------------------------------------------
-
-ACTION_WORDS = {
-    "create": "create",
-    "update": "update",
-    "unchanged": "skip (unchanged)",
-}
-
-
-def describe(step: Step) -> list[str]:
-    record = step.record
-    indent = "  " if step.model == "offer" else ""
-    if step.has_errors:
-        head = f"{indent}{record.where}: {step.model} {record.label!r}: NOT IMPORTED"
-    else:
-        head = f"{indent}{record.where}: {ACTION_WORDS[step.action]} {step.model} {record.label!r}"
-        if step.changes:
-            head += f" ({', '.join(step.changes)})"
-    lines = [head]
-    lines += [f"{indent}    error: {message}" for message in record.errors]
-    lines += [f"{indent}    warning: {message}" for message in record.warnings]
-    return lines
-
-
-def summary(plan: Plan, *, dry_run: bool) -> str:
-    would = "would be " if dry_run else ""
-    parts = []
-    for model in ("organisation", "offer"):
-        steps = [step for step in plan.steps if step.model == model and not step.has_errors]
-        counts = {action: sum(1 for s in steps if s.action == action) for action in ACTION_WORDS}
-        parts.append(
-            f"{model}s {would}created: {counts['create']}, {would}updated: {counts['update']}, "
-            f"skipped (unchanged): {counts['unchanged']}"
-        )
-    text = "Summary: " + "; ".join(parts) + f"; records with errors: {plan.error_count}."
-    if dry_run:
-        text += " Dry run: nothing was written."
-    return text

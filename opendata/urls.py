@@ -4,7 +4,7 @@ for search engines at the root, and the pages and downloads under the language p
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from opendata import api, views
+from opendata import api, views, views_import
 from opendata.feeds import NewEventsFeed, NewOrganisationsFeed
 from opendata.sitemaps import SITEMAPS
 
@@ -43,4 +43,6 @@ urlpatterns = [
     path("organisations.json", views.directory_export, {"format": "json"}, name="directory_json"),
     path("organisations.atom", NewOrganisationsFeed(), name="organisations_feed"),
     path("events.atom", NewEventsFeed(), name="events_feed"),
+    path("import/", views_import.import_start, name="import"),
+    path("import/<uuid:upload_id>/", views_import.import_report, name="import_report"),
 ]

@@ -17,10 +17,12 @@ from migra_hub.demo_languages import (
     OWN_LANGUAGE_ORIGINALS,
 )
 from organisations.access import districts_without_staff
+from organisations.demo_postcodes import BERLIN_POSTCODES, demo_postcode
 from organisations.models import (
     City,
     CityStaff,
     District,
+    DistrictPostcode,
     DistrictStaff,
     Language,
     Offer,
@@ -118,6 +120,8 @@ def _city_and_districts() -> tuple[City, list[District]]:
         district, _ = District.objects.get_or_create(
             city=city, slug=slugify(name), defaults={"name": name}
         )
+        for postcode in BERLIN_POSTCODES[name].split():
+            DistrictPostcode.objects.get_or_create(district=district, postcode=postcode)
         districts.append(district)
     return city, districts
 
@@ -219,7 +223,7 @@ def _seed_organisations(districts: list[District]) -> list[Organisation]:
                 translations=translations,
                 founding_year=1980 + (index * 7) % 44,
                 street="" if hidden else f"{rng.choice(STREETS)}straße {index + 1}",
-                postcode="" if hidden else f"1{rng.randint(2000, 4999)}",
+                postcode="" if hidden else demo_postcode(home, rng.randint(2000, 4999)),
                 locality="Berlin",
                 latitude=None if hidden else Decimal(str(round(lat + rng.uniform(-0.02, 0.02), 6))),
                 longitude=None

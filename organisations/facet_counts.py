@@ -3,44 +3,56 @@ from the facet keys of the result's rows (``organisations.facets``) in one query
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils import timezone
 
 from organisations.directory_version import directory_cache
 from organisations.facets import Facet, decode
 
 if TYPE_CHECKING:
-    from organisations.filters import DirectoryFilterSet, OrganisationFilterSet
+    from organisations.filters import DirectoryFilterSet
 
-# "total": {None: results}; per filter: {value id: results} ({None: results} for a checkbox
-# and for "without:<filter>", the results if that filter were not set).
+# "total": {None: results}; "names": {None: results whose name matches the search}; per
+# filter: {value id: results} ({None: results} for a checkbox and for "without:<filter>", the
+# results if that filter were not set).
 Counts = dict[str, dict[int | None, int]]
 YES_NO_FACETS = {Facet.MIGRANT_LED, Facet.FREE_OFFER}
-UNFILTERED_CACHE_SECONDS = 600
-# More results than a directory will ever have.
-MAX_OFFSET = 2**31
+CACHE_SECONDS = 600
+
+
+# The key counted once for each result, and once for each result whose name matches the search.
+TOTAL_KEY = 0
+NAME_KEY = -1
 
 
 def _count_keys_sql(base_sql: str) -> str:
-    """SQL counting the facet keys of the rows of ``base_sql``, plus a key 0 for each row."""
-    if connection.vendor == "postgresql":
-        # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
-        return (
-            "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys || 0::bigint)"
-            f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
-        )
+    """SQL counting the facet keys of the rows of ``base_sql`` (columns ``facet_keys`` and
+    ``in_name``), plus a key 0 for each row and -1 for each row with ``in_name``."""
+    # unnest() in the select list (ProjectSet) is cheaper than a lateral function scan.
     return (
-        f"SELECT keys.value, COUNT(*) FROM ({base_sql}) AS base,"
-        " json_each(json_insert(base.facet_keys, '$[#]', 0)) AS keys GROUP BY keys.value"
+        "SELECT keys.value, COUNT(*) FROM (SELECT unnest(base.facet_keys"
+        f" || CASE WHEN base.in_name THEN ARRAY[{TOTAL_KEY}, {NAME_KEY}]::bigint[]"
+        f" ELSE ARRAY[{TOTAL_KEY}]::bigint[] END)"
+        f" AS value FROM ({base_sql}) AS base) AS keys GROUP BY keys.value"
     )
 
 
-def _rows(queryset: QuerySet) -> tuple[str, list[Any]]:
-    sql, params = queryset.order_by().values("facet_keys").query.sql_with_params()
+def _rows(filterset: DirectoryFilterSet) -> tuple[str, list[Any]]:
+    """The facet keys of the results and whether the name matches the search (organisations
+    only; for the order of the best matches)."""
+    in_name: Q | Value = Value(False)
+    if filterset.search and filterset.ranks_names:
+        in_name = Q(name_vector=filterset.search.tsquery)
+    rows = filterset.qs.order_by().annotate(
+        in_name=ExpressionWrapper(in_name, output_field=BooleanField())
+    )
+    sql, params = rows.values("facet_keys", "in_name").query.sql_with_params()
     return sql, list(params)
 
 
@@ -53,7 +65,10 @@ class _Counter:
         self.counts["total"][None] = 0
 
     def add(self, key: int, count: int) -> None:
-        if key == 0:
+        if key == NAME_KEY:
+            self.counts["names"][None] = count
+            return
+        if key == TOTAL_KEY:
             self.counts["total"][None] = count
             return
         facet, value = decode(key)
@@ -69,76 +84,51 @@ def _set_filters(filterset: DirectoryFilterSet) -> list[str]:
     ]
 
 
+def _filters_key(filterset: DirectoryFilterSet) -> str:
+    """The filters that are set and the words of the search, as part of a cache key."""
+    values = [
+        f"{name}={filterset.cleaned_value(name)}" for name in _set_filters(filterset) if name != "q"
+    ]
+    if filterset.search:
+        values.append("q=" + " ".join(term.casefold() for term in filterset.search.terms))
+    return hashlib.sha256("&".join(values).encode()).hexdigest()[:32]
+
+
+def _cached(filterset: DirectoryFilterSet, what: str, compute: Callable[[], Any]) -> Any:
+    """A number of the directory's results, cached per version of the directory (every write
+    path changes it, in the transaction of the change: a count never outlives the data it
+    counted), per day (offers end at midnight) and per filters and search, at most ten
+    minutes."""
+    day = timezone.localdate().isoformat()
+    key = (
+        f"directory:{what}:{type(filterset).__name__}:{filterset.version}:{day}"
+        f":{_filters_key(filterset)}"
+    )
+    value = directory_cache.get(key)
+    if value is None:
+        value = compute()
+        directory_cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def facet_counts(filterset: DirectoryFilterSet) -> Counts:
     """The number of results, and of results per value of every filter, in one query that
-    reads the rows of the result once and groups their facet keys.
-
-    The counts of the whole directory (no filter, no search) are the same for every visitor
-    and the most expensive: they are cached until the next refresh of the search data (every
-    write path refreshes it), at most ten minutes, and per day (offers end at midnight).
-    """
-    if _set_filters(filterset):
-        return _count_facets(filterset)
-    day = timezone.localdate().isoformat()
-    key = f"directory:facets:{type(filterset).__name__}:{filterset.version}:{day}"
-    counts = directory_cache.get_or_set(
-        key, lambda: _count_facets(filterset), UNFILTERED_CACHE_SECONDS
-    )
-    assert isinstance(counts, dict)  # never None: the default is not None
+    reads the rows of the result once and groups their facet keys; cached (:func:`_cached`):
+    counting a search for a common word reads most of the directory, and people search the
+    same words again and again."""
+    counts = _cached(filterset, "facets", lambda: _count_facets(filterset))
+    assert isinstance(counts, dict)
     return counts
 
 
 def _count_facets(filterset: DirectoryFilterSet) -> Counts:
     counter = _Counter(filterset)
-    sql, params = _rows(filterset.qs)
+    sql, params = _rows(filterset)
     with connection.cursor() as cursor:
         cursor.execute(_count_keys_sql(sql), params)
         for key, count in cursor.fetchall():
             counter.add(key, count)
     return dict(counter.counts)
-
-
-def facet_counts_and_page(
-    filterset: OrganisationFilterSet, *, offset: int, limit: int
-) -> tuple[Counts, list[int]]:
-    """The counts of :func:`facet_counts` and the ids of one page of the ordered result, in one
-    query that finds the result once.
-
-    For searches: the full-text match (and the rank of every match) is the expensive part of
-    the directory; counting and ranking in two queries would run it twice.
-    """
-    # A page number far past the end must not overflow the database's 64-bit OFFSET; any
-    # offset past the last result gives the same empty page.
-    offset = min(offset, MAX_OFFSET)
-    annotations, order = filterset.sort_order()
-    sort_fields = [name.lstrip("-") for name in order]
-    # Fields first, then annotations: the order of the columns of the SELECT.
-    columns = ["facet_keys"]
-    columns += [name for name in sort_fields if name not in annotations and name not in columns]
-    columns += [name for name in annotations if name in sort_fields]
-    matches = filterset.qs.annotate(**annotations).order_by().values(*columns)
-    matches_sql, params = matches.query.sql_with_params()
-    quote = connection.ops.quote_name
-    order_sql = ", ".join(
-        f"{quote(name[1:])} DESC" if name.startswith("-") else quote(name) for name in order
-    )
-    sql = (
-        f"WITH matches ({', '.join(map(quote, columns))}) AS ({matches_sql})"
-        f" SELECT 0, counted.* FROM ({_count_keys_sql('SELECT facet_keys FROM matches')})"
-        f" AS counted UNION ALL SELECT 1, top.{quote('pk')},"
-        f" ROW_NUMBER() OVER (ORDER BY {order_sql}) FROM"
-        f" (SELECT * FROM matches ORDER BY {order_sql} LIMIT %s OFFSET %s) AS top"
-    )
-    counter = _Counter(filterset)
-    positions: dict[int, int] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        for part, key, count in cursor.fetchall():
-            if part == 1:
-                positions[key] = count
-            else:
-                counter.add(key, count)
-    return dict(counter.counts), sorted(positions, key=positions.__getitem__)
 
 
 def counts_without_each_filter(filterset: DirectoryFilterSet) -> Counts:

@@ -9,13 +9,11 @@ result is one pass over its rows, instead of a join per filter. The keys are wri
 offer's keys are its own topics, target groups, languages, kind and cost (FREE_OFFER) plus
 the districts and the migrant-led flag of its organisation.
 
-PostgreSQL stores the keys as ``bigint[]`` with a GIN index; other databases as a JSON list
-(SQLite reads it with ``json_each``).
+The keys are stored as ``bigint[]`` with a GIN index.
 """
 
 from __future__ import annotations
 
-import json
 from enum import IntEnum
 from typing import Any
 
@@ -47,27 +45,22 @@ def decode(key: int) -> tuple[Facet, int]:
 
 
 class FacetKeysField(models.Field):
-    """A set of integers: ``bigint[]`` on PostgreSQL, a JSON list elsewhere."""
+    """A set of integers (``bigint[]``)."""
 
     description = "A set of integer keys"
 
     def db_type(self, connection: BaseDatabaseWrapper) -> str:
-        return "bigint[]" if connection.vendor == "postgresql" else "text"
+        return "bigint[]"
 
     def get_db_prep_value(
         self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False
     ) -> Any:
-        keys = sorted({int(key) for key in value or []})
-        return keys if connection.vendor == "postgresql" else json.dumps(keys)
+        return sorted({int(key) for key in value or []})
 
     def from_db_value(self, value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
-        if value is None:
-            return []
-        return list(value) if isinstance(value, list) else json.loads(value)
+        return list(value or [])
 
     def to_python(self, value: Any) -> list[int]:
-        if isinstance(value, str):
-            return json.loads(value)
         return list(value or [])
 
 
@@ -79,14 +72,5 @@ class HasAll(models.Lookup):
     prepare_rhs = False
 
     def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        keys = [int(key) for key in self.rhs]
-        clauses = [f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE value = %s)" for _ in keys]
-        params: list[Any] = []
-        for key in keys:
-            params += [*lhs_params, key]
-        return " AND ".join(clauses) or "1 = 1", params
-
-    def as_postgresql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         return f"{lhs} @> %s::bigint[]", [*lhs_params, [int(key) for key in self.rhs]]

@@ -136,6 +136,9 @@ class DirectoryFilterSet(django_filters.FilterSet):
     }
     facets: dict[str, Facet] = SHARED_FACETS
     sort_choices: SortChoices = []
+    # Whether the entries have a ``name_vector``: their name matches are counted and ranked
+    # first (organisations.search_query.Search.best_page).
+    ranks_names = False
     # What the shared filters say differently in each list.
     search_help_text: StrOrPromise = ""
     language_label: StrOrPromise = _("Language")
@@ -305,6 +308,7 @@ class OrganisationFilterSet(DirectoryFilterSet):
     }
     facets = ORGANISATION_FACETS
     sort_choices = ORGANISATION_SORT_CHOICES
+    ranks_names = True
     search_help_text = _("For example a name, a topic or a language.")
     language_label = _("Language spoken")
 
@@ -323,7 +327,7 @@ class OrganisationFilterSet(DirectoryFilterSet):
         """The order of the results: annotations and ``order_by()`` arguments."""
         sort = self.sort()
         if sort == "relevance" and self.search:
-            return self.search.relevance("name")
+            return self.search.name_relevance("name")
         if sort == "updated":
             return {}, ["-updated_at", "pk"]
         return {}, ["name", "pk"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from migra_hub.forms import ChoiceList, MultilingualFormMixin, PleaseChooseMixin, version_field_name
 from migra_hub.multilingual import interface_languages
 from organisations.fields import LanguageMultipleChoiceField
+from organisations.forms_pin import PIN_FIELDS, PinFormMixin
 from organisations.models import (
     District,
     Invitation,
@@ -86,7 +87,7 @@ class RegistrationNameForm(forms.Form):
     )
 
 
-class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm):
+class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, PinFormMixin, forms.ModelForm):
     """The short form with the essentials; drafts may leave parts of it empty.
 
     With ``submitting=True`` the essentials are required, so the same form serves "save draft"
@@ -98,7 +99,7 @@ class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm
         (_("Where you work"), ["districts"]),
         (_("Languages, topics and people you work for"), ["languages", "topics", "target_groups"]),
         (_("Contact"), ["email", "phone", "website"]),
-        (_("Address"), ["no_public_address", "street", "postcode", "locality"]),
+        (_("Address"), ["no_public_address", "street", "postcode", "locality", *PIN_FIELDS]),
         (
             _("Verification details (optional)"),
             ["migrant_led", "register_court", "register_number", "non_profit"],
@@ -124,6 +125,7 @@ class OrganisationForm(MultilingualFormMixin, PleaseChooseMixin, forms.ModelForm
             "street",
             "postcode",
             "locality",
+            *PIN_FIELDS,
             "migrant_led",
             "register_court",
             "register_number",

@@ -20,7 +20,7 @@ from organisations.models import (
     ProblemReport,
     ReviewDecision,
 )
-from organisations.services.common import LOGGED_CHANGES
+from organisations.services.common import logged_changes
 
 # Each section shows at most this many; the count in the heading tells the full number.
 SECTION_LIMIT = 50
@@ -99,9 +99,9 @@ def live_changes(user: User, kind: str) -> QuerySet[Any]:
     reachable = responsible_organisations(user).values("pk")
     if kind == "organisation":
         history = Organisation.history  # type: ignore[attr-defined]
-        return history.filter(history_change_reason__in=LOGGED_CHANGES, id__in=reachable)
+        return history.filter(logged_changes(), id__in=reachable)
     history = Offer.history  # type: ignore[attr-defined]
-    return history.filter(history_change_reason__in=LOGGED_CHANGES, organisation_id__in=reachable)
+    return history.filter(logged_changes(), organisation_id__in=reachable)
 
 
 @dataclass

@@ -2,12 +2,14 @@
 
 Every organisation and offer carries denormalised search data:
 
-- on PostgreSQL a weighted ``search_vector`` (GIN-indexed):
-  A: name and short name of the organisation (title of an offer),
+- a weighted ``search_vector`` (GIN-indexed):
+  A: name and short name of the organisation (title of an offer), and their Latin spellings
+  when written in another script ("Громада": "Gromada", "Hromada"),
   B: kind, topics, target groups and languages by their names in every interface language (and
   a language's name in itself), titles of its offers,
   C: description, descriptions of its offers, districts (for offers: the organisation's name);
-- on other databases a ``search_document``: the same text, lower case and without accents;
+  each part with the parts of its German compound words ("Tanzkurs": "tanz kurs",
+  ``organisations.compounds``);
 - ``facet_keys``: every filter value (see ``organisations.facets``); for an offer, the
   districts and the migrant-led flag of its organisation too.
 
@@ -17,7 +19,7 @@ data) calls it after it changed an organisation (including its status), one of i
 a vocabulary entry; ``manage.py refresh_search`` runs nightly for offers that have ended.
 
 Texts that organisations write in several languages (``migra_hub.multilingual``) are all in
-the document. On PostgreSQL every text not in German is indexed a second time in its language's
+the document. Every text not in German is indexed a second time in its language's
 configuration (``search_text.LANGUAGE_TS_CONFIGS``: english, arabic, turkish, russian;
 ``simple`` for Ukrainian and Persian, which PostgreSQL has no stemmer for), and each search word
 may match in any of them, so that "консультация" finds "Консультации".
@@ -43,7 +45,6 @@ from organisations.search_text import (
     TYPO_MIN_LENGTH,
     WORD,
     language_ts_configs,
-    uses_postgres,
 )
 
 BATCH_SIZE = 2000
@@ -118,8 +119,7 @@ def _refresh_batch(batch: list[int]) -> int:
     data = batch_search_data(batch)
     _write(Organisation, data.documents, data.keys)
     _write(Offer, data.offer_documents, data.offer_keys)
-    if uses_postgres():
-        _remember_words([*data.documents.values(), *data.offer_documents.values()])
+    _remember_words([*data.documents.values(), *data.offer_documents.values()])
     return len(data.documents)
 
 
@@ -130,16 +130,6 @@ def _write(
 ) -> None:
     if not documents:
         return
-    if not uses_postgres():
-        objects = [model(pk=pk, search_document=doc.plain()) for pk, doc in documents.items()]
-        fields = ["search_document"]
-        if keys is not None:
-            for item in objects:
-                item.facet_keys = sorted(keys[item.pk])
-            fields.append("facet_keys")
-        model.objects.bulk_update(objects, fields, batch_size=500)
-        return
-    # PostgreSQL searches the vector; the plain document would only make the rows wider.
     # Each language other than German adds its texts once more, in its own configuration.
     configs = language_ts_configs()
     languages = sorted(
@@ -151,10 +141,11 @@ def _write(
     for pk, doc in documents.items():
         ids.append(pk)
         key_lists.append("{" + ",".join(map(str, sorted((keys or {}).get(pk, ())))) + "}")
-        parts: list[tuple[str, Document | None]] = [("", doc)]
-        parts += [(f"{language}_", doc.languages.get(language)) for language in languages]
-        for prefix, part in parts:
-            texts = part.parts() if part else ("", "", "")
+        texts_by_prefix = [("", doc.indexed_parts())]
+        for language in languages:
+            part = doc.languages.get(language)
+            texts_by_prefix.append((f"{language}_", part.parts() if part else ("", "", "")))
+        for prefix, texts in texts_by_prefix:
             for weight, text in zip("abc", texts, strict=True):
                 columns.setdefault(f"{prefix}{weight}", []).append(text)
     vector_configs = [("", TS_CONFIG)]
@@ -165,13 +156,18 @@ def _write(
         for weight in "abc"
     )
     table = connection.ops.quote_name(model._meta.db_table)
-    set_keys = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
+    also_set = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
+    if model is Organisation:
+        also_set += ", name_vector = " + " || ".join(
+            f"setweight(to_tsvector('{config}', data.{prefix}a), 'A')"
+            for prefix, config in vector_configs
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             UPDATE {table} AS target SET
                 search_vector = {vector}
-                {set_keys}
+                {also_set}
             FROM unnest(%s::bigint[], %s::text[], {", ".join(["%s::text[]"] * len(columns))})
                 AS data(id, keys, {", ".join(columns)})
             WHERE target.id = data.id
@@ -183,7 +179,7 @@ def _write(
 def _remember_words(documents: Sequence[Document]) -> None:
     words: set[str] = set()
     for doc in documents:
-        for text in doc.parts():  # every language's texts are among them
+        for text in doc.indexed_parts():  # every language's texts are among them
             words.update(
                 word
                 for word in WORD.findall(text)

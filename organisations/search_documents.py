@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from organisations.facets import Facet
 from organisations.models import Offer, OfferKind, Organisation, OrganisationKind
-from organisations.search_text import GERMAN, all_language_names, normalise
+from organisations.search_text import GERMAN, all_language_names, with_search_words
 
 
 @dataclass
@@ -32,9 +32,15 @@ class Document:
             " ".join(filter(None, self.c)),
         )
 
-    def plain(self) -> str:
-        texts = [*self.parts(), *(" ".join(doc.parts()) for doc in self.languages.values())]
-        return normalise(" ".join(texts))
+    def indexed_parts(self) -> tuple[str, str, str]:
+        """:meth:`parts` with what else each text is found by: the parts of German compounds,
+        and the Latin spellings of names (A) written in another script."""
+        a, b, c = self.parts()
+        return (
+            with_search_words(a, name=True),
+            with_search_words(b),
+            with_search_words(c),
+        )
 
     def add(self, weight: str, language: str, text: str) -> None:
         """Add a text written by the organisation, in its language, with weight a, b or c."""

@@ -1,34 +1,43 @@
 """Querying the directory's search data (written by ``organisations.search``).
 
-On PostgreSQL the query is a full-text query in the ``migra_hub`` configuration (``unaccent``,
+The query is a full-text query in the ``migra_hub`` configuration (``unaccent``,
 then the German Snowball stemmer) over a GIN index, each word also in the configuration of every
 language organisations write in. Words of five letters or more that occur nowhere in the
 directory are corrected against :class:`SearchWord` (a trigram index finds candidates, one edit
-or swap of neighbouring letters is accepted), and "ae/oe/ue" spellings are tried as umlauts. On
-SQLite the fallback is a substring match of every word on the normalised document: case and
-accents do not matter, typos and word forms do.
+or swap of neighbouring letters is accepted), "ae/oe/ue" spellings are tried as umlauts, and a
+German compound also matches where all its parts do ("Tanzkurs": "Tanzen - Kurs"). An unknown
+word further than one typo from every known word gets the nearest known word as a suggestion
+("did you mean"); when no entry has all words, :meth:`Search.most_words` finds the entries
+with the most of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Expression, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Expression,
+    F,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
 
+from organisations.compounds import compound_parts
 from organisations.models import SearchWord
 from organisations.search_text import (
     TS_CONFIG,
     TYPO_MIN_LENGTH,
     WORD,
     language_ts_configs,
-    normalise,
     search_terms,
-    uses_postgres,
 )
 
 # Weights of D, C, B, A: a name match (A) always outranks any number of matches elsewhere.
@@ -58,44 +67,65 @@ def _is_one_typo_apart(a: str, b: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def _typo_corrections(terms: list[str]) -> dict[str, list[str]]:
-    """Known words one typo away from each longer search term that is not a known word."""
+# A suggestion shares at least this share of its trigrams with the misspelt word.
+SUGGESTION_MIN_SIMILARITY = 0.3
+
+
+@dataclass
+class Corrections:
+    """For each longer search term that is not a known word: the known words one typo away
+    (searched too), else the nearest known word (suggested)."""
+
+    typos: dict[str, list[str]]
+    suggestions: dict[str, str]
+    # The terms that are words of the directory: taken as written.
+    known: set[str] = field(default_factory=set)
+
+
+def _typo_corrections(terms: list[str]) -> Corrections:
+    """Known words one typo away from each longer search term that is not a known word, and
+    a suggestion for each such term without any."""
+    corrections = Corrections(typos={}, suggestions={})
     long_terms = [term for term in terms if len(term) >= TYPO_MIN_LENGTH and term.isalpha()]
     if not long_terms:
-        return {}
+        return corrections
     table = connection.ops.quote_name(SearchWord._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SELECT raw.term, unaccent(lower(raw.term)), candidate.word
+            SELECT raw.term, unaccent(lower(raw.term)), candidate.word, candidate.distance
             FROM unnest(%s::text[]) AS raw(term)
             CROSS JOIN LATERAL (
-                SELECT word FROM {table}
-                ORDER BY word <-> unaccent(lower(raw.term))
+                SELECT word, word <-> unaccent(lower(raw.term)) AS distance FROM {table}
+                ORDER BY distance
                 LIMIT 12
             ) AS candidate
             """,
             [long_terms],
         )
         rows = cursor.fetchall()
-    candidates: dict[str, tuple[str, list[str]]] = {}
-    for term, normalised, word in rows:
-        candidates.setdefault(term, (normalised, []))[1].append(word)
-    corrections = {}
+    candidates: dict[str, tuple[str, list[tuple[str, float]]]] = {}
+    for term, normalised, word, distance in rows:
+        candidates.setdefault(term, (normalised, []))[1].append((word, distance))
     for term, (normalised, words) in candidates.items():
-        if normalised in words:
-            continue  # a known word: taken as written
-        corrections[term] = [word for word in words if _is_one_typo_apart(normalised, word)]
+        if normalised in (word for word, _distance in words):
+            corrections.known.add(term)  # taken as written
+            continue
+        typos = [word for word, _distance in words if _is_one_typo_apart(normalised, word)]
+        corrections.typos[term] = typos
+        nearest, distance = words[0]
+        if not typos and 1 - distance >= SUGGESTION_MIN_SIMILARITY:
+            corrections.suggestions[term] = nearest
     return corrections
 
 
 # Corrections found by this process, per directory version and search terms: the word list
 # changes only with a refresh, which changes the version.
-_corrections: OrderedDict[tuple[str, tuple[str, ...]], dict[str, list[str]]] = OrderedDict()
+_corrections: OrderedDict[tuple[str, tuple[str, ...]], Corrections] = OrderedDict()
 CORRECTIONS_IN_MEMORY = 2000
 
 
-def _remembered_corrections(terms: list[str], version: str) -> dict[str, list[str]]:
+def _remembered_corrections(terms: list[str], version: str) -> Corrections:
     if not version:
         return _typo_corrections(terms)
     key = (version, tuple(terms))
@@ -124,7 +154,8 @@ class Search:
     terms: list[str]
     # The directory version the typo corrections may be remembered under ("": not at all).
     version: str = ""
-    _tsquery: SearchQuery | None = None
+    _corrections: Corrections | None = None
+    _clauses: list[SearchQuery] | None = None
 
     @classmethod
     def parse(cls, q: str | None, *, version: str = "") -> Search | None:
@@ -132,52 +163,148 @@ class Search:
         return cls(q=q or "", terms=terms, version=version) if terms else None
 
     @property
-    def tsquery(self) -> SearchQuery:
-        if self._tsquery is None:
-            corrections = _remembered_corrections(self.terms, self.version)
+    def corrections(self) -> Corrections:
+        if self._corrections is None:
+            self._corrections = _remembered_corrections(self.terms, self.version)
+        return self._corrections
+
+    def _clause(self, term: str, other_configs: list[str]) -> SearchQuery:
+        """What one search word matches: itself, its umlaut spelling and its typo corrections
+        (as a word or the start of one), or all the parts of a German compound that is not a
+        word of the directory."""
+        typos = self.corrections.typos.get(term, [])
+        alternatives = [
+            f"{alternative}:*" if len(term) >= 3 else alternative
+            for alternative in (term, *_umlaut_spellings(term), *typos)
+            if WORD.fullmatch(alternative)
+        ]
+        parts = [] if term in self.corrections.known else compound_parts(term)
+        if parts:
+            alternatives.append("(" + " & ".join(f"{part}:*" for part in parts) + ")")
+        raw = " | ".join(alternatives)
+        # A word matches in the directory's configuration or in the configuration of any
+        # language the organisations write in ("консультації" in "simple", "консультации"
+        # stemmed by "russian").
+        clause = SearchQuery(raw, search_type="raw", config=TS_CONFIG)
+        for config in other_configs:
+            clause |= SearchQuery(raw, search_type="raw", config=config)
+        return clause
+
+    @property
+    def clauses(self) -> list[SearchQuery]:
+        """One query per search word."""
+        if self._clauses is None:
             other_configs = sorted(set(language_ts_configs().values()))
-            query: SearchQuery | None = None
-            for term in self.terms:
-                alternatives = [
-                    alternative
-                    for alternative in (term, *_umlaut_spellings(term), *corrections.get(term, []))
-                    if WORD.fullmatch(alternative)
-                ]
-                prefix = ":*" if len(term) >= 3 else ""
-                raw = " | ".join(f"{alternative}{prefix}" for alternative in alternatives)
-                # A word matches in the directory's configuration or in the configuration of
-                # any language the organisations write in ("консультації" in "simple",
-                # "консультации" stemmed by "russian").
-                clause = SearchQuery(raw, search_type="raw", config=TS_CONFIG)
-                for config in other_configs:
-                    clause |= SearchQuery(raw, search_type="raw", config=config)
-                query = clause if query is None else query & clause
-            assert query is not None  # parse() gives no Search without terms
-            self._tsquery = query
-        return self._tsquery
+            self._clauses = [self._clause(term, other_configs) for term in self.terms]
+        return self._clauses
+
+    @property
+    def tsquery(self) -> SearchQuery:
+        """Every word of the search."""
+        query = self.clauses[0]
+        for clause in self.clauses[1:]:
+            query &= clause
+        return query
 
     def filter(self, queryset: _QuerySetT) -> _QuerySetT:
-        if uses_postgres():
-            return queryset.filter(search_vector=self.tsquery)
-        for term in self.terms:
-            queryset = queryset.filter(search_document__contains=normalise(term))
-        return queryset
+        return queryset.filter(search_vector=self.tsquery)
 
     def relevance(self, name_field: str) -> tuple[dict[str, Expression], list[str]]:
         """Best matches first; a match in the name before a match anywhere else: the
         annotations and the ``order_by()`` arguments."""
-        if uses_postgres():
-            rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)
-            return {"search_rank": rank}, ["-search_rank", name_field, "pk"]
-        in_name = Q()
-        for term in self.terms:
-            in_name &= Q(**{f"{name_field}__icontains": term})
+        rank = SearchRank(F("search_vector"), self.tsquery, weights=RANK_WEIGHTS)
+        return {"search_rank": rank}, ["-search_rank", name_field, "pk"]
+
+    def name_relevance(self, name_field: str) -> tuple[dict[str, Expression], list[str]]:
+        """The order of :meth:`best_page` as annotations and ``order_by()`` arguments: name
+        matches first, then the others, each by name."""
         name_first = Case(
-            When(in_name, then=Value(0)), default=Value(1), output_field=IntegerField()
+            When(name_vector=self.tsquery, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
         return {"name_first": name_first}, ["name_first", name_field, "pk"]
+
+    def in_names(self, queryset: _QuerySetT) -> _QuerySetT:
+        """The entries of a queryset whose name matches every word."""
+        return queryset.filter(name_vector=self.tsquery)
+
+    def best_page(
+        self,
+        queryset: QuerySet,
+        name_field: str,
+        *,
+        unsearched: QuerySet,
+        offset: int,
+        limit: int,
+        in_names: int,
+    ) -> list[int]:
+        """The ids of one page of the results of ``queryset`` (already searched), best
+        matches first, reading only as many rows as the page needs.
+
+        Entries whose name matches come first, then the others, each by name: both parts are
+        read in the order of the index on the name and only until the page is full. (A
+        common word is in most entries, and ranking every one of them was the cost of a
+        search; among name matches a rank adds little, a name holds each word once.)
+        ``unsearched`` is ``queryset`` without the search: a name that matches is always in
+        a matching document, so the name alone decides. ``in_names`` is the number of
+        entries whose name matches.
+        """
+        names = (
+            self.in_names(unsearched)
+            .annotate(tier=Value(0))
+            .order_by(name_field, "pk")
+            .values_list("pk", "tier")
+        )
+        others = (
+            queryset.exclude(name_vector=self.tsquery)
+            .annotate(tier=Value(1))
+            .order_by(name_field, "pk")
+            .values_list("pk", "tier")
+        )
+        # One query whatever the page: (name matches of the page) UNION ALL (the others that
+        # fill it); each part keeps its own order, the name matches come first.
+        start = max(offset - in_names, 0)
+        from_names = max(min(in_names - offset, limit), 0)
+        parts = names[offset : offset + max(from_names, 1)].union(
+            others[start : start + limit - from_names], all=True
+        )
+        rows = sorted(parts, key=lambda row: row[1])
+        return [pk for pk, tier in rows if tier == 1 or from_names][:limit]
 
     def order_by_relevance(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
         """Best matches first; a match in the name before a match anywhere else."""
         annotations, order = self.relevance(name_field)
         return queryset.annotate(**annotations).order_by(*order)
+
+    def most_words(self, queryset: _QuerySetT, name_field: str) -> _QuerySetT:
+        """The entries with the most of the search words (for a search that found no entry
+        with all of them), those with more words first, then by relevance."""
+        any_word = self.clauses[0]
+        for clause in self.clauses[1:]:
+            any_word |= clause
+        words_found = sum(
+            (
+                Case(
+                    When(search_vector=clause, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+                for clause in self.clauses
+            ),
+            start=Value(0),
+        )
+        rank = SearchRank(F("search_vector"), any_word, weights=RANK_WEIGHTS)
+        return (
+            queryset.filter(search_vector=any_word)
+            .annotate(words_found=words_found, search_rank=rank)
+            .order_by("-words_found", "-search_rank", name_field, "pk")
+        )
+
+    def suggestion(self) -> str:
+        """The search with each misspelt word replaced by the nearest known word ("" when no
+        word is misspelt)."""
+        suggestions = self.corrections.suggestions
+        if not suggestions:
+            return ""
+        return " ".join(suggestions.get(term, term) for term in self.terms)

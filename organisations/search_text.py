@@ -8,9 +8,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
 from django.conf import settings
 from django.db import connection
 
+from organisations.compounds import compound_parts
 from organisations.language_names import language_endonym, language_name
 
 TS_CONFIG = "migra_hub"
@@ -34,15 +36,43 @@ MAX_TERM_LENGTH = 60
 WORD = re.compile(r"\w+")
 
 
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
 def normalise(text: str) -> str:
     """Lower case without accents ("Türkçe" -> "turkce", "Straße" -> "strasse")."""
     text = text.casefold().replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Ukrainian letters spelt the Ukrainian way before the general transliteration (which spells
+# Cyrillic the Russian way): "Громада" is "Hromada" in Ukrainian and "Gromada" in Russian.
+_UKRAINIAN_LATIN = str.maketrans(
+    {"г": "h", "Г": "H", "ґ": "g", "Ґ": "G", "и": "y", "И": "Y", "і": "i", "І": "I", "ї": "i",
+     "Ї": "I", "є": "ie", "Є": "Ie"}
+)  # fmt: skip
+
+
+def _is_latin(text: str) -> bool:
+    return all(
+        not char.isalpha() or unicodedata.name(char, "").startswith("LATIN") for char in text
+    )
+
+
+def transliterations(text: str) -> list[str]:
+    """Latin spellings of a text in another script ("Громада" -> "Gromada", "Hromada"), so that
+    a name is found as people write it in Latin letters; [] for a text in Latin letters."""
+    if _is_latin(text):
+        return []
+    spellings = {anyascii(text), anyascii(text.translate(_UKRAINIAN_LATIN))}
+    return sorted(spelling for spelling in spellings if spelling.strip())
+
+
+def with_search_words(text: str, *, name: bool = False) -> str:
+    """A text with what it is found by besides its own words: the parts of its German
+    compounds ("Tanzkurs": "tanz kurs") and, for a name, its Latin spellings."""
+    extra = [part for word in WORD.findall(text) for part in compound_parts(word)]
+    if name:
+        extra += transliterations(text)
+    return " ".join([text, *extra]) if extra else text
 
 
 def search_terms(q: str) -> list[str]:

@@ -2,9 +2,11 @@
 
 from django.urls import path
 
+from organisations import views_history as history
 from organisations import views_manage as manage
 from organisations import views_members as members
 from organisations import views_review as review
+from organisations import views_searches as searches
 
 urlpatterns = [
     # Representatives
@@ -16,6 +18,7 @@ urlpatterns = [
     path("manage/<slug:slug>/submit/", manage.organisation_submit, name="submit"),
     path("manage/<slug:slug>/confirm/", manage.organisation_confirm, name="confirm"),
     path("manage/<slug:slug>/delete/", manage.organisation_delete, name="delete"),
+    path("manage/<slug:slug>/history/", history.organisation_history, name="history"),
     path("manage/<slug:slug>/offers/", manage.offer_list, name="offer_list"),
     path("manage/<slug:slug>/offers/new/", manage.offer_edit, name="offer_create"),
     path("manage/<slug:slug>/offers/<int:pk>/", manage.offer_edit, name="offer_edit"),
@@ -48,6 +51,7 @@ urlpatterns = [
     # District staff
     path("review/", review.review_queue_page, name="review_queue"),
     path("review/changes/", review.change_log, name="change_log"),
+    path("review/searches/", searches.unanswered_searches_page, name="unanswered_searches"),
     path(
         "review/changes/<str:kind>/<int:history_id>/revert/",
         review.change_revert,
@@ -57,6 +61,7 @@ urlpatterns = [
     path("review/reports/<int:pk>/resolve/", review.report_resolve, name="report_resolve"),
     path("review/<slug:slug>/", review.review_detail, name="review_detail"),
     path("review/<slug:slug>/verify/", review.review_verify, name="review_verify"),
+    path("review/<slug:slug>/history/", history.review_history, name="review_history"),
     path(
         "review/<slug:slug>/clear-owner-flag/",
         review.review_clear_owner_flag,

@@ -18,12 +18,15 @@ from organisations.cards import directory_cards
 from organisations.facet_counts import (
     counts_without_each_filter,
     facet_counts,
-    facet_counts_and_page,
 )
 from organisations.filters import DirectoryFilterSet, OfferFilterSet, OrganisationFilterSet
 from organisations.forms import ProblemReportForm
 from organisations.models import Offer, Organisation, OrganisationQuerySet, OrganisationRedirect
-from organisations.services import entered_by_district_office, problem_report_create
+from organisations.services import (
+    entered_by_district_office,
+    problem_report_create,
+    unanswered_search_count,
+)
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000
@@ -63,35 +66,51 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def _requested_page_number(request: HttpRequest) -> int:
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        return 1
+def _search_hints(request: HttpRequest, filterset: DirectoryFilterSet) -> dict[str, Any]:
+    """For a search that found nothing: a spelling to try instead ("did you mean") and, for
+    a search of several words, the entries with the most of them. A search without filters
+    is counted (its words and the day only)."""
+    search = filterset.search
+    if search is None:
+        return {}
+    if not filterset.has_facet_filter():
+        unanswered_search_count(q=search.q)
+    hints: dict[str, Any] = {}
+    if suggestion := search.suggestion():
+        query = request.GET.copy()
+        query["q"] = suggestion
+        query.pop("page", None)
+        hints.update(suggestion=suggestion, suggestion_query=query.urlencode())
+    if isinstance(filterset, OrganisationFilterSet) and len(search.terms) > 1:
+        best = search.most_words(filterset.queryset_without("q"), "name")
+        ids = list(best.values_list("pk", flat=True)[:PAGE_SIZE])
+        hints["most_words"] = directory_cards(
+            ids, version=filterset.version, vocabulary=filterset.vocabulary
+        )
+    return hints
 
 
 def _directory_context(request: HttpRequest) -> dict[str, Any]:
     filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
-    number = _requested_page_number(request)
-    page_ids: list[int] | None = None
-    if filterset.search and filterset.has_facet_filter():
-        # The full-text match is the expensive part: found once for the counts and the page.
-        # Not for a search alone: its result can be most of the directory, too many rows to
-        # hold once (PostgreSQL spills them to disk), then two queries are faster. Not for
-        # filters alone either: their page comes from the index on the name (measured: no
-        # gain from one query).
-        counts, page_ids = facet_counts_and_page(
-            filterset, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE
-        )
-    else:
-        counts = facet_counts(filterset)
+    counts = facet_counts(filterset)
+    hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
+        hints = _search_hints(request, filterset)
     filterset.show_counts(counts)
     ordered_ids = filterset.ordered(filterset.qs).values_list("pk", flat=True)
     page = _page(request, ordered_ids, counts["total"][None])
-    if page_ids is None or page.number != number:
-        # (An out-of-range page number shows the last page: its ids come from the query.)
+    if filterset.search and filterset.sort() == "relevance":
+        # Ranks only the rows the page needs (an out-of-range page number shows the last page).
+        page_ids = filterset.search.best_page(
+            filterset.qs,
+            "name",
+            unsearched=filterset.queryset_without("q"),
+            offset=(page.number - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            in_names=counts.get("names", {}).get(None, 0),
+        )
+    else:
         page_ids = list(page.object_list)
     page.object_list = directory_cards(
         page_ids, version=filterset.version, vocabulary=filterset.vocabulary
@@ -101,6 +120,7 @@ def _directory_context(request: HttpRequest) -> dict[str, Any]:
         "page": page,
         "active_filters": filterset.active_filters(counts),
         "query": request.GET.urlencode(),
+        **hints,
     }
 
 
@@ -241,14 +261,15 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         return redirect_to
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
     counts = facet_counts(filterset)
+    hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
+        hints = _search_hints(request, filterset)
     filterset.show_counts(counts)
     offers = (
         filterset.ordered(filterset.qs)
         .defer_search_data()
         .defer(
-            "organisation__search_document",
             "organisation__search_vector",
             "organisation__facet_keys",
         )
@@ -260,5 +281,6 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         "filterset": filterset,
         "page": page,
         "active_filters": filterset.active_filters(counts),
+        **hints,
     }
     return render(request, "organisations/offer_list.html", context)

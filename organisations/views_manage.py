@@ -43,6 +43,7 @@ from organisations.models import (
     ReviewDecision,
 )
 from organisations.services import OfferData, OrganisationData
+from organisations.views_pin import form_with_pin_found, pin_lookup_requested
 
 Role = OrganisationMembership.Role
 
@@ -125,7 +126,9 @@ def organisation_register_new(request: AuthenticatedHttpRequest) -> HttpResponse
         submitting=submitting,
         initial={"name": request.GET.get("name", "")[:200]},
     )
-    if request.method == "POST" and form.is_valid():
+    if pin_lookup_requested(request):
+        form = form_with_pin_found(request, form)
+    elif request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
             data=OrganisationData.from_values(form.cleaned_data), user=request.user
         )
@@ -204,7 +207,9 @@ def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
         "back_url": entry_home_url(request, organisation),
     }
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if pin_lookup_requested(request):
+        form = form_with_pin_found(request, form)
+    elif request.method == "POST" and form.is_valid():
         try:
             saved = services.organisation_update(
                 organisation=organisation,

@@ -102,6 +102,7 @@ EXCLUDED = {
     "opendata:events_feed": "Atom feed",
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
+    "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
 }
 
 ANONYMOUS = "anonymous"
@@ -291,6 +292,28 @@ def _registration(world: World) -> dict[str, Any]:
     return {"token": world.registration.token}
 
 
+def _import_upload(world: World) -> dict[str, Any]:
+    """An upload of the staff member's, waiting for confirmation: one good row, one with
+    errors (long names and messages)."""
+    from opendata.models import ImportUpload
+    from opendata.services import import_upload_create
+
+    content = (
+        "Name;Bezirk;Gründungsjahr;E-Mail\n"
+        "Beratungsstelle für Geflüchtete und Zugewanderte Pankow-Weißensee;Pankow;2004;\n"
+        "Interkultureller Frauentreff;Atlantis;19x5;keine-adresse\n"
+    ).encode()
+    upload = import_upload_create(
+        user=world.users[STAFF],  # type: ignore[arg-type]
+        file_name="bezirksamt-pankow-akteursanalyse-2026.csv",
+        content=content,
+        file_format=ImportUpload.Format.CSV,
+        district=world.district,
+        status=Organisation.Status.DRAFT,
+    )
+    return {"upload_id": upload.pk}
+
+
 PAGES: dict[str, Page] = {
     # Public pages
     "home": Page(ANONYMOUS),
@@ -353,6 +376,7 @@ PAGES: dict[str, Page] = {
     "organisations:offer_edit": Page(MEMBER, _offer),
     "organisations:offer_delete": Page(MEMBER, _offer),
     "organisations:member_list": Page(MEMBER, _org),
+    "organisations:history": Page(MEMBER, _org),
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
@@ -374,6 +398,7 @@ PAGES: dict[str, Page] = {
         # The slugs of the world's "invitee" and "pending" entries.
         query="keep=elterncafe-am-park&remove=sprachbrucke-nord",
     ),
+    "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
@@ -402,6 +427,9 @@ PAGES: dict[str, Page] = {
     "networks:remove": Page(COORDINATOR, _membership("active_membership")),
     "networks:name_coordinator": Page(COORDINATOR, _membership("active_membership")),
     "networks:remove_coordinator": Page(COORDINATOR, _membership("coordinator_membership")),
+    # Imports (district staff)
+    "opendata:import": Page(STAFF),
+    "opendata:import_report": Page(STAFF, lambda world: _import_upload(world)),
 }
 
 # Forms sent empty, to look at them with their errors: (route, who).
@@ -413,6 +441,7 @@ FORMS_WITH_ERRORS = (
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
     ("organisations:staff_entry_create", STAFF),
+    ("opendata:import", STAFF),
 )
 
 # Right-to-left: the directory, an organisation page and an event page in Arabic.

@@ -20,6 +20,7 @@ from organisations.language_names import language_name, sort_key
 from organisations.models import (
     City,
     District,
+    DistrictPostcode,
     Language,
     OfferKind,
     OrganisationKind,
@@ -110,6 +111,16 @@ class DistrictAdmin(RefreshesVocabularySearch):
     def staff_accounts(self, district: District) -> Any:
         count = district.staff_count  # type: ignore[attr-defined]
         return count or _("none: city-wide staff review")
+
+
+@admin.register(DistrictPostcode)
+class DistrictPostcodeAdmin(admin.ModelAdmin):
+    """The city's postcodes per district: imports place an address that names no district."""
+
+    list_display = ["postcode", "district"]
+    list_filter = ["district__city", "district"]
+    search_fields = ["postcode", "district__name"]
+    autocomplete_fields = ["district"]
 
 
 @admin.register(Topic, TargetGroup, OrganisationKind, OfferKind)

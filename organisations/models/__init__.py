@@ -23,14 +23,14 @@ from organisations.models.people import (
     OrganisationMembership,
     ReviewerMailSetting,
 )
-from organisations.models.places import City, District
+from organisations.models.places import City, District, DistrictPostcode
 from organisations.models.review import (
     OwnershipClaim,
     OwnershipClaimQuerySet,
     ProblemReport,
     ReviewDecision,
 )
-from organisations.models.search_words import SearchWord
+from organisations.models.search_words import SearchWord, UnansweredSearch
 from organisations.models.vocabularies import (
     Language,
     OfferKind,
@@ -50,6 +50,7 @@ __all__ = [
     "CityStaff",
     "DirectoryVersion",
     "District",
+    "DistrictPostcode",
     "DistrictStaff",
     "Invitation",
     "InvitationQuerySet",
@@ -72,5 +73,6 @@ __all__ = [
     "TargetGroup",
     "Topic",
     "TranslatedName",
+    "UnansweredSearch",
     "VocabularyManager",
 ]

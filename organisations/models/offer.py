@@ -23,7 +23,7 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         return self.filter(organisation__status=Organisation.Status.PUBLISHED)
 
     def defer_search_data(self) -> OfferQuerySet:
-        return self.defer("search_document", "search_vector", "facet_keys")
+        return self.defer("search_vector", "facet_keys")
 
     def current(self, today: datetime.date | None = None) -> OfferQuerySet:
         today = today or timezone.localdate()
@@ -87,11 +87,10 @@ class Offer(MultilingualEntry, Address):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(
         m2m_fields=["topics", "target_groups", "languages"],
-        excluded_fields=["updated_at", "search_document", "search_vector", "facet_keys"],
+        excluded_fields=["updated_at", "search_vector", "facet_keys"],
     )
 
     # Denormalised search data, written only by organisations.search.organisation_search_refresh.
-    search_document = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(editable=False, null=True)
     # The values of the offers page's filters (organisations.facets); same writer.
     facet_keys = FacetKeysField(editable=False, default=list)

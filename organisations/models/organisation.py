@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from uuid import uuid4
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -54,7 +55,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 
     def defer_search_data(self) -> OrganisationQuerySet:
         """Pages show entries, not their (large) search data: don't load or sort it."""
-        return self.defer("search_document", "search_vector", "facet_keys")
+        return self.defer("search_vector", "name_vector", "facet_keys")
 
     def with_public_location(self) -> OrganisationQuerySet:
         """Entries that may appear on a map: coordinates and no "no public address"."""
@@ -205,15 +206,17 @@ class Organisation(MultilingualEntry, Address):
             "confirmation_reminded_at",
             "owner_left_at",
             # Derived data, rebuilt by organisations.search; never worth a version.
-            "search_document",
             "search_vector",
+            "name_vector",
             "facet_keys",
         ],
     )
 
     # Denormalised search data, written only by organisations.search.organisation_search_refresh.
-    search_document = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(editable=False, null=True)
+    # The part of search_vector with the name (title) alone, small and indexed of its own: the
+    # best matches of a search are found and ranked among the name matches only.
+    name_vector = SearchVectorField(editable=False, null=True)
     # Every filter value of the entry as one set of keys (see organisations.facets).
     facet_keys = FacetKeysField(editable=False, default=list)
 
@@ -236,6 +239,7 @@ class Organisation(MultilingualEntry, Address):
             models.Index(fields=["status", "-updated_at"], name="organisation_status_updated"),
             # On PostgreSQL migration 0009 adds GIN indexes on search_vector and facet_keys and
             # a covering index (id) INCLUDE (facet_keys) of the published entries.
+            GinIndex(fields=["name_vector"], name="organisation_name_vector"),
         ]
 
     def __str__(self) -> str:

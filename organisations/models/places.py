@@ -42,3 +42,26 @@ class District(models.Model):
     def office_name(self) -> str:
         """The district office by its full name ("Bezirksamt Pankow"), e.g. as an organiser."""
         return gettext("District office %(district)s") % {"district": self.name}
+
+
+class DistrictPostcode(models.Model):
+    """A postcode with addresses in this district. Imports place an address that names no
+    district by its postcode; a postcode listed for two districts places it in neither."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="postcodes", verbose_name=_("district")
+    )
+    postcode = models.CharField(_("postcode"), max_length=10)
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["postcode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "postcode"], name="district_postcode_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.postcode} ({self.district})"

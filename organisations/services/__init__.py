@@ -25,6 +25,7 @@ from organisations.services.common import (
     LastOwnerError,
     TransitionNotAllowed,
     can_transition,
+    logged_changes,
 )
 from organisations.services.data import UNSET, OfferData, OrganisationData
 from organisations.services.freshness import (
@@ -83,6 +84,7 @@ from organisations.services.reviewers import (
     reviewer_mail_frequency,
     reviewer_mail_set,
 )
+from organisations.services.searches import unanswered_search_count, unanswered_searches
 from organisations.services.staff_entries import (
     OutsideDistricts,
     entered_by_district_office,
@@ -125,6 +127,7 @@ __all__ = [
     "invitation_cancel",
     "invitation_create",
     "invitation_for_token",
+    "logged_changes",
     "membership_change_role",
     "membership_remove",
     "merge_labels",
@@ -156,5 +159,7 @@ __all__ = [
     "reviewer_digest_take_turn",
     "reviewer_mail_frequency",
     "reviewer_mail_set",
+    "unanswered_search_count",
+    "unanswered_searches",
     "user_has_address",
 ]

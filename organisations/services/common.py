@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
@@ -36,11 +36,25 @@ IMPORT_DRAFT_CHANGE = "import-draft"
 LOGGED_CHANGES = (LIVE_CHANGE, IMPORT_CHANGE)
 
 
-def edit_reason(organisation: Organisation, *, imported: bool) -> str:
+def edit_reason(organisation: Organisation, *, imported: bool, source: str = "") -> str:
     """The reason of a content change, from the entry's status read under its lock."""
     if organisation.status == Status.PUBLISHED:
-        return IMPORT_CHANGE if imported else LIVE_CHANGE
-    return IMPORT_DRAFT_CHANGE if imported else DRAFT_CHANGE
+        return import_reason(IMPORT_CHANGE, source) if imported else LIVE_CHANGE
+    return import_reason(IMPORT_DRAFT_CHANGE, source) if imported else DRAFT_CHANGE
+
+
+def import_reason(code: str, source: str) -> str:
+    """An import names the file it came from: "import pankow.xlsx" (the reason holds 100
+    characters)."""
+    return f"{code} {source}"[:100] if source else code
+
+
+def logged_changes() -> Q:
+    """The versions the staff's change log lists: changes that went online at once, edits
+    and imports of published entries (an import with or without its file's name)."""
+    return Q(history_change_reason__in=LOGGED_CHANGES) | Q(
+        history_change_reason__startswith=f"{IMPORT_CHANGE} "
+    )
 
 
 class TransitionNotAllowed(Exception):

@@ -1,7 +1,12 @@
-"""The change log of published entries and putting back what a change replaced."""
+"""The change log of published entries (what each version changed, long texts word by word)
+and putting back what a change replaced."""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +29,19 @@ from organisations.services.common import (
 )
 from organisations.services.versions import display_value, m2m_target_id
 
+# Values longer than this (in characters) are shown as a word diff rather than whole.
+LONG_TEXT = 60
+EMPTY = "–"
+WORDS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words that both versions share ("equal"), or that one removed or added."""
+
+    kind: str  # "equal", "delete" or "insert"
+    text: str
+
 
 @dataclass
 class FieldChange:
@@ -31,6 +49,49 @@ class FieldChange:
     label: str
     old: str
     new: str
+    # A word diff of long texts: the old text with its deletions, the new with its insertions.
+    old_segments: list[Segment] = dataclasses.field(default_factory=list)
+    new_segments: list[Segment] = dataclasses.field(default_factory=list)
+
+
+def word_diff(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
+    """The two texts split into shared and changed runs of words (whitespace kept)."""
+    before, after = WORDS.findall(old), WORDS.findall(new)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    old_segments: list[Segment] = []
+    new_segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            text = "".join(before[i1:i2])
+            old_segments.append(Segment("equal", text))
+            new_segments.append(Segment("equal", text))
+            continue
+        if i2 > i1:
+            old_segments.append(Segment("delete", "".join(before[i1:i2])))
+        if j2 > j1:
+            new_segments.append(Segment("insert", "".join(after[j1:j2])))
+    return old_segments, new_segments
+
+
+def field_change(
+    model: type[Model],
+    name: str,
+    old: Any,
+    new: Any,
+    display: Callable[[type[Model], str, Any], str] = display_value,
+) -> FieldChange:
+    """One field's change as people read it (``display`` may know related names already)."""
+    shown_old, shown_new = display(model, name, old), display(model, name, new)
+    change = FieldChange(
+        field=name,
+        label=str(model._meta.get_field(name).verbose_name),  # type: ignore[union-attr]
+        old=shown_old,
+        new=shown_new,
+    )
+    long = max(len(shown_old), len(shown_new)) > LONG_TEXT
+    if long and EMPTY not in (shown_old, shown_new):
+        change.old_segments, change.new_segments = word_diff(shown_old, shown_new)
+    return change
 
 
 def record_changes(record: Any) -> list[FieldChange]:
@@ -46,15 +107,7 @@ def record_changes(record: Any) -> list[FieldChange]:
         if field.many_to_many:
             old = [m2m_target_id(row, field) for row in old or []]
             new = [m2m_target_id(row, field) for row in new or []]
-        model = record.instance_type
-        changes.append(
-            FieldChange(
-                field=change.field,
-                label=str(field.verbose_name),
-                old=display_value(model, change.field, old),
-                new=display_value(model, change.field, new),
-            )
-        )
+        changes.append(field_change(record.instance_type, change.field, old, new))
     return changes
 
 

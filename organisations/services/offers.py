@@ -38,6 +38,7 @@ def offer_create(
     data: OfferData,
     user: User | None,
     imported: bool = False,
+    import_source: str = "",
     public_id: uuid.UUID | None = None,
 ) -> Offer:
     require(data, "title", "kind")
@@ -46,7 +47,8 @@ def offer_create(
     offer = Offer(**plain, organisation=entry)
     if public_id is not None:
         offer.uuid = public_id
-    create_as_one_version(offer, many, user=user, reason=edit_reason(entry, imported=imported))
+    reason = edit_reason(entry, imported=imported, source=import_source)
+    create_as_one_version(offer, many, user=user, reason=reason)
     return offer
 
 
@@ -58,6 +60,7 @@ def offer_update(
     user: User | None,
     loaded_version: int | None = None,
     imported: bool = False,
+    import_source: str = "",
 ) -> Offer:
     """Save only what differs, under the locks of the entry and the offer (in that order, as
     every write of an entry's offers takes them). Raises ``EditConflict`` like
@@ -67,7 +70,8 @@ def offer_update(
     given = data.given()
     names = changed_fields(current, given, loaded_version=loaded_version)
     if names:
-        save_changes(current, given, names, user=user, reason=edit_reason(entry, imported=imported))
+        reason = edit_reason(entry, imported=imported, source=import_source)
+        save_changes(current, given, names, user=user, reason=reason)
     return current
 
 

@@ -31,6 +31,7 @@ from organisations.services.common import (
     Status,
     TransitionNotAllowed,
     edit_reason,
+    import_reason,
     lock_entry,
     mail_reviewers,
     save_version,
@@ -76,6 +77,7 @@ def organisation_create(
     user: User | None,
     status: str = Status.DRAFT,
     imported: bool = False,
+    import_source: str = "",
     public_id: uuid.UUID | None = None,
     by_district_office: bool = False,
 ) -> Organisation:
@@ -95,7 +97,8 @@ def organisation_create(
     if public_id is not None:
         organisation.uuid = public_id
     if imported:
-        reason = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        code = IMPORT_CHANGE if status == Status.PUBLISHED else IMPORT_DRAFT_CHANGE
+        reason = import_reason(code, import_source)
     elif by_district_office:
         reason = REVIEW_CHANGE
     else:
@@ -114,6 +117,7 @@ def organisation_update(
     user: User | None,
     loaded_version: int | None = None,
     imported: bool = False,
+    import_source: str = "",
 ) -> Organisation:
     """Save an edit of the entry's content; returns the entry as saved.
 
@@ -129,7 +133,7 @@ def organisation_update(
     given = data.given()
     names = changed_fields(current, given, loaded_version=loaded_version)
     if names:
-        reason = edit_reason(current, imported=imported)
+        reason = edit_reason(current, imported=imported, source=import_source)
         save_changes(current, given, names, user=user, reason=reason)
         tell_members_of_staff_edit(current, fields=names, editor=user)
     return current

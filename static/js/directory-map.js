@@ -2,6 +2,8 @@
 // list it already shows, the organisation page shows the address. Hooks:
 //   [data-directory-map]     the filtered directory, points from data-geojson-url
 //   [data-organisation-map]  one organisation at data-latitude / data-longitude
+//   [data-pin-map]           the entry forms: a click or a drag sets the latitude and longitude
+//                            fields named by data-latitude-input / data-longitude-input
 (function () {
   "use strict";
 
@@ -96,6 +98,70 @@
     figure.dataset.mapLoaded = "1";
   }
 
+  function coordinatesOf(latitudeInput, longitudeInput) {
+    var latitude = parseFloat(latitudeInput.value);
+    var longitude = parseFloat(longitudeInput.value);
+    if (!isFinite(latitude) || !isFinite(longitude)) {
+      return null;
+    }
+    return [latitude, longitude];
+  }
+
+  function pickPin(figure) {
+    var latitudeInput = document.getElementById(figure.dataset.latitudeInput);
+    var longitudeInput = document.getElementById(figure.dataset.longitudeInput);
+    if (!latitudeInput || !longitudeInput) {
+      return;
+    }
+    var map = createMap(figure);
+    var marker = null;
+
+    function place(position) {
+      if (marker) {
+        marker.setLatLng(position);
+        return;
+      }
+      var label = figure.dataset.markerLabel;
+      marker = window.L.marker(position, { draggable: true, alt: label, title: label }).addTo(map);
+      marker.on("dragend", function () {
+        write(marker.getLatLng());
+      });
+    }
+
+    function write(position) {
+      latitudeInput.value = position.lat.toFixed(6);
+      longitudeInput.value = position.lng.toFixed(6);
+      setStatus(figure, figure.dataset.placedText);
+    }
+
+    map.on("click", function (event) {
+      place(event.latlng);
+      write(event.latlng);
+    });
+    [latitudeInput, longitudeInput].forEach(function (input) {
+      input.addEventListener("change", function () {
+        var typed = coordinatesOf(latitudeInput, longitudeInput);
+        if (typed) {
+          place(typed);
+          map.panTo(typed);
+        }
+      });
+    });
+
+    var start = coordinatesOf(latitudeInput, longitudeInput);
+    var bounds = (figure.dataset.bounds || "").split(",").map(parseFloat);
+    if (start) {
+      map.setView(start, 16);
+      place(start);
+    } else if (bounds.length === 4 && bounds.every(isFinite)) {
+      map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
+    } else {
+      map.setView([50, 10], 4);
+    }
+    figure.dataset.mapLoaded = "1";
+  }
+
   document.querySelectorAll("[data-directory-map]").forEach(showDirectory);
+  document.querySelectorAll("[data-pin-map]").forEach(pickPin);
   document.querySelectorAll("[data-organisation-map]").forEach(showOrganisation);
 })();

@@ -18,6 +18,7 @@ from organisations.models import (
     City,
     CityStaff,
     District,
+    DistrictPostcode,
     DistrictStaff,
     Invitation,
     Language,
@@ -102,6 +103,9 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     Invitation: _invitation,
     CityStaff: CityStaffFactory,
     ReviewerMailSetting: lambda: ReviewerMailSetting.objects.create(user=UserFactory()),
+    DistrictPostcode: lambda: DistrictPostcode.objects.create(
+        district=DistrictFactory(), postcode=f"1{next(numbers):04d}"
+    ),
 }
 
 

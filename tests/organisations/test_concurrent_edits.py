@@ -222,11 +222,11 @@ def test_an_imported_change_shows_in_the_change_log_and_can_be_reverted(
     call_command("import_hsds", str(path), stdout=io.StringIO())
     entry.refresh_from_db()
     assert entry.description == "Imported text."
-    record = entry.history.get(history_change_reason=services.IMPORT_CHANGE)
+    record = entry.history.get(history_change_reason=f"{services.IMPORT_CHANGE} import.json")
     assert [change.field for change in services.record_changes(record)] == ["description"]
     staff = client_for(cast.staff)
     page = staff.get("/en/review/changes/").content.decode()
-    assert "Imported text." in page and "imported" in page
+    assert "Imported text." in page and "imported from import.json" in page
     response = staff.post(f"/en/review/changes/organisation/{record.history_id}/revert/")
     assert response.status_code == 302
     entry.refresh_from_db()

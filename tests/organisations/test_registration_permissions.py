@@ -65,6 +65,7 @@ MATRIX = [
     ("offer edit", "get", "/en/manage/{org}/offers/{offer}/", EDITOR_PAGE),
     ("offer delete", "get", "/en/manage/{org}/offers/{offer}/delete/", EDITOR_PAGE),
     ("members", "get", "/en/manage/{org}/members/", MEMBER_PAGE),
+    ("history", "get", "/en/manage/{org}/history/", MEMBER_PAGE),
     (
         "invite",
         "post",
@@ -93,6 +94,7 @@ MATRIX = [
     ("review queue", "get", "/en/review/", ANY_STAFF_PAGE),
     ("change log", "get", "/en/review/changes/", ANY_STAFF_PAGE),
     ("review detail", "get", "/en/review/{org}/", STAFF_PAGE),
+    ("review history", "get", "/en/review/{org}/history/", STAFF_PAGE),
     ("verify", "post", "/en/review/{org}/verify/", STAFF_ACTION),
     ("unpublish", "post", "/en/review/{org}/unpublish/", STAFF_PAGE | {"staff": 400}),
     ("claim decide", "post", "/en/review/claims/{claim}/decline/", STAFF_ACTION),

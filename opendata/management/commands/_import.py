@@ -6,10 +6,11 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from opendata.import_files import ImportFileError
-from opendata.importing import OrganisationRecord, describe, make_plan, summary
+from opendata.import_files import ImportFile, ImportFileError
+from opendata.import_report import describe, summary
+from opendata.importing import OrganisationRecord, make_plan
 from opendata.services import import_apply
 from organisations.models import Organisation
 
@@ -41,15 +42,16 @@ class ImportCommand(BaseCommand):
         )
 
     def read(
-        self, path: Path, options: dict[str, Any]
+        self, file: ImportFile, options: dict[str, Any]
     ) -> tuple[list[OrganisationRecord], list[str]]:
         raise NotImplementedError
 
+    @no_translations  # the report is in English, whatever the site's default language
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
         dry_run: bool = options["dry_run"]
         try:
-            records, file_warnings = self.read(path, options)
+            records, file_warnings = self.read(ImportFile.from_path(path), options)
         except ImportFileError as error:
             raise CommandError(f"{error}. Nothing was written.") from None
         self.stdout.write(f"{path}: {len(records)} records")
@@ -67,7 +69,12 @@ class ImportCommand(BaseCommand):
         if dry_run:
             self.stdout.write(summary(plan, dry_run=True))
             return
-        import_apply(plan=plan, status=options["status"], progress=self.progress("written"))
+        import_apply(
+            plan=plan,
+            status=options["status"],
+            progress=self.progress("written"),
+            source=path.name,
+        )
         self.stdout.write(self.style.SUCCESS(summary(plan, dry_run=False)))
 
     def progress(self, verb: str):  # type: ignore[no-untyped-def]

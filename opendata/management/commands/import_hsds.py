@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser
-from pathlib import Path
 from typing import Any
 
 from opendata.hsds_import import read_hsds
+from opendata.import_files import ImportFile
 from opendata.importing import OrganisationRecord
 from opendata.management.commands._import import ImportCommand
 
@@ -24,10 +24,10 @@ class Command(ImportCommand):
         )
 
     def read(
-        self, path: Path, options: dict[str, Any]
+        self, file: ImportFile, options: dict[str, Any]
     ) -> tuple[list[OrganisationRecord], list[str]]:
         return read_hsds(
-            path,
+            file,
             default_districts=options["district"],
             default_kind=options["kind"],
             default_offer_kind=options["offer_kind"],

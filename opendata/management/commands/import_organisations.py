@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from opendata.csv_import import read_organisations_csv
+from opendata.import_files import ImportFile
 from opendata.importing import OrganisationRecord
 from opendata.management.commands._import import ImportCommand
 
@@ -15,8 +15,8 @@ class Command(ImportCommand):
     )
 
     def read(
-        self, path: Path, options: dict[str, Any]
+        self, file: ImportFile, options: dict[str, Any]
     ) -> tuple[list[OrganisationRecord], list[str]]:
         return read_organisations_csv(
-            path, default_districts=options["district"], default_kind=options["kind"]
+            file, default_districts=options["district"], default_kind=options["kind"]
         )
