@@ -1,7 +1,9 @@
 # Migra Hub: the one entry point for setting up, running and testing.
-#   make run    set everything up and serve the site on http://127.0.0.1:8000 (SQLite, demo data)
-#   make test   set everything up and run linters and the whole test suite
-#               (again on PostgreSQL when DATABASE_URL names one)
+#   make run    set everything up and serve the site with demo data on http://127.0.0.1:8000
+#               (make run PORT=8080: on another port; links in mails and feeds follow it)
+#   make test   set everything up and run linters, types, the migrations check and the whole suite
+# Both use the PostgreSQL server DATABASE_URL names; without it the embedded one under var/postgres
+# (migra_hub/embedded_db.py: started on demand, reused while it runs; make db-stop stops it).
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,8 +14,13 @@ DEV_ENV := DEBUG=true
 PYTEST_ARGS ?=
 # Test runs use two workers; the machines have two cores.
 PYTEST_WORKERS ?= 2
+PORT ?= 8000
+# Links the site builds (mails, feeds, exports) point at the address actually served.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+# The database every target uses: DATABASE_URL, else the embedded server's (see `make db`).
+DB_URL = $${DATABASE_URL:-$$($(PY) -m migra_hub.embedded_db url)}
 
-.PHONY: install install-test browser gettext run serve test test-sqlite test-postgres lint typecheck \
+.PHONY: install install-test browser gettext run serve test lint typecheck db db-stop db-reset \
         migrate messages makemessages demo bench screenshots backup-check clean ci
 
 $(STAMP): pyproject.toml
@@ -38,8 +45,18 @@ makemessages: $(STAMP)
 	$(DEV_ENV) $(PY) manage.py makemessages -l de -l en -l ar -l fa -l tr -l uk -l ru --no-obsolete --add-location=file \
 	  --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench --ignore=tests
 
-migrate: install
-	@mkdir -p var
+# The embedded PostgreSQL, unless DATABASE_URL names a server: started when it is not running.
+db: $(STAMP)
+	@[ -n "$$DATABASE_URL" ] || $(PY) -m migra_hub.embedded_db start
+
+db-stop: $(STAMP)
+	$(PY) -m migra_hub.embedded_db stop
+
+# A fresh, empty embedded database (the next make run seeds the demo again).
+db-reset: db-stop
+	rm -rf var/postgres var/postgres.port
+
+migrate: install db
 	$(DEV_ENV) $(PY) manage.py migrate --noinput -v0
 	$(DEV_ENV) $(PY) manage.py createcachetable
 
@@ -49,16 +66,18 @@ demo: migrate
 # The mail worker runs beside the server, as in production, and prints each mail on the console
 # a few seconds after the action that queued it.
 run: demo
-	$(DEV_ENV) $(PY) manage.py send_queued_mail --loop 3 & worker=$$!; \
+	export SITE_URL=$(SITE_URL); \
+	  $(DEV_ENV) $(PY) manage.py send_queued_mail --loop 3 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn + whitenoise, DEBUG off. For load tests on this machine only.
 serve: migrate
 	DEBUG=false SECRET_KEY=serve-local-only-not-secret ALLOWED_HOSTS=127.0.0.1,localhost \
-	  SECURE_SSL_REDIRECT=false $(PY) manage.py collectstatic --noinput -v0
+	  DATABASE_URL=$(DB_URL) SECURE_SSL_REDIRECT=false $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=false SECRET_KEY=serve-local-only-not-secret ALLOWED_HOSTS=127.0.0.1,localhost \
-	  SECURE_SSL_REDIRECT=false $(BIN)/gunicorn migra_hub.wsgi --bind 127.0.0.1:8000 \
+	  DATABASE_URL=$(DB_URL) SITE_URL=$(SITE_URL) \
+	  SECURE_SSL_REDIRECT=false $(BIN)/gunicorn migra_hub.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WORKERS:-4} --access-logfile - --log-level warning
 
 # Test tools outside PyPI: Debian's Chromium for the browser tests, the Nu HTML checker (npm).
@@ -86,32 +105,24 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(DEV_ENV) $(BIN)/mypy .
 
-test-sqlite: install-test
-	env -u DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
-
-# Runs only when DATABASE_URL names a PostgreSQL database; refuses to pass silently otherwise.
-test-postgres: install-test
-	@case "$$DATABASE_URL" in postgres*) ;; *) echo "DATABASE_URL is not a PostgreSQL URL"; exit 1;; esac
-	$(PY) -c "import os, psycopg; psycopg.connect(os.environ['DATABASE_URL'].replace('postgres://', 'postgresql://', 1), connect_timeout=5).close()" \
-	  || { echo "PostgreSQL at $$DATABASE_URL is not reachable"; exit 1; }
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
-
-test: install-test lint typecheck
-	$(DEV_ENV) env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
-	$(MAKE) --no-print-directory test-sqlite
-	@case "$$DATABASE_URL" in postgres*) $(MAKE) --no-print-directory test-postgres;; \
-	  *) echo "DATABASE_URL names no PostgreSQL database: the PostgreSQL run is skipped.";; esac
+# One pass, on DATABASE_URL's server (a fresh test database) or on the embedded one (its test
+# databases are kept while the migrations stay the same); the 20 slowest tests are listed.
+test: install-test lint typecheck db
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=20 \
+	  $${DATABASE_URL:+--create-db} $(PYTEST_ARGS)
 
 bench: migrate
-	$(PY) bench/directory.py
+	DATABASE_URL=$(DB_URL) $(PY) bench/directory.py
 
 # Main pages of each journey at 390 and 1280 px (de, en; some in ar) into var/screenshots/.
 screenshots: install
 	$(PY) tools/screenshots.py
 
 # Dump the PostgreSQL database of DATABASE_URL, restore it into a fresh one, compare row counts.
-backup-check: $(STAMP)
-	$(PY) tools/backup_restore_check.py
+backup-check: db
+	DATABASE_URL=$(DB_URL) $(PY) tools/backup_restore_check.py
 
 clean:
+	-[ -x $(PY) ] && $(PY) -m migra_hub.embedded_db stop
 	rm -rf $(VENV) var node_modules

@@ -228,6 +228,10 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "migra_hub.settings")
     os.environ.setdefault("DEBUG", "true")
+    if not os.environ.get("DATABASE_URL"):
+        from migra_hub import embedded_db
+
+        os.environ["DATABASE_URL"] = embedded_db.ensure_running()
     import datetime
 
     import django
@@ -240,7 +244,7 @@ def main() -> int:
     from events.models import Event, Registration
     from organisations.models import City, District
 
-    database_url = os.environ.get("DATABASE_URL", "sqlite:///var/db.sqlite3")
+    database_url = os.environ["DATABASE_URL"]
     print(f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})")
     print(
         f"{args.signups} sign-ups, {args.clients} concurrent clients, {args.capacity} seats, "

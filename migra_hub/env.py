@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import os
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -96,22 +95,12 @@ def env_email(name: str, default: str) -> str:
 POSTGRES_RANDOM_PAGE_COST = 1.1
 
 
-def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
-    """Turn ``sqlite:///path`` or ``postgres://user:pass@host:port/name`` into DATABASES."""
+def parse_database_url(url: str) -> dict[str, Any]:
+    """Turn ``postgres://user:pass@host:port/name`` into DATABASES (PostgreSQL is the only
+    database: search, facets and locks rely on it)."""
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
     options = {key: values[-1] for key, values in query.items()}
-    if parts.scheme == "sqlite":
-        # sqlite:///relative/path or sqlite:////absolute/path
-        raw = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
-        if not raw:
-            raise ImproperlyConfigured("DATABASE_URL for SQLite needs a file path.")
-        path = Path(raw)
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": path if path.is_absolute() else base_dir / path,
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-        }
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         # The directory's data fits in memory: random reads cost about what sequential ones
         # do, and with PostgreSQL's default (4) the planner fetches a broad search word's whole
@@ -134,6 +123,4 @@ def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL must start with sqlite:// or postgres://, not {parts.scheme!r}."
-    )
+    raise ImproperlyConfigured(f"DATABASE_URL must start with postgres://, not {parts.scheme!r}.")

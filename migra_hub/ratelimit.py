@@ -2,7 +2,7 @@
 
 With ``REDIS_URL`` the counters are Redis keys that expire with their window (``incr`` is
 atomic); without it they are rows of :class:`~migra_hub.models.RateLimitCounter`, counted by one
-``INSERT ... ON CONFLICT DO UPDATE`` (atomic on PostgreSQL and SQLite). Never the database
+``INSERT ... ON CONFLICT DO UPDATE`` (atomic). Never the database
 cache: it culls a third of its entries whenever it is full, counters first among them.
 """
 
@@ -66,7 +66,7 @@ def _count_in_database(digest: str, period: int) -> int:
         quote(name) for name in (RateLimitCounter._meta.db_table, "key", "hits", "window_ends")
     )
     # One statement, so two requests can never read the same count: the second waits for the
-    # first one's row (PostgreSQL) or for the database (SQLite). An expired window starts again.
+    # first one's row. An expired window starts again.
     with connection.cursor() as cursor:
         cursor.execute(
             f"""

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub import embedded_db
 from migra_hub.env import (
     env_bool,
     env_date,
@@ -104,11 +105,18 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "migra_hub.forms.FormRenderer"
 
-# Database: SQLite under var/ by default, PostgreSQL when DATABASE_URL says so.
-DATABASE_URL = env_str("DATABASE_URL", default="sqlite:///var/db.sqlite3")
-DATABASES = {"default": parse_database_url(DATABASE_URL, BASE_DIR)}
+# Database: PostgreSQL, the server DATABASE_URL names. Without it, in development and tests, the
+# embedded server under var/postgres (migra_hub/embedded_db.py): manage.py with DEBUG on and
+# pytest start it when it is not running, and reuse it when it is.
+DATABASE_URL = env_str("DATABASE_URL", default="")
+if not DATABASE_URL:
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured(
+            "DATABASE_URL is required when DEBUG is off (DEBUG=true uses the embedded PostgreSQL)."
+        )
+    DATABASE_URL = embedded_db.ensure_running() if TESTING else embedded_db.url()
+DATABASES = {"default": parse_database_url(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 # Caches. Throwaway data (directory counts, filter choices) lives in the "directory" cache:
 # Redis when REDIS_URL is set (required with more than one app host), otherwise a database cache

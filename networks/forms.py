@@ -18,8 +18,8 @@ MESSAGE_HELP = _("Optional. The organisation's owners receive it by e-mail.")
 
 
 class ChosenByNumber(forms.ModelMultipleChoiceField):
-    """Choices posted as row numbers: a number beyond the database's integers names nothing,
-    which SQLite would answer with an error instead of finding nothing."""
+    """Choices posted as row numbers: a number beyond the database's integers names nothing
+    (the database would answer a query for it with an error instead of finding nothing)."""
 
     LARGEST = 2**63 - 1
 

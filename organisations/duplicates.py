@@ -69,8 +69,8 @@ def _keys(row: tuple) -> Iterable[tuple[str, str]]:
 
 
 def _similar_names(ids: list[int]) -> Iterable[tuple[int, int]]:
-    """Pairs of these entries whose names are alike by trigram similarity (PostgreSQL)."""
-    if connection.vendor != "postgresql" or len(ids) < 2:
+    """Pairs of these entries whose names are alike by trigram similarity (pg_trgm)."""
+    if len(ids) < 2:
         return []
     table = Organisation._meta.db_table
     sql = (

@@ -1,6 +1,6 @@
 """Finding existing entries with a name like the one someone is about to register.
 
-A plain normalised comparison that works the same on SQLite and PostgreSQL: umlauts and their
+A plain normalised comparison in Python, over the few names of a district: umlauts and their
 transliterations ("Brücke", "Bruecke", "Brucke"), case, punctuation, legal forms ("e.V.") and
 small typos do not matter, and short names ("BdK") match too.
 """

@@ -69,9 +69,12 @@ def _m2m_field_names(record: Any) -> list[str]:
 def _m2m_accessor(version: Any, name: str) -> str:
     """The reverse relation from a version to its rows of one many-to-many field, which (unlike
     ``version.<name>``) can be prefetched."""
-    rows_model = version.instance_type.history.model  # the versions' own model
-    for relation in rows_model._meta.related_objects:
-        if relation.related_model.__name__.endswith(f"_{name}"):
+    versions_model = version.instance_type.history.model
+    # simple_history names the rows' model "<versions' model>_<field>", e.g.
+    # HistoricalOrganisation_languages (and HistoricalOrganisation_counselling_languages).
+    rows_model_name = f"{versions_model.__name__}_{name}"
+    for relation in versions_model._meta.related_objects:
+        if relation.related_model.__name__ == rows_model_name:
             return str(relation.get_accessor_name())
     raise LookupError(name)
 

@@ -24,6 +24,7 @@ from organisations.duplicates import likely_duplicates
 from organisations.forms_manage import OrganisationForm
 from organisations.models import District, Organisation, OrganisationMerge
 from organisations.services import OrganisationData
+from organisations.views_pin import form_with_pin_found, pin_lookup_requested
 
 PAGE_SIZE = 20
 
@@ -35,7 +36,9 @@ def staff_entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Staff enter an organisation; it is published at once and has no owner until claimed."""
     require_entry_staff(request.user)
     form = OrganisationForm(request.POST or None, submitting=True)
-    if request.method == "POST" and form.is_valid():
+    if pin_lookup_requested(request):
+        form = form_with_pin_found(request, form)
+    elif request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_enter(
                 data=OrganisationData.from_values(form.cleaned_data), staff=request.user

@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -38,15 +39,22 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    using_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     has_browser = os.path.exists(CHROMIUM)
     in_ci = os.environ.get("CI") == "true"
     for item in items:
-        if "postgres" in item.keywords and not using_postgres:
-            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)"))
         if "browser" in item.keywords and not has_browser and not in_ci:
             # In CI a missing browser fails the run instead (the launch raises).
             item.add_marker(pytest.mark.skip(reason="needs Debian's chromium"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Test databases are kept between runs (--reuse-db): one may still hold the rows of a
+    transactional test that was interrupted. Start empty, as after every such test."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

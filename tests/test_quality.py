@@ -231,6 +231,8 @@ def registration_pages(cast: Cast) -> QualityPages:
             (f"manage {language}", f"/{language}/manage/{slug}/", cast.owner),
             (f"edit {language}", f"/{language}/manage/{slug}/edit/", cast.owner),
             (f"members {language}", f"/{language}/manage/{slug}/members/", cast.owner),
+            (f"history {language}", f"/{language}/manage/{slug}/history/", cast.owner),
+            (f"review history {language}", f"/{language}/review/{slug}/history/", cast.staff),
             (f"review queue {language}", f"/{language}/review/", cast.staff),
             (f"review detail {language}", f"/{language}/review/{slug}/", cast.staff),
             (f"your data {language}", f"/{language}/accounts/privacy/", cast.owner),

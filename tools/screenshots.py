@@ -3,10 +3,11 @@
     make screenshots                      # or: .venv/bin/python tools/screenshots.py
     .venv/bin/python tools/screenshots.py --readme   # also refresh docs/screenshots/*.webp
 
-Builds a throwaway SQLite database with the demo data (var/screenshots.sqlite3), serves it
-with runserver on a free port and photographs each page with Playwright and Debian's Chromium
-at 390 and 1280 px in German and English, plus the directory, an organisation and the event
-sign-up in Arabic at 390 px. Full-page PNGs go to var/screenshots/ (git-ignored).
+Builds a throwaway database with the demo data (``<name>_screenshots`` on DATABASE_URL's
+server, else on the embedded PostgreSQL under var/), serves it with runserver on a free port
+and photographs each page with Playwright and Debian's Chromium at 390 and 1280 px in German
+and English, plus the directory, an organisation and the event sign-up in Arabic at 390 px.
+Full-page PNGs go to var/screenshots/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "screenshots"
 README_SHOTS = ROOT / "docs" / "screenshots"
-DATABASE = ROOT / "var" / "screenshots.sqlite3"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTHS = (390, 1280)
 LANGUAGES = ("de", "en")
@@ -47,9 +52,32 @@ class Shot:
     login: str = ""  # local part of a demo account ("" = anonymous)
 
 
+@cache
+def database_url() -> str:
+    sys.path.insert(0, str(ROOT))
+    from migra_hub import embedded_db
+
+    parts = urlsplit(os.environ.get("DATABASE_URL") or embedded_db.ensure_running())
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_screenshots"))
+
+
+def maintenance() -> psycopg.Connection:
+    """A connection to the server's "postgres" database, to create and drop ours."""
+    parts = urlsplit(database_url())
+    url = urlunsplit(parts._replace(scheme="postgresql", path="/postgres", query=""))
+    return psycopg.connect(url, autocommit=True)
+
+
+def database_exists() -> bool:
+    name = urlsplit(database_url()).path.lstrip("/")
+    with maintenance() as connection:
+        query = "SELECT 1 FROM pg_database WHERE datname = %s"
+        return connection.execute(query, [name]).fetchone() is not None
+
+
 def environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"TESTING", "DATABASE_URL"}}
-    env.update({"DEBUG": "true", "DATABASE_URL": f"sqlite:///{DATABASE}", "MAP_TILE_URL": ""})
+    env = {k: v for k, v in os.environ.items() if k != "TESTING"}
+    env.update({"DEBUG": "true", "DATABASE_URL": database_url(), "MAP_TILE_URL": ""})
     return env
 
 
@@ -58,8 +86,10 @@ def manage(*args: str) -> None:
 
 
 def prepare_database() -> None:
-    DATABASE.parent.mkdir(exist_ok=True)
-    DATABASE.unlink(missing_ok=True)
+    name = sql.Identifier(urlsplit(database_url()).path.lstrip("/"))
+    with maintenance() as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
     manage("migrate", "--noinput", "-v0")
     manage("createcachetable")
     manage("seed_demo")
@@ -211,9 +241,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readme", action="store_true", help="refresh docs/screenshots too")
     parser.add_argument("--port", type=int, default=0, help="runserver port (default: free)")
-    parser.add_argument("--keep-db", action="store_true", help="reuse var/screenshots.sqlite3")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the screenshots database")
     args = parser.parse_args()
-    if not (args.keep_db and DATABASE.exists()):
+    if not (args.keep_db and database_exists()):
         prepare_database()
     paths = demo_paths()
     port = args.port or free_port()

@@ -4,9 +4,8 @@ import django.contrib.postgres.search
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
-# PostgreSQL only (SQLite falls back to substring search on search_document): a text search
-# configuration that removes accents before German stemming, GIN indexes on the search vectors
-# and a trigram index on the word list that typo correction searches by similarity.
+# A text search configuration that removes accents before German stemming, GIN indexes on the
+# search vectors and a trigram index on the word list that typo correction searches by similarity.
 POSTGRES_FORWARDS = [
     """
     CREATE TEXT SEARCH CONFIGURATION migra_hub (COPY = german);
@@ -23,15 +22,6 @@ POSTGRES_BACKWARDS = [
     "DROP INDEX IF EXISTS organisation_search_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS migra_hub",
 ]
-
-
-def _run_on_postgres(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -88,7 +78,5 @@ class Migration(migrations.Migration):
                 fields=["status", "-updated_at"], name="organisation_status_updated"
             ),
         ),
-        migrations.RunPython(
-            _run_on_postgres(POSTGRES_FORWARDS), _run_on_postgres(POSTGRES_BACKWARDS)
-        ),
+        migrations.RunSQL(POSTGRES_FORWARDS, POSTGRES_BACKWARDS),
     ]

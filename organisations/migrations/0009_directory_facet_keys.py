@@ -2,25 +2,17 @@ from django.db import migrations
 
 import organisations.facets
 
-
-def create_indexes(apps, schema_editor):
-    # PostgreSQL only: filtering tests containment in the GIN index; counting the filter
-    # values of the whole directory reads the covering index of the published entries.
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX organisation_facet_keys ON organisations_organisation"
-            " USING gin (facet_keys)"
-        )
-        schema_editor.execute(
-            "CREATE INDEX organisation_published_keys ON organisations_organisation (id)"
-            " INCLUDE (facet_keys) WHERE status = 'published'"
-        )
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS organisation_published_keys")
-        schema_editor.execute("DROP INDEX IF EXISTS organisation_facet_keys")
+# Filtering tests containment in the GIN index; counting the filter values of the whole
+# directory reads the covering index of the published entries.
+FORWARDS = [
+    "CREATE INDEX organisation_facet_keys ON organisations_organisation USING gin (facet_keys)",
+    "CREATE INDEX organisation_published_keys ON organisations_organisation (id)"
+    " INCLUDE (facet_keys) WHERE status = 'published'",
+]
+BACKWARDS = [
+    "DROP INDEX IF EXISTS organisation_published_keys",
+    "DROP INDEX IF EXISTS organisation_facet_keys",
+]
 
 
 class Migration(migrations.Migration):
@@ -34,5 +26,5 @@ class Migration(migrations.Migration):
             name="facet_keys",
             field=organisations.facets.FacetKeysField(default=list, editable=False),
         ),
-        migrations.RunPython(create_indexes, drop_indexes),
+        migrations.RunSQL(FORWARDS, BACKWARDS),
     ]

@@ -2,18 +2,9 @@ from django.db import migrations
 
 import organisations.facets
 
-
-def create_index(apps, schema_editor):
-    # PostgreSQL only: the offers page filters by containment in the GIN index.
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX offer_facet_keys ON organisations_offer USING gin (facet_keys)"
-        )
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS offer_facet_keys")
+# The offers page filters by containment in the GIN index.
+FORWARDS = "CREATE INDEX offer_facet_keys ON organisations_offer USING gin (facet_keys)"
+BACKWARDS = "DROP INDEX IF EXISTS offer_facet_keys"
 
 
 class Migration(migrations.Migration):
@@ -29,5 +20,5 @@ class Migration(migrations.Migration):
             name="facet_keys",
             field=organisations.facets.FacetKeysField(default=list, editable=False),
         ),
-        migrations.RunPython(create_index, drop_index),
+        migrations.RunSQL(FORWARDS, BACKWARDS),
     ]

@@ -160,18 +160,3 @@ def test_the_admin_login_goes_through_allauth(client: Client) -> None:
     response = client.get("/en/admin/login/?next=/en/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
-
-
-def test_demo_staff_log_in_with_the_demo_authenticator_app() -> None:
-    import io
-
-    from django.core.management import call_command
-
-    from migra_hub.demo import DEMO_DOMAIN
-
-    output = io.StringIO()
-    call_command("seed_demo", stdout=output)
-    demo = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
-    assert not [user.email for user in demo if needs_second_factor(user)]
-    assert demo.filter(authenticator__isnull=True, is_superuser=False).exists()  # members
-    assert "authenticator app" in output.getvalue()

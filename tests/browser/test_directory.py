@@ -217,7 +217,6 @@ def test_a_failed_request_falls_back_to_loading_the_page(
     assert pankow.organisations.count() == 2
 
 
-@pytest.mark.postgres
 def test_visitor_finds_an_organisation_despite_a_typo(
     live_server, page: Page, pankow: District
 ) -> None:

@@ -1,6 +1,6 @@
 """Capacity under real concurrency: two gunicorn processes, 200 simultaneous sign-ups, 50 seats.
 
-PostgreSQL only (SQLite serialises every writer anyway); CI runs it in the PostgreSQL pass.
+Every pass runs it: row locks are what keeps the seats right.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from bench.events_signup import fire_simultaneously, free_port, start_gunicorn, 
 from events.models import Registration
 from tests.factories import EventFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SIGN_UPS = 200
 SEATS = 50

@@ -131,7 +131,6 @@ def at_the_same_moment(*requests: tuple[Client, str, dict[str, Any]]) -> list[An
     return answers
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_an_edit_racing_a_cancellation_never_leaves_the_event_published() -> None:
     """Each round: the organiser opened the edit form; then their save and a colleague's

@@ -4,7 +4,6 @@ fresh database and finds every table with the same number of rows."""
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,11 +37,6 @@ def database_url() -> str:
     return f"postgres://{credentials}@{host}:{port}/{conf['NAME']}"
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    not (shutil.which("pg_dump") and shutil.which("pg_restore")),
-    reason="needs pg_dump and pg_restore (postgresql-client)",
-)
 @pytest.mark.django_db(transaction=True)
 def test_a_dump_restores_into_a_fresh_database_with_every_row() -> None:
     organisation = OrganisationFactory(name="Brücke e.V.")

@@ -80,9 +80,7 @@ def test_counters_survive_when_the_cache_is_emptied() -> None:
 
 @pytest.mark.parametrize(
     "store",
-    # The table is raced on PostgreSQL only: SQLite's shared in-memory test database refuses
-    # concurrent writers ("table is locked") instead of making them wait.
-    [pytest.param("database", marks=pytest.mark.postgres), "cache"],
+    ["database", "cache"],
 )
 @pytest.mark.django_db(transaction=True)
 def test_a_hundred_hits_at_once_let_exactly_the_limit_through(

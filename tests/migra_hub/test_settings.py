@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from migra_hub import embedded_db
 from migra_hub.env import (
     env_bool,
     env_date,
@@ -23,7 +24,7 @@ PRODUCTION_ENV = {
     "DEBUG": "false",
     "SECRET_KEY": "k" * 30 + "-production-like-secret-key-for-the-check-" + "z" * 20,
     "ALLOWED_HOSTS": "migra-hub.example.org",
-    "DATABASE_URL": "sqlite:///var/check-deploy.sqlite3",
+    "DATABASE_URL": "postgres://hub@db.internal/hub",
     "SECURE_PROXY_SSL_HEADER_ENABLED": "true",
     "OPERATOR_NAME": "Bezirksamt Pankow von Berlin",
 }
@@ -78,21 +79,20 @@ def test_lists_are_split_on_commas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_database_url_selects_postgresql() -> None:
-    config = parse_database_url("postgres://user:p%40ss@db.internal:5433/hub", ROOT)
+    config = parse_database_url("postgres://user:p%40ss@db.internal:5433/hub")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("hub", "user", "p@ss")
     assert (config["HOST"], config["PORT"]) == ("db.internal", "5433")
 
 
 def test_postgresql_plans_for_data_in_memory_unless_the_url_says_otherwise() -> None:
-    config = parse_database_url("postgres://db.internal/hub", ROOT)
+    config = parse_database_url("postgres://db.internal/hub")
     assert config["OPTIONS"]["options"] == "-c random_page_cost=1.1"
-    custom = parse_database_url("postgres://db.internal/hub?options=-c%20work_mem%3D8MB", ROOT)
+    custom = parse_database_url("postgres://db.internal/hub?options=-c%20work_mem%3D8MB")
     assert custom["OPTIONS"]["options"] == "-c work_mem=8MB"
-    assert "options" not in parse_database_url("postgres://h/hub?options=", ROOT)["OPTIONS"]
+    assert "options" not in parse_database_url("postgres://h/hub?options=")["OPTIONS"]
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_postgresql_connections_get_the_planner_setting() -> None:
     with connection.cursor() as cursor:
@@ -100,15 +100,28 @@ def test_postgresql_connections_get_the_planner_setting() -> None:
         assert cursor.fetchone() == ("1.1",)
 
 
-def test_database_url_defaults_to_a_sqlite_file_under_the_project() -> None:
-    config = parse_database_url("sqlite:///var/db.sqlite3", ROOT)
-    assert config["ENGINE"] == "django.db.backends.sqlite3"
-    assert config["NAME"] == ROOT / "var" / "db.sqlite3"
+@pytest.mark.parametrize("url", ["mysql://localhost/hub", "oracle://localhost/hub"])
+def test_database_url_of_another_database_is_refused(url: str) -> None:
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL must start with postgres://"):
+        parse_database_url(url)
 
 
-def test_database_url_with_an_unknown_scheme_is_refused() -> None:
-    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
-        parse_database_url("mysql://localhost/hub", ROOT)
+def test_settings_want_a_database_url_when_debug_is_off() -> None:
+    result = run_django(["check"], {**PRODUCTION_ENV, "DATABASE_URL": ""})
+    assert result.returncode != 0
+    assert "DATABASE_URL is required when DEBUG is off" in result.stderr
+
+
+def test_manage_py_without_a_database_url_starts_and_uses_the_embedded_postgresql() -> None:
+    show = (
+        "from django.db import connection as c; c.ensure_connection();"
+        " print(c.settings_dict['PORT'], c.pg_version)"
+    )
+    result = run_django(["shell", "-c", show], {"DEBUG": "true", "DATABASE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    port, version = result.stdout.splitlines()[-1].split()
+    assert int(port) == embedded_db.port() != 5432
+    assert int(version) >= 180000  # PostgreSQL 18 from the wheel
 
 
 def test_seed_demo_refuses_to_run_with_debug_off() -> None:

@@ -183,7 +183,6 @@ def test_members_who_do_not_coordinate_cannot_add_notes(world: World) -> None:
     assert not world.network.notes.exists()
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_an_edit_and_closing_at_the_same_moment_never_reopen_the_network(world: World) -> None:
     for attempt in range(5):

@@ -377,7 +377,6 @@ def test_emails_are_written_in_german_by_default(world: World) -> None:
 # --- Concurrency (PostgreSQL: real row locks) ----------------------------------------------------
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> None:
     second = MembershipFactory(organisation=world.coordinating_organisation).user
@@ -394,7 +393,6 @@ def test_two_coordinators_deciding_the_same_request_at_once(world: World) -> Non
     assert world.request.status == decisions.get().status_after
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_coordinators_ending_each_others_role_at_once_keep_one(world: World) -> None:
     services.membership_approve(membership=world.request, user=world.coordinator)

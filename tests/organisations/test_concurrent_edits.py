@@ -261,7 +261,6 @@ def test_pages_with_personal_data_are_private_and_not_stored(
 # --- The race itself (PostgreSQL: real row locks) ---------------------------------------------
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("decision", ["unpublish", "archive"])
 def test_an_owner_saving_while_staff_take_the_entry_offline_never_republishes_it(

@@ -14,7 +14,7 @@ from organisations import services
 from organisations.services import OrganisationData
 from organisations.services.history import Segment, word_diff
 from tests.conftest import Cast
-from tests.factories import TopicFactory
+from tests.factories import LanguageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +112,15 @@ def test_the_history_page_costs_the_same_with_many_versions(
     with django_assert_max_num_queries(few):
         client.get(f"/en/manage/{cast.organisation.slug}/history/?page=2")
     assert few <= 25
+
+
+def test_languages_spoken_and_of_counselling_are_told_apart(cast: Cast, client_for: Any) -> None:
+    arabic, farsi = LanguageFactory(code="ar"), LanguageFactory(code="fa")
+    edit(cast, languages=[arabic], counselling_languages=[])
+    edit(cast, counselling_languages=[farsi])
+
+    response = client_for(cast.owner).get(f"/en/manage/{cast.organisation.slug}/history/")
+    newest = response.context["versions"][0]
+    assert [(c.field, c.old, c.new) for c in newest.changes] == [
+        ("counselling_languages", "–", str(farsi))
+    ]

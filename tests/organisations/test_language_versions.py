@@ -1,8 +1,7 @@
 """Entries in several languages: an organisation's texts in the visitor's language, the
 original with a note otherwise, and search over every version.
 
-Tests without a mark run on SQLite (substring search) and PostgreSQL (full-text search with a
-configuration per language)."""
+The full-text search has a configuration per language."""
 
 from __future__ import annotations
 
@@ -108,7 +107,6 @@ def test_offer_title_in_arabic_is_shown_and_found(client: Client) -> None:
     assert [offer.title for offer in offers] == ["Hausaufgabenhilfe"]
 
 
-@pytest.mark.postgres
 def test_postgres_finds_other_word_forms_of_a_russian_version(client: Client) -> None:
     OrganisationFactory(
         name="Russischsprachige Eltern",
@@ -119,7 +117,6 @@ def test_postgres_finds_other_word_forms_of_a_russian_version(client: Client) ->
     assert found(client, "консультация") == ["Russischsprachige Eltern"]
 
 
-@pytest.mark.postgres
 def test_postgres_finds_an_arabic_original_by_its_words(client: Client) -> None:
     OrganisationFactory(
         name="Arabischer Kulturverein",

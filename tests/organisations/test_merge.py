@@ -82,7 +82,6 @@ def test_archived_entries_are_not_listed_as_duplicates(cast: Cast) -> None:
     assert likely_duplicates(Organisation.objects.filter(districts=cast.district)) == []
 
 
-@pytest.mark.postgres
 def test_names_with_a_typo_are_likely_duplicates_on_postgresql(cast: Cast) -> None:
     a = OrganisationFactory(name="Interkulturelles Zentrum Mitte", street="A 1")
     b = OrganisationFactory(name="Interkulturelles Zentrum Mite", street="B 2")

@@ -317,3 +317,24 @@ def test_enter_in_a_field_still_submits_the_entry_not_the_lookup(
         first = form[form.index("<button") : form.index("</button>")]
         assert f'value="{main_action}"' in first
         assert form.index('value="locate"') > form.index("<button")
+
+
+def test_staff_entering_an_entry_look_up_its_address_and_place_its_pin(
+    cast: Cast, client_for: Any, geocoder: FakeGeocoder, client: Client
+) -> None:
+    staff = client_for(cast.staff)
+    page = staff.get("/en/review/new-entry/").content.decode()
+    assert "data-pin-map" in page and 'value="locate"' in page
+
+    typed = registration(districts=[cast.district.pk], latitude="", longitude="")
+    located = staff.post("/en/review/new-entry/", {**typed, "action": "locate"})
+    assert located.context["form"]["latitude"].value() == Decimal("52.569300")
+    assert not Organisation.objects.filter(name="Stadtteilzentrum Pinnwand").exists()
+
+    response = staff.post(
+        "/en/review/new-entry/",
+        {**typed, "latitude": "52.569300", "longitude": "13.401900", "action": "publish"},
+    )
+    assert response.status_code == 302
+    features = client.get("/en/organisations/map.geojson").json()["features"]
+    assert "Stadtteilzentrum Pinnwand" in [f["properties"]["name"] for f in features]

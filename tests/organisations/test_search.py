@@ -1,7 +1,6 @@
 """Search: the denormalised search data and what a visitor expects the search box to find.
 
-Tests without a mark run on SQLite (substring fallback) and PostgreSQL; tests marked
-``postgres`` check what only the full-text search does (typos, umlaut spellings, stems).
+What the full-text search adds to plain word matching: typos, umlaut spellings, stems.
 """
 
 from __future__ import annotations
@@ -125,7 +124,7 @@ def test_one_typo_means_one_edit_or_swap(a: str, b: str, expected: bool) -> None
     assert _is_one_typo_apart(a, b) is expected
 
 
-# --- What the search box finds (SQLite and PostgreSQL) -------------------------------------------
+# --- What the search box finds --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -190,7 +189,6 @@ def test_offers_page_searches_offers_and_their_organisation(
 # --- Only PostgreSQL: typos, umlaut spellings, stems ---------------------------------------------
 
 
-@pytest.mark.postgres
 @pytest.mark.parametrize(
     ("q", "why"),
     [
@@ -213,7 +211,6 @@ def test_postgres_search_tolerates_typos_umlaut_spellings_and_word_forms(
     assert SearchWord.objects.filter(word="sozialberatung").exists()
 
 
-@pytest.mark.postgres
 def test_postgres_typo_correction_only_for_unknown_longer_words(
     client: Client, turkish_club: Organisation
 ) -> None:
@@ -226,7 +223,6 @@ def test_postgres_typo_correction_only_for_unknown_longer_words(
     assert SearchWord.objects.filter(word="elternverband").exists()
 
 
-@pytest.mark.postgres
 def test_postgres_search_finds_language_names_in_all_three_forms_with_umlaut_spelling(
     client: Client, turkish_club: Organisation
 ) -> None:
@@ -235,7 +231,6 @@ def test_postgres_search_finds_language_names_in_all_three_forms_with_umlaut_spe
     assert Language.objects.get(code="tr").name_native == "Türkçe"
 
 
-@pytest.mark.postgres
 def test_postgres_typo_corrections_follow_new_words_after_a_refresh(
     client: Client, turkish_club: Organisation
 ) -> None:

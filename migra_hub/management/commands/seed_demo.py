@@ -31,7 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         width = max((len(role) for role, _email in logins.rows), default=0)
         for role, email in logins.rows:
-            self.stdout.write(f"  {role:<{width}} {email}")
+            self.stdout.write(f"  {role:<{width}}  {email}")
         self.stdout.write(f"  Password for all demo accounts: {DEMO_PASSWORD}")
         self.stdout.write(
             "  Staff and the administrator also type a code of an authenticator app set up with "
