@@ -29,6 +29,7 @@ from organisations.models import (
 from organisations.search import organisation_search_refresh
 from organisations.services import invitation_create
 from tests.factories import (
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
@@ -102,7 +103,6 @@ EXCLUDED = {
     "opendata:events_feed": "Atom feed",
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
-    "workspace:analysis_city": "for city-wide staff, a role the layout world does not have yet",
     "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
 }
 
@@ -111,7 +111,8 @@ MEMBER = "member"  # owner of an organisation
 STAFF = "staff"  # district staff (reviews entries, curates networks, organises district events)
 ORGANISER = "organiser"  # editor of an organisation that organises an event
 COORDINATOR = "coordinator"  # owner of the coordinating organisation of a network
-ROLES = (ANONYMOUS, MEMBER, STAFF, ORGANISER, COORDINATOR)
+CITY_STAFF = "city_staff"  # city-wide staff (the whole city's actor analysis)
+ROLES = (ANONYMOUS, MEMBER, STAFF, ORGANISER, COORDINATOR, CITY_STAFF)
 
 INVITED = "neu@example.org"
 LONG_URL = (
@@ -248,6 +249,7 @@ def build_world() -> World:
             STAFF: staff,
             ORGANISER: organiser,
             COORDINATOR: coordinator,
+            CITY_STAFF: CityStaffFactory().user,
             "outsider": UserFactory(),  # logged in, no role: claims an organisation
             "invited": UserFactory(email=INVITED),  # opens the invitation sent to INVITED
         },
@@ -410,6 +412,7 @@ PAGES: dict[str, Page] = {
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
     ),
+    "workspace:analysis_city": Page(CITY_STAFF, lambda world: {"city": world.district.city.slug}),
     "events:message": Page(ORGANISER, _organised_event),
     # Network coordinator
     "networks:edit": Page(COORDINATOR, _network),

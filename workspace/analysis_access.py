@@ -12,18 +12,21 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from organisations.access import AnyUser, staffed_districts
+from organisations.access import AnyUser, is_city_staff, staffed_districts
 from organisations.models import City, District
 
 
 def analysable_districts(user: AnyUser) -> QuerySet[District]:
     """The districts whose analysis the user may read."""
-    return staffed_districts(user).select_related("city").order_by("city__name", "name")
+    districts = District.objects.all() if is_city_staff(user) else staffed_districts(user)
+    return districts.select_related("city").order_by("city__name", "name")
 
 
 def analysable_cities(user: AnyUser) -> QuerySet[City]:
-    """The cities whose whole analysis (and comparison of districts) the user may read."""
-    return City.objects.none()
+    """The cities whose whole analysis (and comparison of districts) the user may read.
+
+    City-wide staff work for the city as a whole (the role names no city), so every city."""
+    return City.objects.all() if is_city_staff(user) else City.objects.none()
 
 
 def district_for_analysis(user: AnyUser, *, city: str, district: str) -> District:

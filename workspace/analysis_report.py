@@ -208,7 +208,9 @@ def csv_rows(analysis: Analysis, *, absolute: str = "") -> Iterator[list[str | i
             yield [figure.title, bar.label, bar.count, absolute + bar.url]
     for group in analysis.gaps:
         for gap in group.gaps:
-            elsewhere = ", ".join(f"{n.district.name} ({n.count})" for n in gap.elsewhere)
-            yield [group.title, gap.label, 0, elsewhere]
+            yield [group.title, gap.label, 0, ""]
+            for neighbour in gap.elsewhere:  # where another district has one
+                label = f"{gap.label}: {neighbour.district.name}"
+                yield [group.title, label, neighbour.count, absolute + neighbour.url]
     for entries in analysis.lists:
         yield [entries.title, "", entries.count, ""]

@@ -105,8 +105,11 @@ def test_the_figures_as_csv_rows_carry_the_directory_addresses(city: City) -> No
         2,
         f"https://hub.example.org/de/organisations/?district={city.district.pk}",
     ] in rows
-    addresses = [row[3] for row in rows[1:] if str(row[3]).startswith("https://")]
-    assert addresses and all("/organisations/" in a or "/offers/" in a for a in addresses)
+    linked = [(str(row[3]), row[2]) for row in rows[1:] if row[3]]
+    assert len(linked) > 10
+    for address, count in linked:
+        assert directory_count(address.removeprefix("https://hub.example.org")) == count
+    assert ["Sprachen ohne laufendes Beratungsangebot", "Persisch / فارسی", 0, ""] in rows
 
 
 def test_bars_grow_from_the_right_on_right_to_left_pages(city: City) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from organisations.search import organisation_search_refresh
 from tests.conftest import Cast
 from tests.factories import (
+    CityStaffFactory,
     DistrictFactory,
     DistrictStaffFactory,
     OfferFactory,
@@ -62,6 +63,30 @@ def test_district_staff_cannot_read_the_whole_city(cast: Cast, client_for, role:
         assert client.get(url).status_code == (302 if role == "anonymous" else 404)
 
 
+def test_city_wide_staff_read_every_district_and_the_whole_city(cast: Cast, client_for) -> None:
+    client = client_for(CityStaffFactory().user)
+    city = cast.district.city.slug
+    for url in [
+        *district_urls(cast),
+        reverse("workspace:analysis_city", args=[city]),
+        reverse("workspace:analysis_city_csv", args=[city]),
+    ]:
+        assert client.get(url).status_code == 200, url
+    index = client.get(reverse("workspace:analysis")).content.decode()
+    assert (
+        district_urls(cast)[0] in index and reverse("workspace:analysis_city", args=[city]) in index
+    )
+
+
+def test_the_whole_city_compares_its_districts(db: None, client_for) -> None:
+    city = build_city(DistrictFactory(name="Pankow"), DistrictFactory(name="Spandau"))
+    url = reverse("workspace:analysis_city", args=[city.district.city.slug])
+    html = client_for(CityStaffFactory().user).get(url).content.decode()
+    assert "Bezirke im Vergleich" in html
+    assert f'href="/de/organisations/?district={city.other.pk}"' in html
+    assert f"/de/organisations/?district={city.district.pk}&amp;migrant_led=on" in html
+
+
 def test_the_list_of_analyses_leads_staff_of_one_district_to_theirs(cast: Cast, client_for) -> None:
     response = client_for(cast.staff).get(reverse("workspace:analysis"))
     assert response.status_code == 302
@@ -103,17 +128,23 @@ def test_the_figures_download_as_csv(db: None, client_for) -> None:
 QUERY_BUDGET = 16
 
 
+@pytest.mark.parametrize("whole_city", [False, True])
 def test_the_analysis_costs_the_same_number_of_queries_at_any_size(
-    db: None, client_for, django_assert_max_num_queries
+    db: None, client_for, django_assert_max_num_queries, whole_city: bool
 ) -> None:
     city = build_city(DistrictFactory(name="Pankow"), DistrictFactory(name="Spandau"))
-    client = client_for(DistrictStaffFactory(district=city.district).user)
-    url = reverse("workspace:analysis_district", args=[city.district.city.slug, city.district.slug])
+    if whole_city:
+        client = client_for(CityStaffFactory().user)
+        url = reverse("workspace:analysis_city", args=[city.district.city.slug])
+    else:
+        client = client_for(DistrictStaffFactory(district=city.district).user)
+        args = [city.district.city.slug, city.district.slug]
+        url = reverse("workspace:analysis_district", args=args)
     client.get(url)  # the directory's vocabulary is cached per version after the first page
     with django_assert_max_num_queries(QUERY_BUDGET) as small:
         assert client.get(url).status_code == 200
     for _number in range(8):
-        organisation = OrganisationFactory(districts=[city.district, city.other])
+        organisation = OrganisationFactory(districts=[city.district, DistrictFactory()])
         OfferFactory(organisation=organisation)
     organisation_search_refresh()
     client.get(url)
