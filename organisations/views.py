@@ -90,14 +90,21 @@ def _search_hints(request: HttpRequest, filterset: DirectoryFilterSet) -> dict[s
     return hints
 
 
-def _directory_context(request: HttpRequest) -> dict[str, Any]:
-    filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
+def _counts_and_hints(request: HttpRequest, filterset: Any) -> tuple[Any, dict[str, Any]]:
+    """The counts beside each filter choice, shown on the filterset's choices; when nothing is
+    found, the counts without each filter and the search's hints (did you mean, best matches)."""
     counts = facet_counts(filterset)
     hints: dict[str, Any] = {}
     if not counts["total"][None]:
         counts.update(counts_without_each_filter(filterset))
         hints = _search_hints(request, filterset)
     filterset.show_counts(counts)
+    return counts, hints
+
+
+def _directory_context(request: HttpRequest) -> dict[str, Any]:
+    filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.published())
+    counts, hints = _counts_and_hints(request, filterset)
     ordered_ids = filterset.ordered(filterset.qs).values_list("pk", flat=True)
     page = _page(request, ordered_ids, counts["total"][None])
     if filterset.search and filterset.sort() == "relevance":
@@ -260,12 +267,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
     if redirect_to := _untidy_query_redirect(request, OfferFilterSet):
         return redirect_to
     filterset = OfferFilterSet(request.GET, queryset=Offer.objects.public())
-    counts = facet_counts(filterset)
-    hints: dict[str, Any] = {}
-    if not counts["total"][None]:
-        counts.update(counts_without_each_filter(filterset))
-        hints = _search_hints(request, filterset)
-    filterset.show_counts(counts)
+    counts, hints = _counts_and_hints(request, filterset)
     offers = (
         filterset.ordered(filterset.qs)
         .defer_search_data()

@@ -159,6 +159,12 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("review-queue", "/review/", login="staff.pankow"),
         Shot("staff-home", "/staff/", login="staff.pankow"),
         Shot("staff-home-city", "/staff/", login="staff.city"),
+        Shot("actor-analysis", "/staff/analysis/berlin/pankow/", login="staff.pankow"),
+        Shot("staff-new-entry", "/review/new-entry/", login="staff.pankow"),
+        Shot("duplicates", "/review/duplicates/", login="staff.pankow"),
+        Shot("import", "/open-data/import/", login="staff.pankow"),
+        Shot("entry-edit-with-pin", "/manage/brucke-der-kulturen/edit/", login="owner"),
+        Shot("entry-history", "/manage/brucke-der-kulturen/history/", login="owner"),
         Shot("login", "/accounts/login/"),
     ]
 
