@@ -35,6 +35,7 @@ from accounts.models import User
 from events.models import Registration
 from networks.models import NetworkMembership
 from opendata import hsds
+from opendata.services import import_upload_create
 from organisations.models import Organisation, OrganisationMembership
 from organisations.search import organisation_search_refresh
 from organisations.services import invitation_create
@@ -176,6 +177,14 @@ def build_world() -> World:
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
     registration: Registration = RegistrationFactory(event=event)
+    upload = import_upload_create(
+        user=operator,
+        file_name="pankow.csv",
+        content="name,district\nSprachcafé,Pankow\n".encode(),
+        file_format="csv",
+        district=district,
+        status=Organisation.Status.DRAFT,
+    )
     organisation_search_refresh()
     values: dict[tuple[str, str], object] = {
         ("organisations", "slug"): organisation.slug,
@@ -211,6 +220,9 @@ def build_world() -> World:
         ("hsds:service", "id"): str(offer.uuid),
         ("hsds:taxonomy", "id"): hsds.TOPICS.id,
         ("hsds:taxonomy_term", "id"): str(topic.uuid),
+        ("opendata:import_report", "upload_id"): upload.pk,
+        ("workspace", "city"): district.city.slug,
+        ("workspace", "district"): district.slug,
     }
     return World(operator=operator, values=values)
 
