@@ -211,7 +211,16 @@ def photograph(base: str, paths: dict[str, str], *, readme: bool) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
-    arabic = {"directory", "organisation", "event-signup"}
+    arabic = {
+        "directory",
+        "organisation",
+        "event-signup",
+        "staff-home",
+        "actor-analysis",
+        "entry-edit-with-pin",
+        "entry-history",
+        "import",
+    }
     jobs = [(shot, lang, width) for shot in shots(paths) for lang in LANGUAGES for width in WIDTHS]
     jobs += [(shot, "ar", 390) for shot in shots(paths) if shot.name in arabic]
     written: list[Path] = []
