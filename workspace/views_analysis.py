@@ -13,14 +13,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from opendata.exports import cell
-from workspace.analysis import Scope
-from workspace.analysis_access import (
+from workspace.access import (
     analysable_cities,
     analysable_districts,
     city_for_analysis,
     district_for_analysis,
     require_analyst,
 )
+from workspace.analysis import Scope
 from workspace.analysis_report import actor_analysis, csv_rows
 from workspace.charts import bar_chart, dot_map
 
