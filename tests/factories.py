@@ -117,8 +117,9 @@ class VocabularyFactory(factory.django.DjangoModelFactory):
         names.update(kwargs.pop("names", {}))
         entry = super()._create(model_class, *args, **kwargs)
         translation = model_class._parler_meta.root_model
+        stored = dict(translation.objects.filter(master=entry).values_list("language_code", "name"))
         for language, name in names.items():
-            if name:
+            if name and stored.get(language) != name:
                 translation.objects.update_or_create(
                     master=entry, language_code=language, defaults={"name": name}
                 )
