@@ -15,9 +15,16 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from networks.models import Network, NetworkMembership, NetworkQuerySet
+from networks.models import (
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkNote,
+    NetworkQuerySet,
+)
 from organisations.access import (
     AnyUser,
     districts_without_staff,
@@ -214,3 +221,54 @@ def editable_districts(user: AnyUser, network: Network) -> QuerySet[District] | 
     if network.district_id:
         districts = districts | District.objects.filter(pk=network.district_id)
     return districts
+
+
+# --- Documents, notes and partners kept with the network ---
+
+
+def can_see_documents(user: AnyUser, network: Network) -> bool:
+    """A network's documents are for its active members, its curators and city-wide staff;
+    they may all upload too. Everyone else gets 404 for them: not even their titles leak."""
+    if not user.is_authenticated:
+        return False
+    return can_see_notes(user, network) or is_city_staff(user)
+
+
+def can_archive_document(user: AnyUser, network: Network, document: NetworkDocument) -> bool:
+    """The network's curators (coordinators and staff) and the people of the organisation the
+    document was uploaded for."""
+    if can_curate(user, network):
+        return True
+    return (
+        user.is_authenticated
+        and document.organisation_id is not None
+        and OrganisationMembership.objects.filter(
+            user=user, organisation_id=document.organisation_id
+        ).exists()
+    )
+
+
+def can_edit_note(user: AnyUser, network: Network, note: NetworkNote) -> bool:
+    """The note's author (while they still see the network's notes) and its curators."""
+    if can_curate(user, network):
+        return True
+    return note.author_id == _pk(user) and can_see_notes(user, network)
+
+
+def get_documents_network(user: AnyUser, slug: str) -> Network:
+    network = get_network(user, slug)
+    if not can_see_documents(user, network):
+        raise Http404
+    return network
+
+
+def get_document(user: AnyUser, network: Network, pk: int) -> NetworkDocument:
+    """A document of a network whose documents the user may see (``get_documents_network``)."""
+    return get_object_or_404(network.documents.select_related("organisation"), pk=pk)
+
+
+def get_note(user: AnyUser, network: Network, pk: int) -> NetworkNote:
+    """A note of a network whose notes the user may see."""
+    if not can_see_notes(user, network):
+        raise PermissionDenied
+    return get_object_or_404(network.notes.all(), pk=pk)

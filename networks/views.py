@@ -76,6 +76,8 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "joinable": joinable,
             "can_curate": can_curate,
             "can_see_notes": can_curate or access.can_see_notes(user, network),
+            "can_see_documents": access.can_see_documents(user, network),
+            "partners": list(network.partners.all()),
         },
     )
 

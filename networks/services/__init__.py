@@ -6,6 +6,11 @@ together with the change. Callers import from here: ``from networks import servi
 """
 
 from networks.services.common import NetworkError
+from networks.services.documents import (
+    document_add_version,
+    document_create,
+    document_set_archived,
+)
 from networks.services.memberships import (
     TRANSITIONS,
     State,
@@ -32,16 +37,22 @@ from networks.services.networks import (
     network_set_status,
     network_update,
 )
-from networks.services.notes import note_create
+from networks.services.notes import NoteChanged, NoteData, note_create, note_update
+from networks.services.partners import partner_add, partner_remove
 
 __all__ = [
     "TRANSITIONS",
     "NetworkChanged",
     "NetworkData",
     "NetworkError",
+    "NoteChanged",
+    "NoteData",
     "State",
     "Transition",
     "can_transition",
+    "document_add_version",
+    "document_create",
+    "document_set_archived",
     "membership_accept_invitation",
     "membership_approve",
     "membership_decline",
@@ -58,5 +69,8 @@ __all__ = [
     "network_set_status",
     "network_update",
     "note_create",
+    "note_update",
+    "partner_add",
+    "partner_remove",
     "state_of",
 ]
