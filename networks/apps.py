@@ -20,6 +20,8 @@ class NetworksConfig(AppConfig):
 
         # The reviewers' count in the navigation includes requests to join their networks.
         review_queue.register_waiting("network_requests", access.requests_for_staff)
+        # ... and proposals of new networks in their districts.
+        review_queue.register_waiting("network_proposals", access.proposals_for_staff)
         # Merging two entries of the directory moves their network memberships.
         merging.register_mover(
             "networks.memberships", _("network memberships"), move_network_memberships

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
-from networks.models import MembershipChange, Network, NetworkNote
+from networks.models import (
+    MembershipChange,
+    Network,
+    NetworkNote,
+    NetworkPhaseChange,
+    NetworkProposal,
+    NetworkTask,
+)
 
 
 def personal_data(person: Person) -> dict[str, Any]:
@@ -46,6 +53,34 @@ def personal_data(person: Person) -> dict[str, Any]:
             .select_related("network")
             .order_by("created_at", "pk")
         ],
+        "network_phase_changes": [
+            {
+                "network": change.network.name,
+                "phase": change.phase_after,
+                "date": when(change.date),
+                "note": change.note,
+            }
+            for change in NetworkPhaseChange.objects.filter(actor=user)
+            .select_related("network")
+            .order_by("created_at", "pk")
+        ],
+        "network_tasks": [
+            {"network": task.network.name, "title": task.title, "created_at": when(task.created_at)}
+            for task in NetworkTask.objects.filter(created_by=user)
+            .select_related("network")
+            .order_by("created_at", "pk")
+        ],
+        "network_proposals": [
+            {
+                "name": proposal.name,
+                "organisation": proposal.organisation.name,
+                "status": proposal.status,
+                "created_at": when(proposal.created_at),
+            }
+            for proposal in NetworkProposal.objects.filter(proposed_by=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
     }
 
 
@@ -56,6 +91,9 @@ def before_account_deletion(person: Person) -> list[Kept]:
     # name kept for the history go now.
     changes = MembershipChange.objects.filter(actor=user).update(actor_name="")
     notes = NetworkNote.objects.filter(author=user).update(author_name="")
+    # The timeline keeps its entries without the name; tasks and proposals point to nobody
+    # (SET_NULL) and keep nothing else about the person.
+    NetworkPhaseChange.objects.filter(actor=user).update(actor_name="")
     Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
     return Kept.counted(
         changes,

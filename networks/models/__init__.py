@@ -7,6 +7,9 @@ from networks.models.membership import (
 )
 from networks.models.network import Network, NetworkQuerySet
 from networks.models.note import NetworkNote, NetworkNoteQuerySet
+from networks.models.phase import NetworkPhaseChange
+from networks.models.proposal import NetworkProposal, NetworkProposalQuerySet
+from networks.models.task import NetworkTask, NetworkTaskQuerySet
 
 __all__ = [
     "MembershipChange",
@@ -15,5 +18,10 @@ __all__ = [
     "NetworkMembershipQuerySet",
     "NetworkNote",
     "NetworkNoteQuerySet",
+    "NetworkPhaseChange",
+    "NetworkProposal",
+    "NetworkProposalQuerySet",
     "NetworkQuerySet",
+    "NetworkTask",
+    "NetworkTaskQuerySet",
 ]
