@@ -87,7 +87,7 @@ def task_update(
 def task_set_done(*, task: NetworkTask, user: User, done: bool) -> NetworkTask:
     """Mark the task done, or open again; by a curator or the responsible organisation."""
     locked = (
-        NetworkTask.objects.select_for_update()
+        NetworkTask.objects.select_for_update(of=("self",))
         .select_related("network", "responsible")
         .get(pk=task.pk)
     )

@@ -127,7 +127,9 @@ def test_an_admin_form_opened_before_the_network_was_closed_saves_nothing(
     assert (world.network.goal, world.network.phase) == (data["goal"], Network.Phase.CLOSED)
 
 
-def test_the_phase_changes_through_an_action_with_a_note(world: World, admin_client: Client) -> None:
+def test_the_phase_changes_through_an_action_with_a_note(
+    world: World, admin_client: Client
+) -> None:
     response = admin_client.post(
         admin_url(Network, "changelist"),
         {
