@@ -24,3 +24,5 @@ class EventsConfig(AppConfig):
         # Organisations' and networks' pages list their upcoming events.
         slots.register("organisation.main", "events/_organisation_events.html", order=20)
         slots.register("network.main", "events/_network_events.html")
+        # Beside the network's meeting rhythm: its next meeting.
+        slots.register("network.facts", "events/_network_next_meeting.html")

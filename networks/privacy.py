@@ -18,6 +18,9 @@ from networks.models import (
     MembershipChange,
     Network,
     NetworkNote,
+    NetworkPhaseChange,
+    NetworkProposal,
+    NetworkTask,
     NoteVersion,
 )
 
@@ -78,6 +81,34 @@ def personal_data(person: Person) -> dict[str, Any]:
             .select_related("note__network")
             .order_by("written_at", "pk")
         ],
+        "network_phase_changes": [
+            {
+                "network": change.network.name,
+                "phase": change.phase_after,
+                "date": when(change.date),
+                "note": change.note,
+            }
+            for change in NetworkPhaseChange.objects.filter(actor=user)
+            .select_related("network")
+            .order_by("created_at", "pk")
+        ],
+        "network_tasks": [
+            {"network": task.network.name, "title": task.title, "created_at": when(task.created_at)}
+            for task in NetworkTask.objects.filter(created_by=user)
+            .select_related("network")
+            .order_by("created_at", "pk")
+        ],
+        "network_proposals": [
+            {
+                "name": proposal.name,
+                "organisation": proposal.organisation.name,
+                "status": proposal.status,
+                "created_at": when(proposal.created_at),
+            }
+            for proposal in NetworkProposal.objects.filter(proposed_by=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
     }
 
 
@@ -92,31 +123,38 @@ def before_account_deletion(person: Person) -> list[Kept]:
     NoteVersion.objects.filter(written_by=user).update(written_by_name="")
     # ``created_by``/``archived_by`` are emptied by SET_NULL when the account goes.
     versions = DocumentVersion.objects.filter(uploaded_by=user).update(uploaded_by_name="")
+    # The timeline keeps its entries without the name; tasks and proposals point to nobody
+    # (SET_NULL) and keep nothing else about the person.
+    NetworkPhaseChange.objects.filter(actor=user).update(actor_name="")
     Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
-    return Kept.counted(
-        changes,
-        ngettext_lazy(
-            "%(count)d change you made to network memberships, shown as “deleted account”.",
-            "%(count)d changes you made to network memberships, shown as “deleted account”.",
-            "count",
-        ),
-        _("A network's history shows its members who decided what and when."),
-    ) + Kept.counted(
-        notes,
-        ngettext_lazy(
-            "%(count)d note you wrote for a network, without your name.",
-            "%(count)d notes you wrote for networks, without your name.",
-            "count",
-        ),
-        _("Minutes and decisions belong to the network and its members."),
-    ) + Kept.counted(
-        versions,
-        ngettext_lazy(
-            "%(count)d file you uploaded to a network's documents, without your name.",
-            "%(count)d files you uploaded to networks' documents, without your name.",
-            "count",
-        ),
-        _("A network's documents belong to the network and stay when people change."),
+    return (
+        Kept.counted(
+            changes,
+            ngettext_lazy(
+                "%(count)d change you made to network memberships, shown as “deleted account”.",
+                "%(count)d changes you made to network memberships, shown as “deleted account”.",
+                "count",
+            ),
+            _("A network's history shows its members who decided what and when."),
+        )
+        + Kept.counted(
+            notes,
+            ngettext_lazy(
+                "%(count)d note you wrote for a network, without your name.",
+                "%(count)d notes you wrote for networks, without your name.",
+                "count",
+            ),
+            _("Minutes and decisions belong to the network and its members."),
+        )
+        + Kept.counted(
+            versions,
+            ngettext_lazy(
+                "%(count)d file you uploaded to a network's documents, without your name.",
+                "%(count)d files you uploaded to networks' documents, without your name.",
+                "count",
+            ),
+            _("A network's documents belong to the network and stay when people change."),
+        )
     )
 
 

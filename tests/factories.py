@@ -249,7 +249,7 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
     goal = "Organisations and the district office plan multilingual counselling together."
     join_policy = Network.JoinPolicy.OPEN
-    status = Network.Status.ACTIVE
+    phase = Network.Phase.FOUNDING
 
 
 class NetworkMembershipFactory(factory.django.DjangoModelFactory):
@@ -269,6 +269,37 @@ class NetworkNoteFactory(factory.django.DjangoModelFactory):
     network = factory.SubFactory(NetworkFactory)
     title = factory.Sequence(lambda n: f"Minutes {n}")
     text = "We agreed to meet in the library next time."
+
+
+class NetworkTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "networks.NetworkTask"
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Task {n}")
+    responsible = factory.SubFactory(OrganisationFactory)
+    responsible_name = factory.LazyAttribute(lambda o: o.responsible.name)
+
+
+class NetworkPhaseChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "networks.NetworkPhaseChange"
+
+    network = factory.SubFactory(NetworkFactory)
+    phase_before = Network.Phase.PREPARATION
+    phase_after = Network.Phase.FOUNDING
+    note = "Founding meeting in the town hall."
+
+
+class NetworkProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "networks.NetworkProposal"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Proposed network {n}")
+    goal = "Parents' associations share interpreters."
+    scope = "district"
+    district = factory.SubFactory(DistrictFactory)
 
 
 # --- Registration and review ----------------------------------------------------------------

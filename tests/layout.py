@@ -38,6 +38,9 @@ from tests.factories import (
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
+    NetworkPhaseChangeFactory,
+    NetworkProposalFactory,
+    NetworkTaskFactory,
     OfferFactory,
     OrganisationFactory,
     OwnershipClaimFactory,
@@ -71,6 +74,7 @@ EXCLUDED = {
     "mfa_remove_webauthn": "needs a security key (WebAuthn), not in the test data",
     "organisations:geojson": "GeoJSON data for the map",
     "organisations:submit": "POST-only action",
+    "networks:task_done": "POST-only action (the form is on the tasks page)",
     "organisations:confirm": "POST-only action",
     "organisations:report": "POST-only action (the form is on the organisation page)",
     "organisations:member_leave": "POST-only action",
@@ -200,6 +204,20 @@ def build_world() -> World:
         status=NetworkMembership.Status.REQUESTED,
     )
     NetworkNoteFactory(network=network)
+    NetworkPhaseChangeFactory(
+        network=network, note="Gründungstreffen mit acht Vereinen im Rathaus Pankow"
+    )
+    NetworkTaskFactory(
+        network=network,
+        title="Liste der Sprachmittler*innen für Arabisch, Farsi und Ukrainisch aktualisieren",
+        responsible=organisation,
+        due_date=datetime.date(2030, 5, 31),
+    )
+    NetworkProposalFactory(
+        organisation=organisation,
+        name="Elternnetzwerk Mehrsprachigkeit Pankow-Weißensee",
+        district=pankow,
+    )
 
     event = EventFactory(
         title="Runder Tisch Migrantinnenorganisationen im Bezirk",
@@ -381,6 +399,7 @@ PAGES: dict[str, Page] = {
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
+    "networks:propose": Page(MEMBER),
     "networks:join": Page(MEMBER, _network),
     "networks:withdraw": Page(MEMBER, _membership("active_membership")),
     "networks:accept": Page(MEMBER, _membership("active_membership")),
@@ -401,6 +420,10 @@ PAGES: dict[str, Page] = {
     ),
     "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
+    "networks:proposals": Page(STAFF),
+    "networks:proposal": Page(
+        STAFF, lambda world: {"pk": world.organisation.network_proposals.get().pk}
+    ),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
     "events:create": Page(STAFF),
@@ -422,6 +445,12 @@ PAGES: dict[str, Page] = {
         COORDINATOR, lambda world: {"slug": world.network.slug, "organisation": world.invitee.slug}
     ),
     "networks:history": Page(COORDINATOR, _network),
+    "networks:phase": Page(COORDINATOR, _network),
+    "networks:tasks": Page(COORDINATOR, _network),
+    "networks:task_edit": Page(
+        COORDINATOR,
+        lambda world: {"slug": world.network.slug, "pk": world.network.tasks.get().pk},
+    ),
     "networks:notes": Page(COORDINATOR, _network),
     "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
     "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
@@ -441,6 +470,8 @@ FORMS_WITH_ERRORS = (
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
+    ("networks:propose", MEMBER),
+    ("networks:phase", COORDINATOR),
     ("organisations:staff_entry_create", STAFF),
     ("opendata:import", STAFF),
 )

@@ -47,6 +47,8 @@ from tests.factories import (
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
+    NetworkProposalFactory,
+    NetworkTaskFactory,
     OfferFactory,
     OrganisationFactory,
     OwnershipClaimFactory,
@@ -173,6 +175,8 @@ def build_world() -> World:
         network=network, organisation=other, status=NetworkMembership.Status.REQUESTED
     )
     NetworkNoteFactory(network=network)
+    task = NetworkTaskFactory(network=network, responsible=organisation)
+    proposal = NetworkProposalFactory(organisation=organisation, district=district)
     event = EventFactory(
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
@@ -209,6 +213,9 @@ def build_world() -> World:
         ("networks", "slug"): network.slug,
         ("networks", "pk"): request.pk,
         ("networks:invite_organisation", "organisation"): newcomer.slug,
+        ("networks:task_edit", "pk"): task.pk,
+        ("networks:task_done", "pk"): task.pk,
+        ("networks:proposal", "pk"): proposal.pk,
         ("events", "slug"): event.slug,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from events.models import Event, EventQuerySet, Registration
-from networks.access import staff_curated_networks
+from networks.access import proposals_for_staff, staff_curated_networks
 from networks.models import NetworkMembership
 from organisations.access import districts_without_staff, is_city_staff, responsible_organisations
 from organisations.models import REMINDER_AFTER, District, Organisation
@@ -156,6 +156,13 @@ def _networks(user: User) -> list[Waiting]:
             figures["oldest_request"],
             url=curation,
             link_text=_("Networks you curate"),
+        ),
+        Waiting(
+            "network_proposals",
+            _("Networks proposed by organisations"),
+            *_count_and_oldest(proposals_for_staff(user), "created_at"),
+            url=reverse("networks:proposals"),
+            link_text=_("Proposed networks"),
         ),
         Waiting(
             "network_invitations",

@@ -14,6 +14,9 @@ from networks.models.network import Network, NetworkQuerySet
 from networks.models.note import NetworkNote, NetworkNoteQuerySet
 from networks.models.note_version import NoteVersion
 from networks.models.partner import NetworkPartner
+from networks.models.phase import NetworkPhaseChange
+from networks.models.proposal import NetworkProposal, NetworkProposalQuerySet
+from networks.models.task import NetworkTask, NetworkTaskQuerySet
 
 __all__ = [
     "DocumentVersion",
@@ -26,6 +29,11 @@ __all__ = [
     "NetworkNote",
     "NetworkNoteQuerySet",
     "NetworkPartner",
+    "NetworkPhaseChange",
+    "NetworkProposal",
+    "NetworkProposalQuerySet",
     "NetworkQuerySet",
+    "NetworkTask",
+    "NetworkTaskQuerySet",
     "NoteVersion",
 ]
