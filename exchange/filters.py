@@ -13,6 +13,7 @@ from typing import Any
 import django_filters
 from django.db.models import Count, Exists, OuterRef
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from exchange.models import Post, PostQuerySet
@@ -44,8 +45,8 @@ class PostFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset)
         shared = Post.networks.through.objects.filter(network=OuterRef("pk"))
         self.labels: dict[str, list[tuple[str, str]]] = {
-            "kind": [(value, str(label)) for value, label in Post.Kind.choices],
-            "category": [(value, str(label)) for value, label in Post.Category.choices],
+            "kind": [(value, capfirst(label)) for value, label in Post.Kind.choices],
+            "category": [(value, capfirst(label)) for value, label in Post.Category.choices],
             "district": [
                 (str(district.pk), district.name)
                 for district in District.objects.order_by("name")

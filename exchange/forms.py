@@ -15,7 +15,8 @@ from organisations.models import District, Organisation
 
 
 class OrganisationChoiceMixin(forms.Form):
-    """The organisation the person acts for; chosen already when they act for only one."""
+    """The organisation the person acts for: a select when they act for several, nothing to
+    choose when they act for one."""
 
     organisation = forms.ModelChoiceField(
         label=_("For which organisation?"), queryset=Organisation.objects.none()
@@ -25,9 +26,13 @@ class OrganisationChoiceMixin(forms.Form):
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = organisations
-        choices = list(organisations[:2])
-        if len(choices) == 1:
-            field.initial = choices[0]
+        first_two = list(organisations[:2])
+        self.only_organisation = first_two[0] if len(first_two) == 1 else None
+        if self.only_organisation is not None:
+            del self.fields["organisation"]
+
+    def chosen_organisation(self) -> Organisation:
+        return self.only_organisation or self.cleaned_data["organisation"]
 
 
 class PostForm(PleaseChooseMixin, OrganisationChoiceMixin):

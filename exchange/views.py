@@ -85,7 +85,7 @@ def post_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             try:
                 post = services.post_create(
-                    organisation=form.cleaned_data["organisation"],
+                    organisation=form.chosen_organisation(),
                     user=request.user,
                     data=form.post_data(),
                 )
@@ -144,7 +144,7 @@ def answer_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             try:
                 services.answer_create(
                     post=post,
-                    organisation=form.cleaned_data["organisation"],
+                    organisation=form.chosen_organisation(),
                     user=request.user,
                     message=form.cleaned_data["message"],
                     contact=form.cleaned_data["contact"],
