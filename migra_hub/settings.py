@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "organisations",
     "networks",
     "events",
+    "exchange",
     "opendata",
     "workspace",
     "accessibility",
@@ -417,6 +418,10 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 # community centre is one IP address, hence the higher number).
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
+
+# Peer exchange: posts per day and answers per hour one person may send.
+EXCHANGE_POSTS_PER_DAY = env_int("EXCHANGE_POSTS_PER_DAY", default=10)
+EXCHANGE_ANSWERS_PER_HOUR = env_int("EXCHANGE_ANSWERS_PER_HOUR", default=20)
 
 # --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0) -------------------------
 # Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
