@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "organisations",
     "networks",
     "events",
+    "funding",
     "opendata",
     "workspace",
     "accessibility",
