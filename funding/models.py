@@ -67,9 +67,7 @@ class FundingCallQuerySet(models.QuerySet["FundingCall"]):
         return self.order_by("deadline_date", models.F("deadline_time").asc(nulls_last=True), "pk")
 
     def for_listing(self) -> FundingCallQuerySet:
-        return self.select_related("district", "city", "network").prefetch_related(
-            "topics", "target_groups"
-        )
+        return self.select_related("district", "city", "network").prefetch_related("topics")
 
 
 class FundingCall(models.Model):
