@@ -173,3 +173,19 @@ def test_the_pages_cost_the_same_with_more_calls(
         with django_assert_max_num_queries(budget):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_the_pages_and_the_form_with_errors_are_valid_html(world: World, client_for) -> None:
+    from tests.quality import html_errors
+
+    staff = client_for(world.cast.staff)
+    documents = {
+        "list": client_for(None).get(reverse("funding:index")).content.decode(),
+        "call as staff": staff.get(world.district_call.get_absolute_url()).content.decode(),
+        "form with errors": staff.post(
+            reverse("funding:create"), _form(world, title="", amount_min="9", amount_max="1")
+        ).content.decode(),
+        "staff home": staff.get(reverse("workspace:home")).content.decode(),
+    }
+    errors = html_errors(documents)
+    assert errors == [], "\n".join(errors)
