@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "networks",
     "events",
     "exchange",
+    "funding",
     "opendata",
     "workspace",
     "accessibility",

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from events.models import Event, Registration
+from funding.models import FundingCall
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -33,6 +34,7 @@ from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    FundingCallFactory,
     LanguageFactory,
     MembershipFactory,
     NetworkFactory,
@@ -100,6 +102,10 @@ EXCLUDED = {
     "events:publish": "POST-only action",
     "events:duplicate": "POST-only action",
     "events:check_in_toggle": "POST-only action",
+    "funding:feed": "iCalendar feed",
+    "funding:feed_district": "iCalendar feed",
+    "funding:publish": "POST-only action",
+    "funding:unpublish": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -140,6 +146,7 @@ class World:
     registration: Registration
     invitation_token: str
     users: dict[str, User | None] = field(default_factory=dict)
+    funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
 
 
 def build_world() -> World:
@@ -247,6 +254,16 @@ def build_world() -> World:
             invited_by=owner,
         )
     organisation_search_refresh()  # the directory's counts and the actor analysis read it
+    funding_call = FundingCallFactory(
+        title="Förderprogramm Nachbarschaft, Teilhabe und Selbstorganisation 2027",
+        funder="Stiftung für Zusammenhalt in Berlin-Pankow und Weißensee",
+        district=pankow,
+        amount_min=1500,
+        amount_max=250000,
+        deadline_time=datetime.time(12, 0),
+        url=LONG_URL,
+    )
+    funding_call.topics.set(topics)
     return World(
         district=pankow,
         organisation=organisation,
@@ -261,6 +278,7 @@ def build_world() -> World:
         organised_event=organised_event,
         registration=registration,
         invitation_token=invitation_token,
+        funding_call=funding_call,
         users={
             ANONYMOUS: None,
             MEMBER: owner,
@@ -281,6 +299,11 @@ class Page:
     who: str
     kwargs: Callable[[World], dict[str, Any]] = lambda world: {}
     query: str = ""
+
+
+def _funding_call(world: World) -> dict[str, Any]:
+    assert world.funding_call is not None
+    return {"slug": world.funding_call.slug}
 
 
 def _org(world: World) -> dict[str, Any]:
@@ -355,6 +378,9 @@ PAGES: dict[str, Page] = {
     "events:registration": Page(ANONYMOUS, _registration),
     "events:registration_sent": Page(ANONYMOUS, _event),
     "events:registration_cancel": Page(ANONYMOUS, _registration),
+    "funding:index": Page(ANONYMOUS),
+    "funding:archive": Page(ANONYMOUS),
+    "funding:detail": Page(ANONYMOUS, _funding_call),
     "opendata:index": Page(ANONYMOUS),
     # Accounts (allauth)
     "account_login": Page(ANONYMOUS),
@@ -431,6 +457,8 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "funding:create": Page(STAFF),
+    "funding:edit": Page(STAFF, _funding_call),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
@@ -472,6 +500,7 @@ FORMS_WITH_ERRORS = (
     ("networks:create", STAFF),
     ("networks:propose", MEMBER),
     ("networks:phase", COORDINATOR),
+    ("funding:create", STAFF),
     ("organisations:staff_entry_create", STAFF),
     ("opendata:import", STAFF),
 )
@@ -484,6 +513,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "funding:index",
     "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")

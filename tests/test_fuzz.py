@@ -43,6 +43,7 @@ from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    FundingCallFactory,
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
@@ -181,6 +182,7 @@ def build_world() -> World:
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
     registration: Registration = RegistrationFactory(event=event)
+    funding_call = FundingCallFactory(title="Kiezfonds", district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -223,6 +225,9 @@ def build_world() -> World:
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
         ("events:feed_organisation", "slug"): organisation.slug,
+        ("funding", "slug"): funding_call.slug,
+        ("funding", "city"): district.city.slug,
+        ("funding", "district"): district.slug,
         ("hsds:organization", "id"): str(organisation.uuid),
         ("hsds:service", "id"): str(offer.uuid),
         ("hsds:taxonomy", "id"): hsds.TOPICS.id,
