@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "organisations",
     "networks",
     "events",
+    "following",
     "opendata",
     "workspace",
     "accessibility",

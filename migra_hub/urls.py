@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("organisations.urls")),
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
+    path("following/", include("following.urls")),
     path("open-data/", include("opendata.urls")),
     path("staff/", include("workspace.urls")),
 )
