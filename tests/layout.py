@@ -20,6 +20,9 @@ from django.utils import timezone, translation
 from accounts.models import User
 from events.models import Event, Registration
 from funding.models import FundingCall
+
+
+from following.tokens import unsubscribe_token
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -114,6 +117,8 @@ EXCLUDED = {
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
     "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
+    "following:follow": "POST-only action (the button is on the followed page)",
+    "following:unfollow": "POST-only action (the button is on the followed page)",
 }
 
 ANONYMOUS = "anonymous"
@@ -426,6 +431,11 @@ PAGES: dict[str, Page] = {
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
     "networks:propose": Page(MEMBER),
+    "following:mine": Page(MEMBER),
+    "following:unsubscribe": Page(
+        ANONYMOUS,
+        lambda world: {"token": unsubscribe_token(world.users[MEMBER])},  # type: ignore[arg-type]
+    ),
     "networks:join": Page(MEMBER, _network),
     "networks:withdraw": Page(MEMBER, _membership("active_membership")),
     "networks:accept": Page(MEMBER, _membership("active_membership")),

@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from events.models import Registration
+from following.tokens import unsubscribe_token
 from networks.models import NetworkMembership
 from opendata import hsds
 from opendata.services import import_upload_create
@@ -233,6 +234,8 @@ def build_world() -> World:
         ("hsds:taxonomy", "id"): hsds.TOPICS.id,
         ("hsds:taxonomy_term", "id"): str(topic.uuid),
         ("opendata:import_report", "upload_id"): upload.pk,
+        ("following", "kind"): "network",
+        ("following", "token"): unsubscribe_token(operator),
         ("workspace", "city"): district.city.slug,
         ("workspace", "district"): district.slug,
     }
