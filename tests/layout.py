@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from events.models import Event, Registration
+from events.models import Event, EventCoOrganiser, Registration
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -96,6 +96,7 @@ EXCLUDED = {
     "events:publish": "POST-only action",
     "events:duplicate": "POST-only action",
     "events:check_in_toggle": "POST-only action",
+    "events:organiser_remove": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -217,6 +218,8 @@ def build_world() -> World:
         organiser_organisation=organiser_org,
         starts_at=timezone.now() + datetime.timedelta(days=12),
     )
+    # The district runs its round table together with an organisation.
+    EventCoOrganiser.objects.create(event=event, organisation=organiser_org)
     registration = RegistrationFactory(event=event, name="Rana Haddad", organisation=organisation)
     for index in range(3):
         RegistrationFactory(event=event, name=f"Teilnehmerin {index}")
@@ -408,6 +411,7 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "events:organisers": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}

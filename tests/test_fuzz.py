@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
-from events.models import Registration
+from events.models import EventCoOrganiser, Registration
 from networks.models import NetworkMembership
 from opendata import hsds
 from opendata.services import import_upload_create
@@ -177,6 +177,7 @@ def build_world() -> World:
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
     registration: Registration = RegistrationFactory(event=event)
+    co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -212,6 +213,7 @@ def build_world() -> World:
         ("events", "slug"): event.slug,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
+        ("events:organiser_remove", "pk"): co_organiser.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
