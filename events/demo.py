@@ -14,6 +14,7 @@ from events.models import Event, Registration
 from events.services import (
     EventData,
     SignupData,
+    event_add_organiser,
     event_create,
     event_publish,
     registration_create,
@@ -225,6 +226,9 @@ def seed(logins: DemoLogins) -> None:
             organiser=organisers[plan.index % len(organisers)],
             user=staff,
         )
+        if plan.kind == Event.Kind.ROUND_TABLE and event.organiser != organisation:
+            # The district office and an organisation run the round tables together.
+            event_add_organiser(event=event, organiser=organisation, user=staff)
         event_publish(event=event)
         if plan.past:
             _history(plan, event, organisation)

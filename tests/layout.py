@@ -18,11 +18,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from events.models import Event, Registration
-from funding.models import FundingCall
-
-
+from events.models import Event, EventCoOrganiser, Registration
 from following.tokens import unsubscribe_token
+from funding.models import FundingCall
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -109,6 +107,7 @@ EXCLUDED = {
     "funding:feed_district": "iCalendar feed",
     "funding:publish": "POST-only action",
     "funding:unpublish": "POST-only action",
+    "events:organiser_remove": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -247,6 +246,8 @@ def build_world() -> World:
         organiser_organisation=organiser_org,
         starts_at=timezone.now() + datetime.timedelta(days=12),
     )
+    # The district runs its round table together with an organisation.
+    EventCoOrganiser.objects.create(event=event, organisation=organiser_org)
     registration = RegistrationFactory(event=event, name="Rana Haddad", organisation=organisation)
     for index in range(3):
         RegistrationFactory(event=event, name=f"Teilnehmerin {index}")
@@ -469,6 +470,7 @@ PAGES: dict[str, Page] = {
     "events:check_in": Page(STAFF, _event),
     "funding:create": Page(STAFF),
     "funding:edit": Page(STAFF, _funding_call),
+    "events:organisers": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}

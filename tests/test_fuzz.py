@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
-from events.models import Registration
+from events.models import EventCoOrganiser, Registration
 from following.tokens import unsubscribe_token
 from networks.models import NetworkMembership
 from opendata import hsds
@@ -184,6 +184,7 @@ def build_world() -> World:
     )
     registration: Registration = RegistrationFactory(event=event)
     funding_call = FundingCallFactory(title="Kiezfonds", district=district)
+    co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -222,6 +223,7 @@ def build_world() -> World:
         ("events", "slug"): event.slug,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
+        ("events:organiser_remove", "pk"): co_organiser.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,

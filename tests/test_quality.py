@@ -374,6 +374,11 @@ def _event_pages(cast: Cast) -> QualityPages:
             ),
             (f"check-in {language}", f"/{language}/events/{event.slug}/check-in/", cast.staff),
             (f"message {language}", f"/{language}/events/{event.slug}/message/", cast.staff),
+            (
+                f"organisers {language}",
+                f"/{language}/events/{event.slug}/organisers/",
+                cast.staff,
+            ),
         ]
     return pages
 

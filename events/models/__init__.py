@@ -1,6 +1,7 @@
 """Events (round tables, network meetings, workshops) and the people registered for them."""
 
 from events.models.event import Event, EventQuerySet
+from events.models.organiser import EventCoOrganiser, Organiser
 from events.models.registration import (
     ACTIVE_STATUSES,
     CURRENT_STATUSES,
@@ -13,7 +14,9 @@ __all__ = [
     "ACTIVE_STATUSES",
     "CURRENT_STATUSES",
     "Event",
+    "EventCoOrganiser",
     "EventQuerySet",
+    "Organiser",
     "Registration",
     "RegistrationQuerySet",
     "new_token",

@@ -27,6 +27,7 @@ from events.services.maintenance import (
     registrations_purge,
     reminders_send,
 )
+from events.services.organisers import event_add_organiser, event_remove_organiser
 from events.services.registrations import (
     NeedsData,
     Totals,
@@ -56,6 +57,7 @@ __all__ = [
     "default_purge_days",
     "default_reminder_days",
     "delegates_register",
+    "event_add_organiser",
     "event_cancel",
     "event_check_update",
     "event_create",
@@ -63,6 +65,7 @@ __all__ = [
     "event_duplicate",
     "event_message_participants",
     "event_publish",
+    "event_remove_organiser",
     "event_update",
     "registration_cancel",
     "registration_check_in",

@@ -18,11 +18,12 @@ INCLUDE_LIMIT = 5
 
 @register.simple_tag
 def organisation_events(organisation: Organisation) -> EventQuerySet:
-    """The organisation's upcoming public events (for its directory page)."""
+    """The upcoming public events the organisation organises or co-organises (for its directory
+    page)."""
     return (
         Event.objects.public()
         .upcoming()
-        .filter(organiser_organisation=organisation)
+        .organised_by(organisation)
         .for_listing()
         .order_by("starts_at", "pk")[:INCLUDE_LIMIT]
     )
@@ -38,7 +39,7 @@ def network_events(context: dict[str, Any], network: Network) -> EventQuerySet:
     )
     return (
         events.upcoming()
-        .filter(organiser_network=network)
+        .organised_by(network)
         .for_listing()
         .order_by("starts_at", "pk")[:INCLUDE_LIMIT]
     )
