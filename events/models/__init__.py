@@ -1,6 +1,13 @@
 """Events (round tables, network meetings, workshops) and the people registered for them."""
 
 from events.models.event import Event, EventQuerySet
+from events.models.programme import (
+    EventResult,
+    EventResultQuerySet,
+    ProgrammePart,
+    ProgrammePartQuerySet,
+    Speaker,
+)
 from events.models.registration import (
     ACTIVE_STATUSES,
     CURRENT_STATUSES,
@@ -14,7 +21,12 @@ __all__ = [
     "CURRENT_STATUSES",
     "Event",
     "EventQuerySet",
+    "EventResult",
+    "EventResultQuerySet",
+    "ProgrammePart",
+    "ProgrammePartQuerySet",
     "Registration",
     "RegistrationQuerySet",
+    "Speaker",
     "new_token",
 ]
