@@ -51,7 +51,9 @@ from tests.factories import (
     OrganisationFactory,
     OwnershipClaimFactory,
     ProblemReportFactory,
+    ProgrammePartFactory,
     RegistrationFactory,
+    SpeakerFactory,
     TopicFactory,
     UserFactory,
     draft_organisation,
@@ -177,6 +179,9 @@ def build_world() -> World:
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
     registration: Registration = RegistrationFactory(event=event)
+    part = ProgrammePartFactory(event=event, kind="workshop", capacity=10)
+    speaker = SpeakerFactory(event=event)
+    speaker.parts.set([part])
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -212,6 +217,10 @@ def build_world() -> World:
         ("events", "slug"): event.slug,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
+        ("events:part_edit", "pk"): part.pk,
+        ("events:part_delete", "pk"): part.pk,
+        ("events:speaker_edit", "pk"): speaker.pk,
+        ("events:speaker_delete", "pk"): speaker.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
