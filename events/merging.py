@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from events.models import Event, EventCoOrganiser, Registration
+from events.models import Event, EventCoOrganiser, Registration, Speaker
 from organisations.merging import Moved
 from organisations.models import Organisation
 
@@ -33,4 +33,10 @@ def move_organised_events(removed: Organisation, kept: Organisation) -> Moved:
 def move_registrations(removed: Organisation, kept: Organisation) -> Moved:
     ids = list(Registration.objects.filter(organisation=removed).values_list("pk", flat=True))
     Registration.objects.filter(pk__in=ids).update(organisation=kept)
+    return Moved(moved=ids)
+
+
+def move_speakers(removed: Organisation, kept: Organisation) -> Moved:
+    ids = list(Speaker.objects.filter(organisation=removed).values_list("pk", flat=True))
+    Speaker.objects.filter(pk__in=ids).update(organisation=kept)
     return Moved(moved=ids)

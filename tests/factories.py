@@ -395,3 +395,30 @@ class FundingCallFactory(factory.django.DjangoModelFactory):
     city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
     status = FundingCall.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+from events.models import ProgrammePart, Speaker  # noqa: E402
+
+
+class ProgrammePartFactory(factory.django.DjangoModelFactory):
+    """A panel in the first hour of its event (a workshop: ``kind="workshop", capacity=10``)."""
+
+    class Meta:
+        model = ProgrammePart
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Panel {n}")
+    kind = ProgrammePart.Kind.PANEL
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.event.starts_at + datetime.timedelta(hours=1))
+    room = "Hall"
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    role = "Moderation"
+    organisation_name = "Bezirksamt Pankow"

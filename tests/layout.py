@@ -48,7 +48,9 @@ from tests.factories import (
     OrganisationFactory,
     OwnershipClaimFactory,
     ProblemReportFactory,
+    ProgrammePartFactory,
     RegistrationFactory,
+    SpeakerFactory,
     TopicFactory,
     UserFactory,
     draft_organisation,
@@ -108,6 +110,8 @@ EXCLUDED = {
     "funding:publish": "POST-only action",
     "funding:unpublish": "POST-only action",
     "events:organiser_remove": "POST-only action",
+    "events:part_delete": "POST-only action",
+    "events:speaker_delete": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -151,6 +155,42 @@ class World:
     invitation_token: str
     users: dict[str, User | None] = field(default_factory=dict)
     funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
+
+
+def _programme(event: Event, organisation: Organisation) -> None:
+    """A panel with long names, then two workshops side by side, one of them full."""
+    hour = datetime.timedelta(hours=1)
+    panel = ProgrammePartFactory(
+        event=event,
+        title="Podiumsdiskussion: Teilhabe von Migrantinnenorganisationen in der Bezirkspolitik",
+        room="Großer Saal im Erdgeschoss",
+    )
+    panel.languages.set(event.languages.all())
+    for title, capacity in (("Workshop Kita", 10), ("Workshop Arbeit und Anerkennung", 1)):
+        workshop = ProgrammePartFactory(
+            event=event,
+            title=title,
+            kind="workshop",
+            capacity=capacity,
+            starts_at=event.starts_at + hour,
+            ends_at=event.starts_at + 2 * hour,
+        )
+    RegistrationFactory(event=event, name="Leyla Ahmadi", workshop=workshop)
+    SpeakerFactory(
+        event=event,
+        name="Olena Kovalenko-Schmidt",
+        role="Integrationsbeauftragte des Bezirksamts",
+        pronouns="sie/ihr",
+    ).parts.set([panel])
+    SpeakerFactory(event=event, name="Amina Haddad", organisation=organisation).parts.set([panel])
+
+
+def _part(world: World) -> dict[str, Any]:
+    return {"slug": world.event.slug, "pk": world.event.programme_parts.first().pk}  # type: ignore[union-attr]
+
+
+def _speaker(world: World) -> dict[str, Any]:
+    return {"slug": world.event.slug, "pk": world.event.speakers.first().pk}  # type: ignore[union-attr]
 
 
 def build_world() -> World:
@@ -236,6 +276,7 @@ def build_world() -> World:
         capacity=40,
     )
     event.languages.set([arabic, ukrainian])
+    _programme(event, organisation)
     organiser_org = OrganisationFactory(name="Kulturverein Anadolu", districts=[pankow])
     organiser = MembershipFactory(
         organisation=organiser_org, role=OrganisationMembership.Role.EDITOR
@@ -471,6 +512,12 @@ PAGES: dict[str, Page] = {
     "funding:create": Page(STAFF),
     "funding:edit": Page(STAFF, _funding_call),
     "events:organisers": Page(STAFF, _event),
+    "events:programme": Page(STAFF, _event),
+    "events:part_create": Page(STAFF, _event),
+    "events:part_edit": Page(STAFF, _part),
+    "events:speaker_create": Page(STAFF, _event),
+    "events:speaker_edit": Page(STAFF, _speaker),
+    "events:results": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}

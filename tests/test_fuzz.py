@@ -55,7 +55,9 @@ from tests.factories import (
     OrganisationFactory,
     OwnershipClaimFactory,
     ProblemReportFactory,
+    ProgrammePartFactory,
     RegistrationFactory,
+    SpeakerFactory,
     TopicFactory,
     UserFactory,
     draft_organisation,
@@ -185,6 +187,9 @@ def build_world() -> World:
     registration: Registration = RegistrationFactory(event=event)
     funding_call = FundingCallFactory(title="Kiezfonds", district=district)
     co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
+    part = ProgrammePartFactory(event=event, kind="workshop", capacity=10)
+    speaker = SpeakerFactory(event=event)
+    speaker.parts.set([part])
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -224,6 +229,10 @@ def build_world() -> World:
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
         ("events:organiser_remove", "pk"): co_organiser.pk,
+        ("events:part_edit", "pk"): part.pk,
+        ("events:part_delete", "pk"): part.pk,
+        ("events:speaker_edit", "pk"): speaker.pk,
+        ("events:speaker_delete", "pk"): speaker.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,

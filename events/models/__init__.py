@@ -2,6 +2,13 @@
 
 from events.models.event import Event, EventQuerySet
 from events.models.organiser import EventCoOrganiser, Organiser
+from events.models.programme import (
+    EventResult,
+    EventResultQuerySet,
+    ProgrammePart,
+    ProgrammePartQuerySet,
+    Speaker,
+)
 from events.models.registration import (
     ACTIVE_STATUSES,
     CURRENT_STATUSES,
@@ -16,8 +23,13 @@ __all__ = [
     "Event",
     "EventCoOrganiser",
     "EventQuerySet",
+    "EventResult",
+    "EventResultQuerySet",
     "Organiser",
+    "ProgrammePart",
+    "ProgrammePartQuerySet",
     "Registration",
     "RegistrationQuerySet",
+    "Speaker",
     "new_token",
 ]
