@@ -137,9 +137,7 @@ def test_matching_leaves_the_open_list_and_cannot_be_repeated(world: World) -> N
     with pytest.raises(services.ExchangeError):
         services.post_finish(post=post, user=world.cast.owner, status="closed")
     with pytest.raises(PermissionDenied):
-        services.post_finish(
-            post=world.network_post, user=world.cast.other_member, status="closed"
-        )
+        services.post_finish(post=world.network_post, user=world.cast.other_member, status="closed")
 
 
 def test_hiding_records_who_when_and_why_and_hides_the_post_from_others(world: World) -> None:
