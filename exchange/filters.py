@@ -48,8 +48,7 @@ class PostFilter(django_filters.FilterSet):
             "kind": [(value, capfirst(label)) for value, label in Post.Kind.choices],
             "category": [(value, capfirst(label)) for value, label in Post.Category.choices],
             "district": [
-                (str(district.pk), district.name)
-                for district in District.objects.order_by("name")
+                (str(district.pk), district.name) for district in District.objects.order_by("name")
             ],
             # Networks are public; those with posts (of any state) are few.
             "network": [

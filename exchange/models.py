@@ -92,7 +92,9 @@ class PostQuerySet(models.QuerySet["Post"]):
         if user.is_superuser:
             return self.all()
         pk = user.pk
-        own = OrganisationMembership.objects.filter(organisation=OuterRef("organisation"), user_id=pk)
+        own = OrganisationMembership.objects.filter(
+            organisation=OuterRef("organisation"), user_id=pk
+        )
         in_network = Post.networks.through.objects.filter(
             post=OuterRef("pk"),
             network__memberships__status=NetworkMembership.Status.ACTIVE,

@@ -7,68 +7,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0004_network_revision'),
-        ('organisations', '0022_search_document_remove'),
+        ("networks", "0004_network_revision"),
+        ("organisations", "0022_search_document_remove"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('offer', 'offer'), ('need', 'need')], max_length=10, verbose_name='offer or need')),
-                ('category', models.CharField(choices=[('rooms', 'rooms and space'), ('equipment', 'equipment'), ('press', 'press and public relations contacts'), ('know_how', 'know-how and training'), ('volunteers', 'volunteers'), ('interpretation', 'interpretation'), ('funding', 'help with funding applications'), ('other', 'other')], max_length=20, verbose_name='category')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('text', models.TextField(max_length=4000, verbose_name='description')),
-                ('audience', models.CharField(choices=[('public', 'everyone'), ('networks', 'only the chosen networks')], default='public', max_length=10, verbose_name='shared with')),
-                ('ends_on', models.DateField(default=exchange.models.default_end, verbose_name='ends on')),
-                ('status', models.CharField(choices=[('open', 'open'), ('matched', 'matched'), ('closed', 'closed')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='matched or closed')),
-                ('hidden_at', models.DateTimeField(blank=True, null=True, verbose_name='hidden')),
-                ('hidden_by_name', models.CharField(blank=True, max_length=200, verbose_name='hidden by (name)')),
-                ('hidden_reason', models.TextField(blank=True, max_length=2000, verbose_name='reason for hiding')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('districts', models.ManyToManyField(related_name='exchange_posts', to='organisations.district', verbose_name='districts')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='hidden by')),
-                ('networks', models.ManyToManyField(blank=True, related_name='exchange_posts', to='networks.network', verbose_name='networks')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchange_posts', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("offer", "offer"), ("need", "need")],
+                        max_length=10,
+                        verbose_name="offer or need",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("rooms", "rooms and space"),
+                            ("equipment", "equipment"),
+                            ("press", "press and public relations contacts"),
+                            ("know_how", "know-how and training"),
+                            ("volunteers", "volunteers"),
+                            ("interpretation", "interpretation"),
+                            ("funding", "help with funding applications"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("text", models.TextField(max_length=4000, verbose_name="description")),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[("public", "everyone"), ("networks", "only the chosen networks")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="shared with",
+                    ),
+                ),
+                (
+                    "ends_on",
+                    models.DateField(default=exchange.models.default_end, verbose_name="ends on"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open"), ("matched", "matched"), ("closed", "closed")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="matched or closed"),
+                ),
+                ("hidden_at", models.DateTimeField(blank=True, null=True, verbose_name="hidden")),
+                (
+                    "hidden_by_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="hidden by (name)"),
+                ),
+                (
+                    "hidden_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="reason for hiding"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        related_name="exchange_posts",
+                        to="organisations.district",
+                        verbose_name="districts",
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="hidden by",
+                    ),
+                ),
+                (
+                    "networks",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="exchange_posts",
+                        to="networks.network",
+                        verbose_name="networks",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exchange_posts",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'exchange post',
-                'verbose_name_plural': 'exchange posts',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "exchange post",
+                "verbose_name_plural": "exchange posts",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(blank=True, max_length=200, verbose_name='author (name)')),
-                ('message', models.TextField(max_length=4000, verbose_name='message')),
-                ('contact', models.CharField(help_text='A phone number, an e-mail address or another way. Only the posting organisation sees it.', max_length=300, verbose_name='how to reach you')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='exchange_answers', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchange_answers', to='organisations.organisation', verbose_name='answering organisation')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='exchange.post', verbose_name='post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "author_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="author (name)"),
+                ),
+                ("message", models.TextField(max_length=4000, verbose_name="message")),
+                (
+                    "contact",
+                    models.CharField(
+                        help_text="A phone number, an e-mail address or another way. Only the posting organisation sees it.",
+                        max_length=300,
+                        verbose_name="how to reach you",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="sent")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="exchange_answers",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exchange_answers",
+                        to="organisations.organisation",
+                        verbose_name="answering organisation",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="exchange.post",
+                        verbose_name="post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'exchange answer',
-                'verbose_name_plural': 'exchange answers',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "exchange answer",
+                "verbose_name_plural": "exchange answers",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['status', 'ends_on'], name='exchange_post_open_idx'),
+            model_name="post",
+            index=models.Index(fields=["status", "ends_on"], name="exchange_post_open_idx"),
         ),
         migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(('hidden_at__isnull', True), models.Q(('hidden_reason', ''), _negated=True), _connector='OR'), name='exchange_hidden_post_has_reason'),
+            model_name="post",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("hidden_at__isnull", True),
+                    models.Q(("hidden_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="exchange_hidden_post_has_reason",
+            ),
         ),
     ]

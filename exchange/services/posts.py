@@ -49,7 +49,11 @@ def validate_post_data(data: PostData, *, organisation: Organisation) -> None:
         errors["ends_on"] = _("A post runs for three months at most.")
     if not data.districts:
         errors["districts"] = _("Choose at least one district.")
-    shareable = set(access.shareable_networks(Organisation.objects.filter(pk=organisation.pk)).values_list("pk", flat=True))
+    shareable = set(
+        access.shareable_networks(Organisation.objects.filter(pk=organisation.pk)).values_list(
+            "pk", flat=True
+        )
+    )
     if any(network.pk not in shareable for network in data.networks):
         errors["networks"] = _("Share only with networks your organisation is a member of.")
     elif data.audience == Post.Audience.NETWORKS and not data.networks:
@@ -93,7 +97,10 @@ def answer_create(
     comes from the site and has no reply-to."""
     post = _locked(post)
     visible = Post.objects.visible_to(user).filter(pk=post.pk).exists()
-    if not visible or not access.answering_organisations(user, post).filter(pk=organisation.pk).exists():
+    if (
+        not visible
+        or not access.answering_organisations(user, post).filter(pk=organisation.pk).exists()
+    ):
         raise PermissionDenied
     if not post.is_current:
         raise ExchangeError(_("This post takes no more answers."))
