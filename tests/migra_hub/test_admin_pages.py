@@ -27,6 +27,7 @@ OWN_APPS = {
     "networks",
     "events",
     "following",
+    "funding",
     "opendata",
     "accessibility",
 }
