@@ -93,30 +93,34 @@ def before_account_deletion(person: Person) -> list[Kept]:
     # ``created_by``/``archived_by`` are emptied by SET_NULL when the account goes.
     versions = DocumentVersion.objects.filter(uploaded_by=user).update(uploaded_by_name="")
     Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
-    return Kept.counted(
-        changes,
-        ngettext_lazy(
-            "%(count)d change you made to network memberships, shown as “deleted account”.",
-            "%(count)d changes you made to network memberships, shown as “deleted account”.",
-            "count",
-        ),
-        _("A network's history shows its members who decided what and when."),
-    ) + Kept.counted(
-        notes,
-        ngettext_lazy(
-            "%(count)d note you wrote for a network, without your name.",
-            "%(count)d notes you wrote for networks, without your name.",
-            "count",
-        ),
-        _("Minutes and decisions belong to the network and its members."),
-    ) + Kept.counted(
-        versions,
-        ngettext_lazy(
-            "%(count)d file you uploaded to a network's documents, without your name.",
-            "%(count)d files you uploaded to networks' documents, without your name.",
-            "count",
-        ),
-        _("A network's documents belong to the network and stay when people change."),
+    return (
+        Kept.counted(
+            changes,
+            ngettext_lazy(
+                "%(count)d change you made to network memberships, shown as “deleted account”.",
+                "%(count)d changes you made to network memberships, shown as “deleted account”.",
+                "count",
+            ),
+            _("A network's history shows its members who decided what and when."),
+        )
+        + Kept.counted(
+            notes,
+            ngettext_lazy(
+                "%(count)d note you wrote for a network, without your name.",
+                "%(count)d notes you wrote for networks, without your name.",
+                "count",
+            ),
+            _("Minutes and decisions belong to the network and its members."),
+        )
+        + Kept.counted(
+            versions,
+            ngettext_lazy(
+                "%(count)d file you uploaded to a network's documents, without your name.",
+                "%(count)d files you uploaded to networks' documents, without your name.",
+                "count",
+            ),
+            _("A network's documents belong to the network and stay when people change."),
+        )
     )
 
 
