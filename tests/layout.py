@@ -21,7 +21,13 @@ from accounts.models import User
 from events.models import Event, EventCoOrganiser, Registration
 from following.tokens import unsubscribe_token
 from funding.models import FundingCall
-from networks.models import Network, NetworkMembership
+from networks.models import (
+    DocumentVersion,
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkPartner,
+)
 from organisations.models import (
     District,
     Offer,
@@ -95,6 +101,10 @@ EXCLUDED = {
     "organisations:review_clear_owner_flag": "POST-only action",
     "organisations:review_decide": "POST-only action",
     "workspace:mail_setting": "POST-only action (the form is on the staff home)",
+    "networks:document_download": "download (a document's file)",
+    "networks:document_version": "download (a document's file)",
+    "networks:document_archive": "POST-only action",
+    "networks:partner_remove": "POST-only action",
     "events:feed": "iCalendar feed",
     "events:feed_district": "iCalendar feed",
     "events:feed_network": "iCalendar feed",
@@ -269,6 +279,7 @@ def build_world() -> World:
         name="Elternnetzwerk Mehrsprachigkeit Pankow-Weißensee",
         district=pankow,
     )
+    _network_documents_and_partners(network)
 
     event = EventFactory(
         title="Runder Tisch Migrantinnenorganisationen im Bezirk",
@@ -359,6 +370,38 @@ def _org(world: World) -> dict[str, Any]:
 
 def _offer(world: World) -> dict[str, Any]:
     return {"slug": world.organisation.slug, "pk": world.offer.pk}
+
+
+def _network_documents_and_partners(network: Network) -> None:
+    """Rows only: the layout looks at the pages, never downloads a file."""
+    document = NetworkDocument.objects.create(
+        network=network, title="Protokoll des Netzwerktreffens im Stadtteilzentrum", kind="minutes"
+    )
+    for number in (1, 2):
+        DocumentVersion.objects.create(
+            document=document,
+            number=number,
+            file=f"networks/documents/layout-{number}.pdf",
+            filename=f"Protokoll_Netzwerktreffen_Stadtteilzentrum_Version_{number}.pdf",
+            content_type="application/pdf",
+            size=123_456,
+            uploaded_by_name="Ayşe Yılmaz-Schneider",
+        )
+    NetworkPartner.objects.create(
+        network=network,
+        name="Jugendamt Pankow, Regionaler Sozialpädagogischer Dienst",
+        kind="youth_welfare",
+        website=LONG_URL,
+        contact_role="Koordination Familienzentren",
+    )
+
+
+def _document(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.documents.get().pk}
+
+
+def _note(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.notes.get().pk}
 
 
 def _network(world: World) -> dict[str, Any]:
@@ -539,6 +582,11 @@ PAGES: dict[str, Page] = {
         lambda world: {"slug": world.network.slug, "pk": world.network.tasks.get().pk},
     ),
     "networks:notes": Page(COORDINATOR, _network),
+    "networks:note_edit": Page(COORDINATOR, _note),
+    "networks:note_history": Page(COORDINATOR, _note),
+    "networks:documents": Page(COORDINATOR, _network),
+    "networks:document": Page(COORDINATOR, _document),
+    "networks:partners": Page(COORDINATOR, _network),
     "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
     "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
     "networks:remove": Page(COORDINATOR, _membership("active_membership")),

@@ -155,6 +155,9 @@ def _directory_pages(cast: Cast) -> QualityPages:
 
 
 def _network_pages(cast: Cast) -> QualityPages:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from migra_hub.files import check_upload
     from networks import services
     from networks.models import NetworkMembership
     from organisations.models import OrganisationMembership
@@ -183,7 +186,15 @@ def _network_pages(cast: Cast) -> QualityPages:
     services.membership_invite(
         network=network, organisation=cast.other_organisation, user=cast.staff
     )
-    NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    note = NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    document = services.document_create(
+        network=network,
+        user=coordinator,
+        title="Protokoll",
+        kind="minutes",
+        upload=check_upload(SimpleUploadedFile("Protokoll.pdf", b"%PDF-1.7\n%%EOF\n")),
+    )
+    services.partner_add(network=network, user=coordinator, name="Grundschule", kind="school")
     slug = network.slug
     pages: QualityPages = []
     for language in ("de", "en"):
@@ -199,6 +210,14 @@ def _network_pages(cast: Cast) -> QualityPages:
             (f"network members {language}", f"{base}/{slug}/members/", coordinator),
             (f"network history {language}", f"{base}/{slug}/history/", cast.staff),
             (f"network notes {language}", f"{base}/{slug}/notes/", coordinator),
+            (f"network documents {language}", f"{base}/{slug}/documents/", coordinator),
+            (
+                f"network document {language}",
+                f"{base}/{slug}/documents/{document.pk}/",
+                coordinator,
+            ),
+            (f"network partners {language}", f"{base}/{slug}/partners/", coordinator),
+            (f"note history {language}", f"{base}/{slug}/notes/{note.pk}/history/", coordinator),
         ]
     pages += [
         ("network create", "/de/networks/new/", cast.staff),
@@ -210,6 +229,7 @@ def _network_pages(cast: Cast) -> QualityPages:
             f"/de/networks/{slug}/invite/{cast.other_organisation.slug}/",
             cast.staff,
         ),
+        ("note edit", f"/de/networks/{slug}/notes/{note.pk}/edit/", coordinator),
         ("network join", f"/de/networks/{slug}/join/", cast.owner),
         ("network approve", f"/de/networks/{slug}/memberships/{request.pk}/approve/", coordinator),
         (
