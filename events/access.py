@@ -62,7 +62,7 @@ def organiser_choices(
         return District.objects.none(), Network.objects.none(), Organisation.objects.none()
     return (
         District.objects.filter(staff__user=user),
-        organised_networks(user).exclude(status=Network.Status.CLOSED),
+        organised_networks(user).exclude(phase=Network.Phase.CLOSED),
         _editable_organisations(user).published(),
     )
 

@@ -27,3 +27,5 @@ class EventsConfig(AppConfig):
         slots.register("network.main", "events/_network_events.html")
         # ... and link to the results of their past meetings.
         slots.register("network.main", "events/_network_results.html", order=110)
+        # Beside the network's meeting rhythm: its next meeting.
+        slots.register("network.facts", "events/_network_next_meeting.html")

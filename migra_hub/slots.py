@@ -10,6 +10,7 @@ Slots in use:
 - ``page.head``: every page's ``<head>`` (Open Graph tags)
 - ``organisation.head`` / ``organisation.main``: an organisation's page
 - ``network.main``: a network's page
+- ``network.facts``: the fact list of a network's page (``<div><dt>…</dt><dd>…</dd></div>``)
 - ``event.head``: an event's page
 - ``staff.tools``: links to the staff's tools of higher apps, inline after the review queue's
   own links (each filler starts with a separator)

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from events.models import Event, Registration
+from funding.models import FundingCall
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -33,11 +34,15 @@ from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    FundingCallFactory,
     LanguageFactory,
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
+    NetworkPhaseChangeFactory,
+    NetworkProposalFactory,
+    NetworkTaskFactory,
     OfferFactory,
     OrganisationFactory,
     OwnershipClaimFactory,
@@ -73,6 +78,7 @@ EXCLUDED = {
     "mfa_remove_webauthn": "needs a security key (WebAuthn), not in the test data",
     "organisations:geojson": "GeoJSON data for the map",
     "organisations:submit": "POST-only action",
+    "networks:task_done": "POST-only action (the form is on the tasks page)",
     "organisations:confirm": "POST-only action",
     "organisations:report": "POST-only action (the form is on the organisation page)",
     "organisations:member_leave": "POST-only action",
@@ -100,6 +106,10 @@ EXCLUDED = {
     "events:check_in_toggle": "POST-only action",
     "events:part_delete": "POST-only action",
     "events:speaker_delete": "POST-only action",
+    "funding:feed": "iCalendar feed",
+    "funding:feed_district": "iCalendar feed",
+    "funding:publish": "POST-only action",
+    "funding:unpublish": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -140,6 +150,7 @@ class World:
     registration: Registration
     invitation_token: str
     users: dict[str, User | None] = field(default_factory=dict)
+    funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
 
 
 def _programme(event: Event, organisation: Organisation) -> None:
@@ -240,6 +251,20 @@ def build_world() -> World:
         status=NetworkMembership.Status.REQUESTED,
     )
     NetworkNoteFactory(network=network)
+    NetworkPhaseChangeFactory(
+        network=network, note="Gründungstreffen mit acht Vereinen im Rathaus Pankow"
+    )
+    NetworkTaskFactory(
+        network=network,
+        title="Liste der Sprachmittler*innen für Arabisch, Farsi und Ukrainisch aktualisieren",
+        responsible=organisation,
+        due_date=datetime.date(2030, 5, 31),
+    )
+    NetworkProposalFactory(
+        organisation=organisation,
+        name="Elternnetzwerk Mehrsprachigkeit Pankow-Weißensee",
+        district=pankow,
+    )
 
     event = EventFactory(
         title="Runder Tisch Migrantinnenorganisationen im Bezirk",
@@ -270,6 +295,16 @@ def build_world() -> World:
             invited_by=owner,
         )
     organisation_search_refresh()  # the directory's counts and the actor analysis read it
+    funding_call = FundingCallFactory(
+        title="Förderprogramm Nachbarschaft, Teilhabe und Selbstorganisation 2027",
+        funder="Stiftung für Zusammenhalt in Berlin-Pankow und Weißensee",
+        district=pankow,
+        amount_min=1500,
+        amount_max=250000,
+        deadline_time=datetime.time(12, 0),
+        url=LONG_URL,
+    )
+    funding_call.topics.set(topics)
     return World(
         district=pankow,
         organisation=organisation,
@@ -284,6 +319,7 @@ def build_world() -> World:
         organised_event=organised_event,
         registration=registration,
         invitation_token=invitation_token,
+        funding_call=funding_call,
         users={
             ANONYMOUS: None,
             MEMBER: owner,
@@ -304,6 +340,11 @@ class Page:
     who: str
     kwargs: Callable[[World], dict[str, Any]] = lambda world: {}
     query: str = ""
+
+
+def _funding_call(world: World) -> dict[str, Any]:
+    assert world.funding_call is not None
+    return {"slug": world.funding_call.slug}
 
 
 def _org(world: World) -> dict[str, Any]:
@@ -378,6 +419,9 @@ PAGES: dict[str, Page] = {
     "events:registration": Page(ANONYMOUS, _registration),
     "events:registration_sent": Page(ANONYMOUS, _event),
     "events:registration_cancel": Page(ANONYMOUS, _registration),
+    "funding:index": Page(ANONYMOUS),
+    "funding:archive": Page(ANONYMOUS),
+    "funding:detail": Page(ANONYMOUS, _funding_call),
     "opendata:index": Page(ANONYMOUS),
     # Accounts (allauth)
     "account_login": Page(ANONYMOUS),
@@ -422,6 +466,7 @@ PAGES: dict[str, Page] = {
     "organisations:invitation": Page("invited", lambda world: {"token": world.invitation_token}),
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
+    "networks:propose": Page(MEMBER),
     "networks:join": Page(MEMBER, _network),
     "networks:withdraw": Page(MEMBER, _membership("active_membership")),
     "networks:accept": Page(MEMBER, _membership("active_membership")),
@@ -442,6 +487,10 @@ PAGES: dict[str, Page] = {
     ),
     "organisations:review_history": Page(STAFF, lambda world: {"slug": world.pending.slug}),
     "networks:create": Page(STAFF),
+    "networks:proposals": Page(STAFF),
+    "networks:proposal": Page(
+        STAFF, lambda world: {"pk": world.organisation.network_proposals.get().pk}
+    ),
     "networks:curation": Page(STAFF),
     "events:manage": Page(STAFF),
     "events:create": Page(STAFF),
@@ -455,6 +504,8 @@ PAGES: dict[str, Page] = {
     "events:speaker_create": Page(STAFF, _event),
     "events:speaker_edit": Page(STAFF, _speaker),
     "events:results": Page(STAFF, _event),
+    "funding:create": Page(STAFF),
+    "funding:edit": Page(STAFF, _funding_call),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
@@ -469,6 +520,12 @@ PAGES: dict[str, Page] = {
         COORDINATOR, lambda world: {"slug": world.network.slug, "organisation": world.invitee.slug}
     ),
     "networks:history": Page(COORDINATOR, _network),
+    "networks:phase": Page(COORDINATOR, _network),
+    "networks:tasks": Page(COORDINATOR, _network),
+    "networks:task_edit": Page(
+        COORDINATOR,
+        lambda world: {"slug": world.network.slug, "pk": world.network.tasks.get().pk},
+    ),
     "networks:notes": Page(COORDINATOR, _network),
     "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
     "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
@@ -488,6 +545,9 @@ FORMS_WITH_ERRORS = (
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
     ("networks:create", STAFF),
+    ("networks:propose", MEMBER),
+    ("networks:phase", COORDINATOR),
+    ("funding:create", STAFF),
     ("organisations:staff_entry_create", STAFF),
     ("opendata:import", STAFF),
 )
@@ -500,6 +560,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "funding:index",
     "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")

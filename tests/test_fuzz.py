@@ -43,10 +43,13 @@ from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    FundingCallFactory,
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
+    NetworkProposalFactory,
+    NetworkTaskFactory,
     OfferFactory,
     OrganisationFactory,
     OwnershipClaimFactory,
@@ -175,6 +178,8 @@ def build_world() -> World:
         network=network, organisation=other, status=NetworkMembership.Status.REQUESTED
     )
     NetworkNoteFactory(network=network)
+    task = NetworkTaskFactory(network=network, responsible=organisation)
+    proposal = NetworkProposalFactory(organisation=organisation, district=district)
     event = EventFactory(
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
@@ -182,6 +187,7 @@ def build_world() -> World:
     part = ProgrammePartFactory(event=event, kind="workshop", capacity=10)
     speaker = SpeakerFactory(event=event)
     speaker.parts.set([part])
+    funding_call = FundingCallFactory(title="Kiezfonds", district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -214,6 +220,9 @@ def build_world() -> World:
         ("networks", "slug"): network.slug,
         ("networks", "pk"): request.pk,
         ("networks:invite_organisation", "organisation"): newcomer.slug,
+        ("networks:task_edit", "pk"): task.pk,
+        ("networks:task_done", "pk"): task.pk,
+        ("networks:proposal", "pk"): proposal.pk,
         ("events", "slug"): event.slug,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
@@ -225,6 +234,9 @@ def build_world() -> World:
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
         ("events:feed_organisation", "slug"): organisation.slug,
+        ("funding", "slug"): funding_call.slug,
+        ("funding", "city"): district.city.slug,
+        ("funding", "district"): district.slug,
         ("hsds:organization", "id"): str(organisation.uuid),
         ("hsds:service", "id"): str(offer.uuid),
         ("hsds:taxonomy", "id"): hsds.TOPICS.id,

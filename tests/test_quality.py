@@ -43,6 +43,7 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += _network_pages(cast)
     pages += registration_pages(cast)
     pages += _event_pages(cast)
+    pages += _funding_pages(cast)
     pages += _accessibility_pages()
     # --- opendata ---
     pages += [
@@ -252,6 +253,31 @@ def registration_pages(cast: Cast) -> QualityPages:
         ("delete account", "/de/accounts/delete/", cast.owner),
     ]
     return pages
+
+
+# --- Funding calls ----------------------------------------------------------------------------
+
+
+def _funding_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from tests.factories import FundingCallFactory
+
+    call = FundingCallFactory(
+        title="Kiezfonds Pankow",
+        district=cast.district,
+        amount_min=500,
+        amount_max=3000,
+        deadline_time=datetime.time(12, 0),
+    )
+    return [
+        ("funding calls", "/de/funding/", None),
+        ("funding archive", "/en/funding/archive/", None),
+        ("funding call", call.get_absolute_url(), None),
+        ("funding call as staff", call.get_absolute_url(), cast.staff),
+        ("new funding call", "/en/funding/new/", cast.staff),
+        ("edit funding call", f"/en/funding/{call.slug}/edit/", cast.staff),
+    ]
 
 
 # --- Events ---------------------------------------------------------------------------------

@@ -108,6 +108,8 @@ TRANSITIONS: dict[str, Transition] = {
     Action.COORDINATOR_REMOVED: Transition(
         frozenset({State.COORDINATOR}), State.MEMBER, Party.CURATOR
     ),
+    # Only when staff approve the organisation's proposal of the network.
+    Action.FOUNDED: Transition(frozenset({State.NONE}), State.COORDINATOR, Party.CURATOR),
 }
 
 # What someone is told whose step the membership's current state does not allow: by the
@@ -143,6 +145,7 @@ REFUSALS: dict[str, dict[State | None, Any]] = {
         None: _("Only active members can coordinate a network."),
     },
     Action.COORDINATOR_REMOVED: {None: _("%(organisation)s does not coordinate this network.")},
+    Action.FOUNDED: _ALREADY,
 }
 
 
@@ -185,7 +188,7 @@ def _check_network(action: str, membership: NetworkMembership) -> None:
     if action == Action.INVITED:
         if not membership.organisation.is_public:
             raise NetworkError(_("Only organisations published in the directory can be invited."))
-        if network.status == Network.Status.CLOSED:
+        if network.is_closed:
             raise NetworkError(_("This network is closed."))
 
 
@@ -333,6 +336,14 @@ def membership_remove(
 
 def membership_name_coordinator(*, membership: NetworkMembership, user: User) -> NetworkMembership:
     return membership_transition(membership, Action.COORDINATOR_NAMED, user=user)
+
+
+def membership_found(
+    *, network: Network, organisation: Organisation, user: User, message: str = ""
+) -> NetworkMembership:
+    """The organisation that proposed the network becomes its first member and coordinator."""
+    new = NetworkMembership(network=network, organisation=organisation)
+    return membership_transition(new, Action.FOUNDED, user=user, message=message)
 
 
 def membership_remove_coordinator(

@@ -125,15 +125,15 @@ def test_a_member_cannot_request_again(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    ("policy", "status"),
+    ("policy", "phase"),
     [
-        (Network.JoinPolicy.INVITATION, Network.Status.ACTIVE),
-        (Network.JoinPolicy.OPEN, Network.Status.CLOSED),
-        (Network.JoinPolicy.OPEN, Network.Status.SETTING_UP),
+        (Network.JoinPolicy.INVITATION, Network.Phase.CONSOLIDATION),
+        (Network.JoinPolicy.OPEN, Network.Phase.CLOSED),
+        (Network.JoinPolicy.OPEN, Network.Phase.PREPARATION),
     ],
 )
-def test_networks_that_take_no_requests_refuse_them(world: World, policy: str, status: str) -> None:
-    network = NetworkFactory(join_policy=policy, status=status)
+def test_networks_that_take_no_requests_refuse_them(world: World, policy: str, phase: str) -> None:
+    network = NetworkFactory(join_policy=policy, phase=phase)
     with pytest.raises(services.NetworkError, match="does not take requests"):
         services.membership_request(
             network=network, organisation=world.cast.organisation, user=world.cast.owner
