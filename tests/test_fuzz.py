@@ -28,11 +28,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
 from events.models import Registration
+from exchange.services import PostData, post_create
 from networks.models import NetworkMembership
 from opendata import hsds
 from opendata.services import import_upload_create
@@ -185,6 +187,20 @@ def build_world() -> World:
         district=district,
         status=Organisation.Status.DRAFT,
     )
+    post = post_create(
+        organisation=organisation,
+        user=operator,
+        data=PostData(
+            kind="offer",
+            category="rooms",
+            title="Raum frei",
+            text="Samstags",
+            districts=(district,),
+            audience="networks",
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=7),
+        ),
+    )
     organisation_search_refresh()
     values: dict[tuple[str, str], object] = {
         ("organisations", "slug"): organisation.slug,
@@ -210,6 +226,7 @@ def build_world() -> World:
         ("networks", "pk"): request.pk,
         ("networks:invite_organisation", "organisation"): newcomer.slug,
         ("events", "slug"): event.slug,
+        ("exchange", "pk"): post.pk,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
         ("events:feed_district", "city"): district.city.slug,
