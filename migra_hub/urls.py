@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
     path("exchange/", include("exchange.urls")),
+    path("funding/", include("funding.urls")),
+    path("following/", include("following.urls")),
     path("open-data/", include("opendata.urls")),
     path("staff/", include("workspace.urls")),
 )

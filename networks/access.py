@@ -15,9 +15,19 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from networks.models import Network, NetworkMembership, NetworkQuerySet
+from networks.models import (
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkNote,
+    NetworkProposal,
+    NetworkProposalQuerySet,
+    NetworkQuerySet,
+    NetworkTask,
+)
 from organisations.access import (
     AnyUser,
     districts_without_staff,
@@ -78,8 +88,8 @@ def curated_networks(user: AnyUser) -> NetworkQuerySet:
 
 
 def visible_networks(user: AnyUser) -> NetworkQuerySet:
-    """Everyone sees networks that are not being set up; curators and organisations with a
-    current membership (e.g. an invitation) see those being set up too."""
+    """Everyone sees networks that are not in preparation; curators and organisations with a
+    current membership (e.g. an invitation) see those in preparation too."""
     if not user.is_authenticated:
         return Network.objects.public()
     if user.is_superuser:
@@ -88,7 +98,7 @@ def visible_networks(user: AnyUser) -> NetworkQuerySet:
         network=OuterRef("pk"), organisation__memberships__user=user
     )
     return Network.objects.filter(
-        ~Q(status=Network.Status.SETTING_UP)
+        ~Q(phase=Network.Phase.PREPARATION)
         | _staff_curates(user)
         | Q(_coordinates(user))
         | Q(Exists(has_membership))
@@ -138,6 +148,19 @@ def can_see_notes(user: AnyUser, network: Network) -> bool:
     if can_curate(user, network):
         return True
     return network.memberships.active().filter(organisation__memberships__user=user).exists()
+
+
+def note_reading_networks(user: AnyUser) -> NetworkQuerySet:
+    """Every network whose notes this user may read (as ``can_see_notes``), in one query:
+    its curating staff and the people of its active member organisations."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    member = NetworkMembership.objects.active().filter(
+        network=OuterRef("pk"), organisation__memberships__user_id=_pk(user)
+    )
+    return Network.objects.filter(_staff_curates(user) | Q(Exists(member)))
 
 
 def acting_organisations(user: AnyUser) -> QuerySet[Organisation]:
@@ -214,3 +237,134 @@ def editable_districts(user: AnyUser, network: Network) -> QuerySet[District] | 
     if network.district_id:
         districts = districts | District.objects.filter(pk=network.district_id)
     return districts
+
+
+# --- Documents, notes and partners kept with the network ---
+
+
+def can_see_documents(user: AnyUser, network: Network) -> bool:
+    """A network's documents are for its active members, its curators and city-wide staff;
+    they may all upload too. Everyone else gets 404 for them: not even their titles leak."""
+    if not user.is_authenticated:
+        return False
+    return can_see_notes(user, network) or is_city_staff(user)
+
+
+def can_archive_document(user: AnyUser, network: Network, document: NetworkDocument) -> bool:
+    """The network's curators (coordinators and staff) and the people of the organisation the
+    document was uploaded for."""
+    if can_curate(user, network):
+        return True
+    return (
+        user.is_authenticated
+        and document.organisation_id is not None
+        and OrganisationMembership.objects.filter(
+            user=user, organisation_id=document.organisation_id
+        ).exists()
+    )
+
+
+def can_edit_note(user: AnyUser, network: Network, note: NetworkNote) -> bool:
+    """The note's author (while they still see the network's notes) and its curators."""
+    if can_curate(user, network):
+        return True
+    return note.author_id == _pk(user) and can_see_notes(user, network)
+
+
+def get_documents_network(user: AnyUser, slug: str) -> Network:
+    network = get_network(user, slug)
+    if not can_see_documents(user, network):
+        raise Http404
+    return network
+
+
+# --- Agreements: the network's tasks, for its members and curators ----------------------------
+
+
+def get_member_network(user: AnyUser, slug: str) -> Network:
+    """A network whose inner pages (tasks) the user may see: 404 for everyone else, as for a
+    network they may not see at all."""
+    network = get_network(user, slug)
+    if not can_see_notes(user, network):
+        raise Http404
+    return network
+
+
+def get_document(user: AnyUser, network: Network, pk: int) -> NetworkDocument:
+    """A document of a network whose documents the user may see (``get_documents_network``)."""
+    return get_object_or_404(network.documents.select_related("organisation"), pk=pk)
+
+
+def get_note(user: AnyUser, network: Network, pk: int) -> NetworkNote:
+    """A note of a network whose notes the user may see."""
+    if not can_see_notes(user, network):
+        raise PermissionDenied
+    return get_object_or_404(network.notes.all(), pk=pk)
+
+
+def get_task(user: AnyUser, network: Network, pk: int) -> NetworkTask:
+    return get_object_or_404(network.tasks.select_related("responsible"), pk=pk)
+
+
+def can_tick(user: AnyUser, task: NetworkTask) -> bool:
+    """Curators mark any task done (or open again); the people of the responsible
+    organisation their own."""
+    if task.responsible_id is not None and acts_for(user, task.responsible):  # type: ignore[arg-type]
+        return True
+    return can_curate(user, task.network)
+
+
+# --- Networks proposed by organisations ----------------------------------------------------
+
+
+def proposing_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Published organisations the user acts for: they may propose a network."""
+    return (
+        acting_organisations(user)
+        .filter(status=Organisation.Status.PUBLISHED)
+        .order_by("name")
+        .distinct()
+    )
+
+
+def _decides_proposals(user: AnyUser) -> Q:
+    """For a NetworkProposal queryset: staff of its district decide; city-wide staff decide
+    city-wide proposals and those of districts without staff of their own."""
+    staff_of_district = District.objects.filter(
+        pk=OuterRef("district_id"), staff__user_id=_pk(user)
+    )
+    city_staff = CityStaff.objects.filter(user_id=_pk(user))
+    unstaffed = Q(district__isnull=True) | Q(district__in=districts_without_staff())
+    return Q(Exists(staff_of_district)) | (Q(Exists(city_staff)) & unstaffed)
+
+
+def decidable_proposals(user: AnyUser) -> NetworkProposalQuerySet:
+    if not user.is_authenticated:
+        return NetworkProposal.objects.none()
+    if user.is_superuser:
+        return NetworkProposal.objects.all()
+    return NetworkProposal.objects.filter(_decides_proposals(user))
+
+
+def proposals_for_staff(user: AnyUser) -> QuerySet[NetworkProposal]:
+    """Proposals that wait for a decision of this user as staff."""
+    return decidable_proposals(user).pending()
+
+
+def visible_proposals(user: AnyUser) -> QuerySet[NetworkProposal]:
+    """The proposals of the user's organisations and those the user decides as staff."""
+    if not user.is_authenticated:
+        return NetworkProposal.objects.none()
+    if user.is_superuser:
+        return NetworkProposal.objects.all()
+    own = Q(organisation__in=acting_organisations(user).values("pk"))
+    return NetworkProposal.objects.filter(own | _decides_proposals(user))
+
+
+def can_decide_proposal(user: AnyUser, proposal: NetworkProposal) -> bool:
+    return decidable_proposals(user).filter(pk=proposal.pk).exists()
+
+
+def get_proposal(user: AnyUser, pk: int) -> NetworkProposal:
+    proposals = visible_proposals(user).select_related("organisation", "district", "network")
+    return get_object_or_404(proposals, pk=pk)

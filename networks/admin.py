@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from migra_hub.admin_helpers import (
@@ -28,8 +29,17 @@ from migra_hub.admin_helpers import (
 )
 from migra_hub.revisions import RevisionFormMixin
 from networks import services
+from networks.admin_documents import NoteVersionInline
 from networks.forms import NetworkForm
-from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
+from networks.models import (
+    MembershipChange,
+    Network,
+    NetworkMembership,
+    NetworkNote,
+    NetworkPhaseChange,
+    NetworkProposal,
+    NetworkTask,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -54,14 +64,26 @@ class NoteInline(ReadOnlyInline):
     fields = readonly_fields = ("title", "date", "author_name")
 
 
+class PhaseChangeInline(ReadOnlyInline):
+    model = NetworkPhaseChange
+    show_change_link = False
+    fields = readonly_fields = ("date", "phase_before", "phase_after", "note", "actor_name")
+
+
+class TaskInline(ReadOnlyInline):
+    model = NetworkTask
+    show_change_link = False
+    fields = readonly_fields = ("title", "responsible_name", "due_date", "done_at")
+
+
 class NetworkAdminForm(RevisionFormMixin, ModelForm):
     # The admin shows the network's revision itself (read-only) under that name.
     revision_field = "opened_revision"
 
     class Meta:
         model = Network
-        # The site's form without the status (an action here), with what only the admin sets.
-        fields = [name for name in NetworkForm.Meta.fields if name != "status"] + [
+        # The site's form without the phase (an action here), with what only the admin sets.
+        fields = [name for name in NetworkForm.Meta.fields if name != "phase"] + [
             "curators",
             "original_language",
             "translations",
@@ -85,22 +107,19 @@ class NetworkAdminForm(RevisionFormMixin, ModelForm):
         return cleaned
 
 
-def _set_status(label: StrOrPromise, status: str) -> ServiceAction:
+def _move_to(phase: Network.Phase) -> ServiceAction:
     return ServiceAction(
-        label,
-        lambda network, user, _reason: services.network_set_status(
-            network=network, user=user, status=status
+        format_lazy("{}: {}", _("Move to the phase"), phase.label),
+        lambda network, user, note: services.network_change_phase(
+            network=network, user=user, phase=phase, note=note
         ),
+        reason=_("Note for the network's timeline"),
+        reason_required=True,
         refusals=REFUSALS,
     )
 
 
-STATUS_ACTIONS = {
-    "mark_setting_up": _set_status(_("Mark as being set up (hidden)"), Network.Status.SETTING_UP),
-    "mark_active": _set_status(_("Mark as active"), Network.Status.ACTIVE),
-    "mark_dormant": _set_status(_("Mark as dormant"), Network.Status.DORMANT),
-    "mark_closed": _set_status(_("Close the network"), Network.Status.CLOSED),
-}
+PHASE_ACTIONS = {f"move_to_{phase.value}": _move_to(phase) for phase in Network.Phase}
 
 
 @admin.register(Network)
@@ -109,16 +128,16 @@ class NetworkAdmin(ServiceActionsAdmin):
     their history stays."""
 
     form = NetworkAdminForm
-    list_display = ["name", "scope", "district", "status", "join_policy", "updated_at"]
-    list_filter = ["scope", "status", "join_policy", "district"]
+    list_display = ["name", "scope", "district", "phase", "join_policy", "updated_at"]
+    list_filter = ["scope", "phase", "join_policy", "district"]
     search_fields = ["name", "goal", "description"]
     filter_horizontal = ["topics"]
     autocomplete_fields = ["curators"]
     list_select_related = ["district"]
     # The slug is the address of a public page; the city follows from the district.
-    readonly_fields = ["slug", "status", "city", "revision", "created_at", "updated_at"]
-    inlines = [MembershipInline, NoteInline]
-    actions = [action.as_action(name) for name, action in STATUS_ACTIONS.items()]
+    readonly_fields = ["slug", "phase", "city", "revision", "created_at", "updated_at"]
+    inlines = [MembershipInline, NoteInline, PhaseChangeInline, TaskInline]
+    actions = [action.as_action(name) for name, action in PHASE_ACTIONS.items()]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -210,6 +229,8 @@ class NetworkNoteAdmin(admin.ModelAdmin):
     """Notes are written by the network's curators on its notes page; here they are read,
     and deleted when one must go."""
 
+    inlines = [NoteVersionInline]
+
     list_display = ["title", "network", "date", "author_name"]
     list_filter = ["network"]
     search_fields = ["title", "text"]
@@ -222,3 +243,54 @@ class NetworkNoteAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(NetworkPhaseChange)
+class NetworkPhaseChangeAdmin(RecordAdmin):
+    list_display = ["date", "network", "phase_before", "phase_after", "actor_name"]
+    list_filter = ["phase_after"]
+    search_fields = ["network__name", "note"]
+    list_select_related = ["network"]
+
+
+@admin.register(NetworkTask)
+class NetworkTaskAdmin(RecordAdmin):
+    """Tasks are agreed and ticked on the network's task page by its curators."""
+
+    list_display = ["title", "network", "responsible_name", "due_date", "done_at"]
+    list_filter = ["network"]
+    search_fields = ["title", "responsible_name"]
+    list_select_related = ["network"]
+
+
+PROPOSAL_ACTIONS = {
+    "approve_proposal": ServiceAction(
+        _("Approve: create the network"),
+        lambda proposal, user, text: services.proposal_approve(
+            proposal=proposal, user=user, message=text
+        ),
+        reason=_("Message to the person who proposed it (optional)"),
+        refusals=REFUSALS,
+    ),
+    "decline_proposal": ServiceAction(
+        _("Decline the proposal"),
+        lambda proposal, user, text: services.proposal_decline(
+            proposal=proposal, user=user, reason=text
+        ),
+        reason=_("Reason (sent to the person who proposed it)"),
+        reason_required=True,
+        refusals=REFUSALS,
+    ),
+}
+
+
+@admin.register(NetworkProposal)
+class NetworkProposalAdmin(ServiceActionsAdmin, RecordAdmin):
+    """Organisations propose networks on the site; staff decide there or here, through the
+    same services."""
+
+    list_display = ["name", "organisation", "scope", "district", "status", "created_at"]
+    list_filter = ["status", "scope", "district"]
+    search_fields = ["name", "organisation__name"]
+    list_select_related = ["organisation", "district"]
+    actions = [action.as_action(name) for name, action in PROPOSAL_ACTIONS.items()]

@@ -1,6 +1,7 @@
 """Fictional demo networks: several scopes around multilingualism, diversity,
 anti-discrimination and women's peer support, with members, coordinators (one of them an MSO
-member with a demo login), open requests, invitations, notes and their history."""
+member with a demo login), open requests, invitations, notes and their history, phases with a
+timeline and agreed tasks."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from networks.services import (
     membership_invite,
     membership_name_coordinator,
     membership_request,
+    network_change_phase,
     network_create,
-    network_set_status,
     note_create,
+    task_create,
+    task_set_done,
 )
 from organisations.models import District, Organisation, OrganisationMembership, Topic
 
@@ -41,7 +44,23 @@ class DemoNetwork:
     topics: list[str]
     rhythm: str
     join_policy: str = Network.JoinPolicy.OPEN
-    status: str = Network.Status.ACTIVE
+    # The phase it started in (days ago), then each later phase: (phase, days ago, note).
+    start: tuple[str, int] = (Network.Phase.FOUNDING, 420)
+    phases: list[tuple[str, int, str]] = field(
+        default_factory=lambda: [
+            (Network.Phase.FORMALISATION, 250, "Geschäftsordnung und Aufgaben vereinbart."),
+            (Network.Phase.CONSOLIDATION, 90, "Die Treffen laufen regelmäßig."),
+        ]
+    )
+    # Agreements: (what, slug of the responsible member or "" for the lead, due in days, done).
+    tasks: list[tuple[str, str, int, bool]] = field(
+        default_factory=lambda: [
+            ("Protokoll des nächsten Treffens schreiben", "", 20, False),
+            ("Raum für das Jahrestreffen anfragen", "", -10, True),
+        ]
+    )
+    terms_of_reference: str = ""
+    rules: str = ""
     curator: str | None = None  # local part of a staff demo login named for the network
     contact: str = ""
     coordinator: str = ""  # slug of the coordinating organisation
@@ -64,6 +83,30 @@ NETWORKS = [
         ),
         topics=["multilingualism", "language-learning"],
         rhythm="Alle zwei Monate, dienstags um 17 Uhr",
+        start=(Network.Phase.PREPARATION, 400),
+        phases=[
+            (Network.Phase.FOUNDING, 300, "Gründungstreffen mit sechs Vereinen im Rathaus."),
+            (
+                Network.Phase.FORMALISATION,
+                45,
+                "Wir vereinbaren Ziele, Aufgaben und eine Geschäftsordnung.",
+            ),
+        ],
+        tasks=[
+            ("Entwurf der Geschäftsordnung an alle schicken", "", 14, False),
+            ("Liste der Sprachmittler*innen aktualisieren", "ukrainische-gemeinschaft", 30, False),
+            ("Sprachcafé im Stadtteilzentrum organisieren", "persischer-literaturkreis", 60, False),
+            ("Raum für das Gründungstreffen buchen", "", -300, True),
+        ],
+        terms_of_reference=(
+            "Das Netzwerk macht Beratung und Bildung in Pankow mehrsprachig. Es vermittelt "
+            "Sprachmittler*innen, teilt Räume und plant gemeinsame Sprachcafés. Es ersetzt "
+            "keine professionelle Dolmetschleistung."
+        ),
+        rules=(
+            "Entscheidungen treffen die anwesenden Mitglieder mit Mehrheit. Jede "
+            "Mitgliedsorganisation hat eine Stimme. Nach außen sprechen die Koordinator*innen."
+        ),
         contact="mehrsprachigkeit@pankow.example.org",
         coordinator="sprachcafe",
         members=[
@@ -155,7 +198,8 @@ NETWORKS = [
         topics=["participation"],
         rhythm="Einmal im Jahr",
         join_policy=Network.JoinPolicy.INVITATION,
-        status=Network.Status.DORMANT,
+        phases=[(Network.Phase.DORMANT, 120, "Seit dem letzten Forum ruht die Arbeit.")],
+        tasks=[],
         curator="staff.pankow",
         coordinator="netzwerk-stimmen-der-diaspora",
         members=["ukrainische-gemeinschaft"],
@@ -286,6 +330,8 @@ def _seed_network(spec: DemoNetwork, cast: _Cast) -> None:
             description=spec.description,
             topics=tuple(cast.topics[slug] for slug in spec.topics if slug in cast.topics),
             meeting_rhythm=spec.rhythm,
+            terms_of_reference=spec.terms_of_reference,
+            rules=spec.rules,
             join_policy=spec.join_policy,
             contact_email=spec.contact,
             translations={
@@ -293,10 +339,19 @@ def _seed_network(spec: DemoNetwork, cast: _Cast) -> None:
                 for language, goal in NETWORK_GOAL_VERSIONS.get(spec.slug, {}).items()
             },
         ),
+        phase=spec.start[0],
+        since=timezone.localdate() - datetime.timedelta(days=spec.start[1]),
     )
+    for phase, days_ago, note in spec.phases:
+        network_change_phase(
+            network=network,
+            user=actor,
+            phase=phase,
+            note=note,
+            date=timezone.localdate() - datetime.timedelta(days=days_ago),
+        )
     _seed_memberships(network, spec, cast, actor=actor)
-    if spec.status != network.status:
-        network_set_status(network=network, user=actor, status=spec.status)
+    _seed_tasks(network, spec, cast, actor=actor)
     author = cast.coordinator if spec is NETWORKS[0] else actor
     for index, (title, text) in enumerate(spec.notes):
         note_create(
@@ -306,6 +361,23 @@ def _seed_network(spec: DemoNetwork, cast: _Cast) -> None:
             text=text,
             date=timezone.localdate() - datetime.timedelta(days=60 * (index + 1)),
         )
+
+
+def _seed_tasks(network: Network, spec: DemoNetwork, cast: _Cast, *, actor: User) -> None:
+    lead = cast.coordinating if spec is NETWORKS[0] else cast.organisations.get(spec.coordinator)
+    for title, who, due_in, done in spec.tasks:
+        responsible = cast.organisations.get(who) if who else lead
+        if responsible is None:  # named here but missing in the directory's demo data
+            continue
+        task = task_create(
+            network=network,
+            user=actor,
+            title=title,
+            responsible=responsible,
+            due_date=timezone.localdate() + datetime.timedelta(days=due_in),
+        )
+        if done:
+            task_set_done(task=task, user=actor, done=True)
 
 
 def _seed_memberships(network: Network, spec: DemoNetwork, cast: _Cast, *, actor: User) -> None:

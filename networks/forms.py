@@ -54,8 +54,10 @@ class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, f
             "description",
             "topics",
             "meeting_rhythm",
+            "terms_of_reference",
+            "rules",
             "join_policy",
-            "status",
+            "phase",
             "contact_email",
         ]
         field_classes = {"topics": ChosenByNumber}
@@ -63,6 +65,8 @@ class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, f
             "topics": ChoiceList,
             "join_policy": forms.RadioSelect,
             "goal": forms.Textarea(attrs={"rows": 3}),
+            "terms_of_reference": forms.Textarea(attrs={"rows": 5}),
+            "rules": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(
@@ -71,6 +75,17 @@ class NetworkForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, f
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.add_revision_field(self.instance.revision)
+            # A phase changes with a dated note on the network's phase page, never here.
+            del self.fields["phase"]
+        else:
+            phase = self.fields["phase"]
+            assert isinstance(phase, forms.ChoiceField)
+            phase.choices = [
+                (value, label)
+                for value, label in Network.Phase.choices
+                if value not in (Network.Phase.DORMANT, Network.Phase.CLOSED)
+            ]
+            phase.help_text = _("Only a network in preparation is hidden from the public.")
         if districts is None:
             for name in self.STAFF_ONLY:
                 del self.fields[name]

@@ -3,12 +3,12 @@
 Registered in ``networks/apps.py`` with the merge registry of ``organisations``. An
 organisation is a current member of a network at most once: when both entries are, the active
 membership stays (the kept entry's, when both are active) and the other is dropped; ended
-memberships move with their history.
+memberships move with their history. Tasks and proposed networks move to the kept entry.
 """
 
 from __future__ import annotations
 
-from networks.models import NetworkMembership
+from networks.models import NetworkMembership, NetworkProposal, NetworkTask
 from organisations.merging import Moved
 from organisations.models import Organisation
 
@@ -35,3 +35,18 @@ def move_network_memberships(removed: Organisation, kept: Organisation) -> Moved
     NetworkMembership.objects.filter(pk__in=dropped).delete()
     NetworkMembership.objects.filter(pk__in=moved).update(organisation=kept)
     return Moved(moved=moved, dropped=dropped)
+
+
+def move_network_tasks(removed: Organisation, kept: Organisation) -> Moved:
+    """Tasks the entry that goes took on become the kept entry's (the name stays as agreed)."""
+    tasks = NetworkTask.objects.filter(responsible=removed)
+    moved = list(tasks.values_list("pk", flat=True))
+    tasks.update(responsible=kept)
+    return Moved(moved=moved)
+
+
+def move_network_proposals(removed: Organisation, kept: Organisation) -> Moved:
+    proposals = NetworkProposal.objects.filter(organisation=removed)
+    moved = list(proposals.values_list("pk", flat=True))
+    proposals.update(organisation=kept)
+    return Moved(moved=moved)

@@ -22,6 +22,11 @@ from networks.filters import NetworkFilter
 from networks.models import Network, NetworkMembership
 from organisations.models import Organisation
 
+# The network page shows this many entries of the timeline and open tasks (the newest, the
+# most urgent); the tasks page lists them all.
+TIMELINE_SHOWN = 20
+TASKS_SHOWN = 10
+
 
 @require_safe
 def network_list(request: HttpRequest) -> HttpResponse:
@@ -64,6 +69,12 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if network.accepts_requests:
             joinable = list(access.joinable_organisations(user, network))
     can_curate = access.can_curate(user, network)
+    can_see_notes = can_curate or access.can_see_notes(user, network)
+    open_tasks = []
+    if can_see_notes:
+        open_tasks = list(
+            network.tasks.open().in_order().select_related("responsible")[:TASKS_SHOWN]
+        )
     return render(
         request,
         "networks/network_detail.html",
@@ -75,7 +86,11 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "own_memberships": own_memberships,
             "joinable": joinable,
             "can_curate": can_curate,
-            "can_see_notes": can_curate or access.can_see_notes(user, network),
+            "can_see_documents": access.can_see_documents(user, network),
+            "partners": list(network.partners.all()),
+            "can_see_notes": can_see_notes,
+            "timeline": network.phase_changes.all()[:TIMELINE_SHOWN],
+            "open_tasks": open_tasks,
         },
     )
 

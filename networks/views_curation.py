@@ -37,7 +37,9 @@ def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         districts=access.creatable_districts(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        network = services.network_create(user=request.user, data=form.network_data())
+        network = services.network_create(
+            user=request.user, data=form.network_data(), phase=form.cleaned_data["phase"]
+        )
         messages.success(request, _("The network has been created."))
         return redirect(network)
     return render(request, "networks/network_form.html", {"form": form, "network": None})

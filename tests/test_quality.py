@@ -44,12 +44,34 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += registration_pages(cast)
     pages += _event_pages(cast)
     pages += _exchange_pages(cast)
+    pages += _funding_pages(cast)
     pages += _accessibility_pages()
+    pages += _following_pages(cast)
     # --- opendata ---
     pages += [
         ("open data de", "/de/open-data/", None),
         ("open data en", "/en/open-data/", None),
     ]
+    return pages
+
+
+# --- Following ----------------------------------------------------------------------------------
+
+
+def _following_pages(cast: Cast) -> QualityPages:
+    from following import services
+    from following.tokens import unsubscribe_token
+
+    services.follow_add(user=cast.owner, target=cast.organisation)
+    services.follow_add(user=cast.owner, target=cast.district)
+    services.follow_add(user=cast.owner, target=None)
+    token = unsubscribe_token(cast.owner)
+    pages: QualityPages = []
+    for language in ("de", "ar"):
+        pages += [
+            (f"what I follow {language}", f"/{language}/following/", cast.owner),
+            (f"unsubscribe {language}", f"/{language}/following/unsubscribe/{token}/", None),
+        ]
     return pages
 
 
@@ -182,6 +204,9 @@ def _exchange_pages(cast: Cast) -> QualityPages:
 
 
 def _network_pages(cast: Cast) -> QualityPages:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from migra_hub.files import check_upload
     from networks import services
     from networks.models import NetworkMembership
     from organisations.models import OrganisationMembership
@@ -210,7 +235,15 @@ def _network_pages(cast: Cast) -> QualityPages:
     services.membership_invite(
         network=network, organisation=cast.other_organisation, user=cast.staff
     )
-    NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    note = NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    document = services.document_create(
+        network=network,
+        user=coordinator,
+        title="Protokoll",
+        kind="minutes",
+        upload=check_upload(SimpleUploadedFile("Protokoll.pdf", b"%PDF-1.7\n%%EOF\n")),
+    )
+    services.partner_add(network=network, user=coordinator, name="Grundschule", kind="school")
     slug = network.slug
     pages: QualityPages = []
     for language in ("de", "en"):
@@ -226,6 +259,14 @@ def _network_pages(cast: Cast) -> QualityPages:
             (f"network members {language}", f"{base}/{slug}/members/", coordinator),
             (f"network history {language}", f"{base}/{slug}/history/", cast.staff),
             (f"network notes {language}", f"{base}/{slug}/notes/", coordinator),
+            (f"network documents {language}", f"{base}/{slug}/documents/", coordinator),
+            (
+                f"network document {language}",
+                f"{base}/{slug}/documents/{document.pk}/",
+                coordinator,
+            ),
+            (f"network partners {language}", f"{base}/{slug}/partners/", coordinator),
+            (f"note history {language}", f"{base}/{slug}/notes/{note.pk}/history/", coordinator),
         ]
     pages += [
         ("network create", "/de/networks/new/", cast.staff),
@@ -237,6 +278,7 @@ def _network_pages(cast: Cast) -> QualityPages:
             f"/de/networks/{slug}/invite/{cast.other_organisation.slug}/",
             cast.staff,
         ),
+        ("note edit", f"/de/networks/{slug}/notes/{note.pk}/edit/", coordinator),
         ("network join", f"/de/networks/{slug}/join/", cast.owner),
         ("network approve", f"/de/networks/{slug}/memberships/{request.pk}/approve/", coordinator),
         (
@@ -301,6 +343,31 @@ def registration_pages(cast: Cast) -> QualityPages:
         ("delete account", "/de/accounts/delete/", cast.owner),
     ]
     return pages
+
+
+# --- Funding calls ----------------------------------------------------------------------------
+
+
+def _funding_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from tests.factories import FundingCallFactory
+
+    call = FundingCallFactory(
+        title="Kiezfonds Pankow",
+        district=cast.district,
+        amount_min=500,
+        amount_max=3000,
+        deadline_time=datetime.time(12, 0),
+    )
+    return [
+        ("funding calls", "/de/funding/", None),
+        ("funding archive", "/en/funding/archive/", None),
+        ("funding call", call.get_absolute_url(), None),
+        ("funding call as staff", call.get_absolute_url(), cast.staff),
+        ("new funding call", "/en/funding/new/", cast.staff),
+        ("edit funding call", f"/en/funding/{call.slug}/edit/", cast.staff),
+    ]
 
 
 # --- Events ---------------------------------------------------------------------------------
@@ -376,6 +443,11 @@ def _event_pages(cast: Cast) -> QualityPages:
             ),
             (f"check-in {language}", f"/{language}/events/{event.slug}/check-in/", cast.staff),
             (f"message {language}", f"/{language}/events/{event.slug}/message/", cast.staff),
+            (
+                f"organisers {language}",
+                f"/{language}/events/{event.slug}/organisers/",
+                cast.staff,
+            ),
         ]
     return pages
 

@@ -159,6 +159,7 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("events", "/events/"),
         Shot("event", paths["event"]),
         Shot("event-signup", paths["event"] + "register/"),
+        Shot("event-organisers", paths["event"] + "organisers/", login="staff.pankow"),
         Shot("network", paths["network"]),
         Shot("exchange", "/exchange/"),
         # The demo coordinator owns the Sprachcafé, whose room offer has an answer.

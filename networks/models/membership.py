@@ -128,6 +128,7 @@ class MembershipChange(models.Model):
         INVITATION_WITHDRAWN = "invitation_withdrawn", _("invitation withdrawn")
         COORDINATOR_NAMED = "coordinator_named", _("named coordinator")
         COORDINATOR_REMOVED = "coordinator_removed", _("no longer coordinator")
+        FOUNDED = "founded", _("proposed the network and coordinates it")
 
     membership = models.ForeignKey(
         NetworkMembership,

@@ -13,14 +13,11 @@ from organisations.models import City, District, Topic
 
 class NetworkQuerySet(models.QuerySet["Network"]):
     def public(self) -> NetworkQuerySet:
-        """Networks shown to everyone (all but those still being set up)."""
-        return self.exclude(status=Network.Status.SETTING_UP)
+        """Networks shown to everyone (all but those still in preparation)."""
+        return self.exclude(phase=Network.Phase.PREPARATION)
 
     def open_for_requests(self) -> NetworkQuerySet:
-        return self.filter(
-            join_policy=Network.JoinPolicy.OPEN,
-            status__in=[Network.Status.ACTIVE, Network.Status.DORMANT],
-        )
+        return self.filter(join_policy=Network.JoinPolicy.OPEN, phase__in=Network.TAKING_REQUESTS)
 
     def with_member_count(self) -> NetworkQuerySet:
         return self.annotate(
@@ -47,11 +44,27 @@ class Network(MultilingualEntry):
         OPEN = "open", _("open for requests")
         INVITATION = "invitation", _("by invitation only")
 
-    class Status(models.TextChoices):
-        SETTING_UP = "setting_up", _("being set up")
-        ACTIVE = "active", _("active")
+    class Phase(models.TextChoices):
+        """How far the network has come: the phases a network grows through, then dormant or
+        closed. Only a network in preparation is hidden from the public."""
+
+        PREPARATION = "preparation", _("preparation")
+        FOUNDING = "founding", _("founding")
+        FORMALISATION = "formalisation", _("formalisation")
+        CONSOLIDATION = "consolidation", _("consolidation")
+        STABILISATION = "stabilisation", _("stabilisation")
         DORMANT = "dormant", _("dormant")
         CLOSED = "closed", _("closed")
+
+    # The phases of a network that works (between preparation and dormant or closed).
+    WORKING_PHASES = (
+        Phase.FOUNDING,
+        Phase.FORMALISATION,
+        Phase.CONSOLIDATION,
+        Phase.STABILISATION,
+    )
+    # Organisations may ask to join a network in these phases (when its join policy is open).
+    TAKING_REQUESTS = (*WORKING_PHASES, Phase.DORMANT)
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -85,11 +98,26 @@ class Network(MultilingualEntry):
         blank=True,
         help_text=_("In words, e.g. “every second month”."),
     )
+    rules = models.TextField(
+        _("rules"),
+        blank=True,
+        max_length=10000,
+        help_text=_(
+            "How the network works together, e.g. how it decides and who may speak for it."
+        ),
+    )
+    terms_of_reference = models.TextField(
+        _("terms of reference"),
+        blank=True,
+        max_length=10000,
+        help_text=_("What the network is for, what it does and what it does not do."),
+    )
     join_policy = models.CharField(
         _("how to join"), max_length=20, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    # Changed only through ``services.network_change_phase``, which writes the timeline.
+    phase = models.CharField(
+        _("phase"), max_length=20, choices=Phase.choices, default=Phase.FOUNDING
     )
     contact_email = models.EmailField(_("public contact address"), blank=True)
     curators = models.ManyToManyField(
@@ -128,12 +156,17 @@ class Network(MultilingualEntry):
 
     @property
     def accepts_requests(self) -> bool:
-        """Organisations may ask to join (open, and neither being set up nor closed)."""
-        return self.join_policy == self.JoinPolicy.OPEN and self.status in (
-            self.Status.ACTIVE,
-            self.Status.DORMANT,
-        )
+        """Organisations may ask to join (open, and neither in preparation nor closed)."""
+        return self.join_policy == self.JoinPolicy.OPEN and self.phase in self.TAKING_REQUESTS
 
     @property
     def is_public(self) -> bool:
-        return self.status != self.Status.SETTING_UP
+        return self.phase != self.Phase.PREPARATION
+
+    @property
+    def is_working(self) -> bool:
+        return self.phase in self.WORKING_PHASES
+
+    @property
+    def is_closed(self) -> bool:
+        return self.phase == self.Phase.CLOSED

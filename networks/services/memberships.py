@@ -10,6 +10,7 @@ first.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -26,6 +27,8 @@ from networks.access import Party
 from networks.models import MembershipChange, Network, NetworkMembership
 from networks.services.common import NetworkError
 from organisations.models import Organisation, OrganisationMembership
+
+logger = logging.getLogger(__name__)
 
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
@@ -108,6 +111,8 @@ TRANSITIONS: dict[str, Transition] = {
     Action.COORDINATOR_REMOVED: Transition(
         frozenset({State.COORDINATOR}), State.MEMBER, Party.CURATOR
     ),
+    # Only when staff approve the organisation's proposal of the network.
+    Action.FOUNDED: Transition(frozenset({State.NONE}), State.COORDINATOR, Party.CURATOR),
 }
 
 # What someone is told whose step the membership's current state does not allow: by the
@@ -143,6 +148,7 @@ REFUSALS: dict[str, dict[State | None, Any]] = {
         None: _("Only active members can coordinate a network."),
     },
     Action.COORDINATOR_REMOVED: {None: _("%(organisation)s does not coordinate this network.")},
+    Action.FOUNDED: _ALREADY,
 }
 
 
@@ -185,7 +191,7 @@ def _check_network(action: str, membership: NetworkMembership) -> None:
     if action == Action.INVITED:
         if not membership.organisation.is_public:
             raise NetworkError(_("Only organisations published in the directory can be invited."))
-        if network.status == Network.Status.CLOSED:
+        if network.is_closed:
             raise NetworkError(_("This network is closed."))
 
 
@@ -269,6 +275,8 @@ def membership_transition(
         message=message,
     )
     notify_owners(change)
+    if action == Action.REQUESTED:
+        notify_coordinators(change)
     return membership
 
 
@@ -335,6 +343,14 @@ def membership_name_coordinator(*, membership: NetworkMembership, user: User) ->
     return membership_transition(membership, Action.COORDINATOR_NAMED, user=user)
 
 
+def membership_found(
+    *, network: Network, organisation: Organisation, user: User, message: str = ""
+) -> NetworkMembership:
+    """The organisation that proposed the network becomes its first member and coordinator."""
+    new = NetworkMembership(network=network, organisation=organisation)
+    return membership_transition(new, Action.FOUNDED, user=user, message=message)
+
+
 def membership_remove_coordinator(
     *, membership: NetworkMembership, user: User
 ) -> NetworkMembership:
@@ -363,3 +379,33 @@ def notify_owners(change: MembershipChange) -> None:
     send_templated_mail(
         "networks/email/membership_change", [recipient(owner) for owner in owners], context
     )
+
+
+def notify_coordinators(change: MembershipChange) -> None:
+    """E-mail the owners of the network's coordinating organisations that a request to join
+    waits for them, each in their language. The mail is queued with the request (it exists
+    exactly when the request was saved); if queuing it fails, the request still stands."""
+    membership = change.membership
+    owners = User.objects.filter(
+        is_active=True,
+        organisation_memberships__role=OrganisationMembership.Role.OWNER,
+        organisation_memberships__organisation__network_memberships__in=(
+            NetworkMembership.objects.coordinators().filter(network=membership.network_id)
+        ),
+    ).distinct()
+    context = {
+        "change": change,
+        "network": membership.network,
+        "organisation": membership.organisation,
+        "decision_url": Link(
+            "networks:approve", {"slug": membership.network.slug, "pk": membership.pk}
+        ),
+        "curation_url": Link("networks:curation"),
+    }
+    try:
+        with transaction.atomic():
+            send_templated_mail(
+                "networks/email/request_waiting", [recipient(owner) for owner in owners], context
+            )
+    except Exception:
+        logger.exception("Could not queue the coordinators' mail about request %s", membership.pk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -15,6 +16,7 @@ from migra_hub.revisions import ChangedMeanwhile, differences
 from migra_hub.slugs import reserved_path_segments, unique_slug
 from networks import access
 from networks.models import Network
+from networks.services.phases import record_first_phase
 from organisations.models import District, Topic
 
 
@@ -29,8 +31,9 @@ class NetworkData:
     description: str = ""
     topics: tuple[Topic, ...] = ()
     meeting_rhythm: str = ""
+    rules: str = ""
+    terms_of_reference: str = ""
     join_policy: str = Network.JoinPolicy.OPEN
-    status: str = Network.Status.ACTIVE
     contact_email: str = ""
     original_language: str = settings.LANGUAGE_CODE
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -95,18 +98,27 @@ def _check_district(user: User, district: District | None) -> None:
 
 
 @transaction.atomic
-def network_create(*, user: User, data: NetworkData) -> Network:
-    """Create a network. Staff who create a network without a district are named its curators,
-    so that it is never without someone who curates it."""
+def network_create(
+    *,
+    user: User,
+    data: NetworkData,
+    phase: str = Network.Phase.FOUNDING,
+    note: str = "",
+    since: datetime.date | None = None,
+) -> Network:
+    """Create a network in ``phase`` (the first entry of its timeline). Staff who create a
+    network without a district are named its curators, so that it is never without someone
+    who curates it."""
     if not access.can_create_networks(user):
         raise PermissionDenied
     _check_district(user, data.staff_fields()["district"])
-    network = Network(**data.columns(), slug=network_slug(data.name))
+    network = Network(**data.columns(), phase=phase, slug=network_slug(data.name))
     network.full_clean()
     network.save()
     network.topics.set(data.topics)
     if network.district_id is None or not access.is_staff_curator(user, network):
         network.curators.add(user)
+    record_first_phase(network=network, user=user, note=note, since=since)
     return network
 
 
@@ -158,13 +170,4 @@ def network_update(
         _save(locked, changed)
     if topics_changed:
         locked.topics.set(data.topics)
-    return locked
-
-
-@transaction.atomic
-def network_set_status(*, network: Network, user: User, status: str) -> Network:
-    """Set up, activate, put to sleep or close a network (the admin's actions)."""
-    locked = _lock(network, user)
-    if changed := _assign(locked, {"status": Network.Status(status)}):
-        _save(locked, changed)
     return locked

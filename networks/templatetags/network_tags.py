@@ -13,7 +13,7 @@ def organisation_networks(organisation: Organisation) -> list[NetworkMembership]
     """The organisation's active memberships in networks everyone may see (one query)."""
     return list(
         organisation.network_memberships.active()
-        .exclude(network__status=Network.Status.SETTING_UP)
+        .exclude(network__phase=Network.Phase.PREPARATION)
         .select_related("network")
         .order_by("network__name")
     )

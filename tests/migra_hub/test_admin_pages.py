@@ -27,6 +27,8 @@ OWN_APPS = {
     "networks",
     "events",
     "exchange",
+    "following",
+    "funding",
     "opendata",
     "accessibility",
 }

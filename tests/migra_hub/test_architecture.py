@@ -15,7 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Lowest first. An app may use the apps before it, never those after it. ``migra_hub`` holds
 # the settings and root URLs, which name every app, so only its helpers count as the bottom.
-LAYERS = ["accounts", "organisations", "networks", "events", "exchange", "opendata", "workspace"]
+LAYERS = [
+    "accounts",
+    "organisations",
+    "networks",
+    "events",
+    "exchange",
+    "funding",
+    "following",
+    "opendata",
+    "workspace",
+]
 # Templates outside an app's folder belong to the bottom layer.
 SHARED_TEMPLATES = {"base.html", "includes", "forms", "pages", "home.html"}
 

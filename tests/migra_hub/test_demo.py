@@ -115,7 +115,7 @@ class SeededDemo(TestCase):
             if membership.role == "coordinator":
                 assert actions[-1] == "coordinator_named"
         assert not MembershipChange.objects.filter(actor_name="").exclude(actor=None).exists()
-        assert Network.objects.get(slug="europaisches-diaspora-forum").status == "dormant"
+        assert Network.objects.get(slug="europaisches-diaspora-forum").phase == "dormant"
         assert not NetworkNote.objects.filter(author=None).exists()
         assert not any(
             address.endswith(f"@{DEMO_DOMAIN}")

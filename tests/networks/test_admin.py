@@ -1,5 +1,5 @@
 """The networks in the Django admin: every page opens, content is saved through the service,
-status and memberships change only through actions that keep the rules, records stay records."""
+phases and memberships change only through actions that keep the rules, records stay records."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from django.core import mail
 from django.db.models import Model
 from django.test import Client
 
-from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
+from networks.models import (
+    MembershipChange,
+    Network,
+    NetworkMembership,
+    NetworkNote,
+    NetworkPhaseChange,
+    NetworkProposal,
+    NetworkTask,
+)
 from tests.admin_pages import (
     admin_url,
     assert_admin_pages_open,
@@ -23,6 +31,9 @@ from tests.factories import (
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
+    NetworkPhaseChangeFactory,
+    NetworkProposalFactory,
+    NetworkTaskFactory,
     UserFactory,
 )
 from tests.networks.conftest import World
@@ -55,6 +66,9 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     NetworkMembership: NetworkMembershipFactory,
     MembershipChange: _change,
     NetworkNote: NetworkNoteFactory,
+    NetworkPhaseChange: NetworkPhaseChangeFactory,
+    NetworkTask: NetworkTaskFactory,
+    NetworkProposal: NetworkProposalFactory,
 }
 
 
@@ -81,19 +95,19 @@ def test_site_admin_sees_a_network_with_its_members(world: World, admin_client: 
 # --- Networks ----------------------------------------------------------------------------------
 
 
-def test_editing_a_network_in_the_admin_changes_its_content_but_never_its_status_or_slug(
+def test_editing_a_network_in_the_admin_changes_its_content_but_never_its_phase_or_slug(
     world: World, admin_client: Client
 ) -> None:
     url = admin_url(Network, "change", world.network.pk)
     data = change_form_data(admin_client.get(url))
-    data.update(name="Mehrsprachigkeit in Pankow", slug="mine", status=Network.Status.CLOSED)
+    data.update(name="Mehrsprachigkeit in Pankow", slug="mine", phase=Network.Phase.CLOSED)
     response = admin_client.post(url, data)
     assert response.status_code == 302
     world.network.refresh_from_db()
     assert world.network.name == "Mehrsprachigkeit in Pankow"
-    assert (world.network.slug, world.network.status, world.network.revision) == (
+    assert (world.network.slug, world.network.phase, world.network.revision) == (
         "mehrsprachigkeit-pankow",
-        Network.Status.ACTIVE,
+        Network.Phase.FOUNDING,
         2,
     )
 
@@ -104,23 +118,31 @@ def test_an_admin_form_opened_before_the_network_was_closed_saves_nothing(
     url = admin_url(Network, "change", world.network.pk)
     data = change_form_data(admin_client.get(url))
     Network.objects.filter(pk=world.network.pk).update(
-        status=Network.Status.CLOSED, revision=world.network.revision + 1
+        phase=Network.Phase.CLOSED, revision=world.network.revision + 1
     )
     response = admin_client.post(url, {**data, "goal": "Neu"})
     assert response.status_code == 200
     assert "changed by someone else since you opened it" in response.content.decode()
     world.network.refresh_from_db()
-    assert (world.network.goal, world.network.status) == (data["goal"], Network.Status.CLOSED)
+    assert (world.network.goal, world.network.phase) == (data["goal"], Network.Phase.CLOSED)
 
 
-def test_the_status_changes_through_an_action(world: World, admin_client: Client) -> None:
+def test_the_phase_changes_through_an_action_with_a_note(
+    world: World, admin_client: Client
+) -> None:
     response = admin_client.post(
         admin_url(Network, "changelist"),
-        {"action": "mark_closed", "_selected_action": [world.network.pk]},
+        {
+            "action": "move_to_closed",
+            "_selected_action": [world.network.pk],
+            "apply": "1",
+            "reason": "Aufgelöst",
+        },
     )
     assert response.status_code == 302
     world.network.refresh_from_db()
-    assert (world.network.status, world.network.revision) == (Network.Status.CLOSED, 2)
+    assert world.network.phase == Network.Phase.CLOSED
+    assert world.network.phase_changes.get().note == "Aufgelöst"
 
 
 def test_networks_are_neither_added_nor_deleted_in_the_admin(

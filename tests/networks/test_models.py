@@ -42,8 +42,8 @@ def test_a_district_network_needs_a_district() -> None:
 
 
 def test_public_networks_leave_out_those_being_set_up() -> None:
-    shown = NetworkFactory(status=Network.Status.DORMANT)
-    NetworkFactory(status=Network.Status.SETTING_UP)
+    shown = NetworkFactory(phase=Network.Phase.DORMANT)
+    NetworkFactory(phase=Network.Phase.PREPARATION)
     assert list(Network.objects.public()) == [shown]
 
 

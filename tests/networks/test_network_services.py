@@ -103,23 +103,20 @@ def test_an_edit_opened_before_another_save_saves_nothing_and_names_both_values(
     world: World,
 ) -> None:
     opened, goal = world.network.revision, world.network.goal
-    services.network_set_status(
-        network=world.network, user=world.cast.staff, status=Network.Status.CLOSED
+    services.network_update(
+        network=world.network, user=world.cast.staff, data=_edited(world.network, rules="Neu")
     )
     with pytest.raises(services.NetworkChanged) as conflict:
         services.network_update(
             network=world.network,
             user=world.coordinator,
-            data=_edited(world.network, goal="Neu", status=Network.Status.ACTIVE),
+            data=_edited(world.network, goal="Neu", rules=""),
             revision=opened,
         )
-    assert conflict.value.differences == [
-        ("goal", goal, "Neu"),
-        ("status", Network.Status.CLOSED, Network.Status.ACTIVE),
-    ]
+    assert conflict.value.differences == [("goal", goal, "Neu"), ("rules", "Neu", "")]
     world.network.refresh_from_db()
-    assert (world.network.status, world.network.goal, world.network.revision) == (
-        Network.Status.CLOSED,
+    assert (world.network.rules, world.network.goal, world.network.revision) == (
+        "Neu",
         goal,
         opened + 1,
     )
@@ -133,7 +130,7 @@ def test_an_edit_writes_only_the_fields_it_changes(world: World) -> None:
     updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert len(updates) == 1
     assert '"goal"' in updates[0]
-    assert '"status"' not in updates[0]
+    assert '"phase"' not in updates[0]
     assert '"name"' not in updates[0]
 
 
@@ -149,14 +146,15 @@ def test_changing_only_the_topics_is_a_new_revision(world: World) -> None:
 
 def test_a_coordinator_closes_the_network_and_others_cannot(world: World) -> None:
     with pytest.raises(PermissionDenied):
-        services.network_set_status(
-            network=world.network, user=world.other_coordinator, status=Network.Status.CLOSED
+        services.network_change_phase(
+            network=world.network, user=world.other_coordinator, phase="closed", note="Ende"
         )
-    services.network_set_status(
-        network=world.network, user=world.coordinator, status=Network.Status.CLOSED
+    services.network_change_phase(
+        network=world.network, user=world.coordinator, phase="closed", note="Ende"
     )
     world.network.refresh_from_db()
-    assert (world.network.status, world.network.revision) == (Network.Status.CLOSED, 2)
+    # The phase is not one of the fields of the edit form: no new revision.
+    assert (world.network.phase, world.network.revision) == (Network.Phase.CLOSED, 1)
 
 
 def test_a_coordinator_adds_a_note(world: World) -> None:
@@ -186,7 +184,7 @@ def test_members_who_do_not_coordinate_cannot_add_notes(world: World) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_an_edit_and_closing_at_the_same_moment_never_reopen_the_network(world: World) -> None:
     for attempt in range(5):
-        Network.objects.filter(pk=world.network.pk).update(status=Network.Status.ACTIVE)
+        Network.objects.filter(pk=world.network.pk).update(phase=Network.Phase.FOUNDING)
         world.network.refresh_from_db()
         opened = world.network.revision
         edited = _edited(world.network, goal=f"Gleichzeitig geändert ({attempt})")
@@ -194,17 +192,12 @@ def test_an_edit_and_closing_at_the_same_moment_never_reopen_the_network(world: 
             lambda data=edited, revision=opened: services.network_update(
                 network=world.network, user=world.coordinator, data=data, revision=revision
             ),
-            lambda: services.network_set_status(
-                network=world.network, user=world.cast.staff, status=Network.Status.CLOSED
+            lambda: services.network_change_phase(
+                network=world.network, user=world.cast.staff, phase="closed", note="Ende"
             ),
         )
         world.network.refresh_from_db()
-        # Closing always wins: it came first and the editor was told, or it came second.
-        assert world.network.status == Network.Status.CLOSED, results
-        edit = results[0]
-        if isinstance(edit, services.NetworkChanged):
-            assert world.network.revision == opened + 1
-        else:
-            assert isinstance(edit, Network), results
-            assert world.network.revision == opened + 2
-            assert world.network.goal == edited.goal
+        # Both are saved: the edit never writes the phase, closing never the edited fields.
+        assert world.network.phase == Network.Phase.CLOSED, results
+        assert isinstance(results[0], Network), results
+        assert (world.network.goal, world.network.revision) == (edited.goal, opened + 1)

@@ -49,7 +49,7 @@ OWN_MEMBERSHIP = expect(302, 403, 403, 403, 200, 403, 403, 403, 403)
 def urls(world: World) -> list[tuple[str, str, dict[str, int]]]:
     slug = world.network.slug
     setting_up = NetworkFactory(
-        name="Im Aufbau", district=world.cast.district, status=Network.Status.SETTING_UP
+        name="Im Aufbau", district=world.cast.district, phase=Network.Phase.PREPARATION
     )
     request = world.request.pk
     member = world.coordination.pk

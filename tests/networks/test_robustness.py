@@ -134,7 +134,7 @@ def test_an_odd_organisation_in_a_join_request_is_a_form_error(
     assert "organisation" in response.context["form"].errors
 
 
-VALID = {"name": "N", "goal": "G", "join_policy": "open", "status": "active"}
+VALID = {"name": "N", "goal": "G", "join_policy": "open", "phase": "founding"}
 
 
 @pytest.mark.parametrize(

@@ -103,8 +103,9 @@ def test_owner_requests_to_join_and_the_owners_are_told(world: World) -> None:
     assert membership.note == "Hello"
     change = last_change(membership)
     assert (change.action, change.actor, change.message) == (Action.REQUESTED, editor, "Hello")
-    assert [m.to for m in mail.outbox] == [[owner.email]]
-    assert "Mehrsprachigkeit Pankow" in mail.outbox[0].subject
+    # The owners of the organisation, and those of the coordinating organisation.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([owner.email, world.coordinator.email])
+    assert all("Mehrsprachigkeit Pankow" in m.subject for m in mail.outbox)
 
 
 def test_requesting_twice_is_refused_with_a_clear_message(world: World) -> None:
@@ -125,15 +126,15 @@ def test_a_member_cannot_request_again(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    ("policy", "status"),
+    ("policy", "phase"),
     [
-        (Network.JoinPolicy.INVITATION, Network.Status.ACTIVE),
-        (Network.JoinPolicy.OPEN, Network.Status.CLOSED),
-        (Network.JoinPolicy.OPEN, Network.Status.SETTING_UP),
+        (Network.JoinPolicy.INVITATION, Network.Phase.CONSOLIDATION),
+        (Network.JoinPolicy.OPEN, Network.Phase.CLOSED),
+        (Network.JoinPolicy.OPEN, Network.Phase.PREPARATION),
     ],
 )
-def test_networks_that_take_no_requests_refuse_them(world: World, policy: str, status: str) -> None:
-    network = NetworkFactory(join_policy=policy, status=status)
+def test_networks_that_take_no_requests_refuse_them(world: World, policy: str, phase: str) -> None:
+    network = NetworkFactory(join_policy=policy, phase=phase)
     with pytest.raises(services.NetworkError, match="does not take requests"):
         services.membership_request(
             network=network, organisation=world.cast.organisation, user=world.cast.owner

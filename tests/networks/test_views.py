@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -36,7 +37,7 @@ def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_list_shows_public_networks_with_member_counts(world: World, client: Client) -> None:
-    NetworkFactory(name="Geheim im Aufbau", status=Network.Status.SETTING_UP)
+    NetworkFactory(name="Geheim im Aufbau", phase=Network.Phase.PREPARATION)
     response = client.get("/en/networks/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -62,7 +63,7 @@ def test_list_filters(world: World, client: Client, query: str, expected: list[s
         name="Frauen Peer", district=world.cast.district, join_policy="invitation"
     )
     peer.topics.add(women)
-    Network.objects.filter(pk=world.other_network.pk).update(status=Network.Status.CLOSED)
+    Network.objects.filter(pk=world.other_network.pk).update(phase=Network.Phase.CLOSED)
     query = query.replace("DISTRICT", str(world.cast.district.pk)).replace("women", str(women.pk))
     response = client.get(f"/de/networks/?{query}")
     names = [n.name for n in response.context["page"]]
@@ -129,13 +130,14 @@ def test_detail_query_count_does_not_grow_with_members(
             NetworkMembershipFactory(network=world.network)
         world.network.topics.add(TopicFactory())
 
+    # 16 for the page and the events' slot, 1 for the funding calls' slot.
     for user in (None, world.cast.owner, world.coordinator):
         client = client_for(user)
         add_members(2)
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(17):
             assert client.get(world.network.get_absolute_url()).status_code == 200
         add_members(15)
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(17):
             assert client.get(world.network.get_absolute_url()).status_code == 200
 
 
@@ -278,7 +280,7 @@ def test_staff_create_a_network_of_their_district(world: World, client_for) -> N
             "district": world.cast.district.pk,
             "goal": "Diskriminierung sichtbar machen",
             "join_policy": "open",
-            "status": "active",
+            "phase": "founding",
         },
     )
     network = Network.objects.get(name="Antidiskriminierung Pankow")
@@ -295,7 +297,7 @@ def test_staff_cannot_create_networks_in_another_district(world: World, client_f
             "district": world.cast.other_district.pk,
             "goal": "G",
             "join_policy": "open",
-            "status": "active",
+            "phase": "founding",
         },
     )
     assert response.status_code == 200
@@ -312,7 +314,7 @@ def test_coordinators_edit_content_but_not_scope(world: World, client_for) -> No
             "scope": "city",
             "goal": "Ein neues Ziel",
             "join_policy": "invitation",
-            "status": "active",
+            "phase": "founding",
             "revision": world.network.revision,
         },
     )
@@ -331,7 +333,6 @@ def test_staff_move_a_network_to_city_wide(world: World, client_for) -> None:
             "district": world.cast.district.pk,
             "goal": "G",
             "join_policy": "open",
-            "status": "active",
             "revision": world.network.revision,
         },
     )
@@ -340,7 +341,7 @@ def test_staff_move_a_network_to_city_wide(world: World, client_for) -> None:
     assert (world.network.scope, world.network.district) == ("city", None)
 
 
-def test_an_edit_form_opened_before_the_network_was_closed_saves_nothing_and_shows_both(
+def test_an_edit_form_opened_before_another_save_saves_nothing_and_shows_both(
     world: World, client_for
 ) -> None:
     from networks import services
@@ -349,11 +350,13 @@ def test_an_edit_form_opened_before_the_network_was_closed_saves_nothing_and_sho
     client = client_for(world.coordinator)
     form = client.get(url).context["form"]
     data = {
-        name: form[name].value() for name in ("name", "goal", "join_policy", "status", "revision")
+        name: form[name].value() for name in ("name", "goal", "join_policy", "rules", "revision")
     }
     assert data["revision"] == 1
-    services.network_set_status(
-        network=world.network, user=world.cast.staff, status=Network.Status.CLOSED
+    services.network_update(
+        network=world.network,
+        user=world.cast.staff,
+        data=dataclasses.replace(services.NetworkData.of(world.network), rules="Neue Regeln"),
     )
     response = client.post(url, {**data, "goal": "Ein neues Ziel"})
     html = response.content.decode()
@@ -361,17 +364,17 @@ def test_an_edit_form_opened_before_the_network_was_closed_saves_nothing_and_sho
     assert "This network was changed by someone else since you opened it." in html
     assert response.context["differences"] == [
         ("Goal", world.network.goal, "Ein neues Ziel"),
-        ("Status", "closed", "active"),
+        ("Rules", "Neue Regeln", ""),
     ]
     world.network.refresh_from_db()
-    assert (world.network.status, world.network.revision) == (Network.Status.CLOSED, 2)
+    assert (world.network.rules, world.network.revision) == ("Neue Regeln", 2)
     # Saving the form again keeps what the editor sees now: theirs, knowingly.
     again = response.context["form"]
     assert again["revision"].value() == "2"
     response = client.post(url, {**data, "goal": "Ein neues Ziel", "revision": 2})
     assert response.status_code == 302
     world.network.refresh_from_db()
-    assert (world.network.goal, world.network.status) == ("Ein neues Ziel", Network.Status.ACTIVE)
+    assert (world.network.goal, world.network.rules) == ("Ein neues Ziel", "")
 
 
 def test_history_shows_who_did_what_and_why(world: World, client_for) -> None:
@@ -483,7 +486,7 @@ def test_notes_refuse_script_links(world: World, client_for) -> None:
 
 
 def test_organisation_include_lists_active_public_networks(world: World, client: Client) -> None:
-    hidden = NetworkFactory(name="Noch im Aufbau", status=Network.Status.SETTING_UP)
+    hidden = NetworkFactory(name="Noch im Aufbau", phase=Network.Phase.PREPARATION)
     NetworkMembershipFactory(network=hidden, organisation=world.coordinating_organisation)
     NetworkMembershipFactory(
         network=world.other_network,
@@ -515,7 +518,7 @@ def test_a_network_goal_in_russian_is_saved_on_creation(world: World, client_for
             "goal": "Eltern vernetzen",
             "goal__ru": "Объединить родителей",
             "join_policy": "open",
-            "status": "active",
+            "phase": "founding",
         },
     )
     network = Network.objects.get(name="Russischsprachige Eltern")

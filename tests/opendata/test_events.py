@@ -59,7 +59,7 @@ def calendar(db: None) -> Calendar:
     german = LanguageFactory(code="de")
     network = NetworkFactory(name="Netzwerk Pankow", slug="netzwerk-pankow", district=pankow)
     draft_network = NetworkFactory(
-        name="Netzwerk im Aufbau", slug="netzwerk-im-aufbau", status=Network.Status.SETTING_UP
+        name="Netzwerk im Aufbau", slug="netzwerk-im-aufbau", phase=Network.Phase.PREPARATION
     )
     public = EventFactory(
         title="Runder Tisch Pankow",
@@ -414,6 +414,7 @@ def test_the_bundle_holds_upcoming_public_events_without_personal_data(
         "organiser_type": "district",
         "organiser": "Pankow",
         "organiser_id": "",
+        "co_organisers": "",
         "languages": "ar; de",
         "interpretation": "ar",
         "childcare": "yes",

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events import demo as events_demo
 from exchange import demo as exchange_demo
+from funding import demo as funding_demo
 from migra_hub.demo import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         organisations_demo.seed(logins)
         networks_demo.seed(logins)
         events_demo.seed(logins)
+        funding_demo.seed(logins)
         exchange_demo.seed(logins)
         demo_second_factors()
         discard_demo_mail()
