@@ -17,9 +17,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from accounts.models import User
 from events.models import Event
 from following.models import Follow
+from funding.models import FundingCall
 from networks import access as network_access
 from networks.models import MembershipChange, NetworkMembership, NetworkNote
-from organisations.models import Offer, Organisation
+from organisations.models import District, Offer, Organisation
 
 # A digest is a summary, not an archive: each section lists at most this many.
 SECTION_LIMIT = 20
@@ -32,6 +33,7 @@ class Digest:
     notes: list[NetworkNote]
     organisations: list[Organisation]
     offers: list[Offer]
+    funding_calls: list[FundingCall]
 
     @property
     def item_count(self) -> int:
@@ -153,6 +155,26 @@ def new_offers(
     return list(offers[:SECTION_LIMIT])
 
 
+def new_funding_calls(
+    followed: Followed, since: datetime.datetime, until: datetime.datetime
+) -> list[FundingCall]:
+    """Calls published in the window whose deadline is still ahead: of followed networks, and
+    of followed districts (with their cities' calls and their networks' calls)."""
+    districts = District.objects.filter(pk__in=followed.districts)
+    calls = (
+        FundingCall.objects.open()
+        .deadline_after(until.date())
+        .filter(published_at__gt=since, published_at__lte=until)
+        .filter(
+            Q(network__in=followed.networks)
+            | Q(pk__in=FundingCall.objects.in_districts(districts).values("pk"))
+        )
+        .select_related("district", "city", "network")
+        .by_deadline()
+    )
+    return list(calls[:SECTION_LIMIT])
+
+
 def digest_for(user: User, *, since: datetime.datetime, until: datetime.datetime) -> Digest:
     followed = Followed.of(user)
     return Digest(
@@ -161,4 +183,5 @@ def digest_for(user: User, *, since: datetime.datetime, until: datetime.datetime
         notes=new_notes(user, followed, since, until),
         organisations=new_organisations(followed, since, until),
         offers=new_offers(followed, since, until),
+        funding_calls=new_funding_calls(followed, since, until),
     )

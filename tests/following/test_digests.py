@@ -240,3 +240,37 @@ def test_queries_per_recipient_do_not_grow_with_what_they_follow(world: World) -
     assert len(mail.outbox) == 4
     # One query finds who is due; each person then costs the same, whatever they follow.
     assert three_people_six_follows == 1 + 3 * (one_person_one_follow - 1)
+
+
+def test_new_funding_calls_of_followed_networks_and_districts_are_news(world: World) -> None:
+    from funding.models import FundingCall
+    from tests.factories import FundingCallFactory
+
+    _follow(world)
+    services.follow_add(user=world.follower, target=world.cast.other_district)
+    FundingCallFactory(
+        title="Network fund",
+        scope=FundingCall.Scope.NETWORK,
+        district=None,
+        network=world.network,
+        funder="Foundation A",
+    )
+    FundingCallFactory(title="District fund", district=world.cast.other_district)
+    FundingCallFactory(
+        title="Draft fund", district=world.cast.other_district, status=FundingCall.Status.DRAFT
+    )
+    FundingCallFactory(
+        title="Closed fund",
+        district=world.cast.other_district,
+        deadline_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    FundingCallFactory(title="Elsewhere fund")
+
+    services.digests_send(frequency=DAILY, now=later(minutes=1))
+
+    [message] = mail.outbox
+    assert "Network fund (Foundation A; Deadline" in message.body
+    assert "District fund" in message.body
+    assert "/en/funding/network-fund/" in message.body
+    for absent in ("Draft fund", "Closed fund", "Elsewhere fund"):
+        assert absent not in message.body
