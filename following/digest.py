@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
-from events.models import Event
+from events.models import Event, EventCoOrganiser
 from following.models import Follow
 from networks import access as network_access
 from networks.models import MembershipChange, NetworkMembership, NetworkNote
@@ -66,6 +66,14 @@ def new_events(
     serves_district = Organisation.districts.through.objects.filter(
         organisation=OuterRef("organiser_organisation"), district__in=followed.districts
     )
+    # Events run together count for every organiser.
+    co_organised = EventCoOrganiser.objects.filter(
+        Q(organisation__in=followed.organisations)
+        | Q(network__in=followed.networks)
+        | Q(district__in=followed.districts)
+        | Q(network__district__in=followed.districts)
+        | Q(organisation__districts__in=followed.districts)
+    )
     events = (
         Event.objects.visible_to(user)
         .filter(status=Event.Status.PUBLISHED, published_at__gt=since, published_at__lte=until)
@@ -76,8 +84,9 @@ def new_events(
             | Q(organiser_district__in=followed.districts)
             | Q(organiser_network__district__in=followed.districts)
             | Q(Exists(serves_district))
+            | Q(pk__in=co_organised.values("event"))
         )
-        .select_related("organiser_district", "organiser_network", "organiser_organisation")
+        .with_organisers()
         .order_by("starts_at", "pk")
     )
     return list(events[:SECTION_LIMIT])

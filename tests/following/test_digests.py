@@ -240,3 +240,21 @@ def test_queries_per_recipient_do_not_grow_with_what_they_follow(world: World) -
     assert len(mail.outbox) == 4
     # One query finds who is due; each person then costs the same, whatever they follow.
     assert three_people_six_follows == 1 + 3 * (one_person_one_follow - 1)
+
+
+def test_an_event_the_network_co_organises_is_in_its_followers_digest(world: World) -> None:
+    from events.models import EventCoOrganiser
+
+    _follow(world)
+    event = world.event(
+        title="Runder Tisch gemeinsam",
+        organiser_network=None,
+        organiser_organisation=OrganisationFactory(name="Verein Brücke"),
+    )
+    EventCoOrganiser.objects.create(event=event, network=world.network)
+
+    assert services.digests_send(frequency=DAILY, now=later(minutes=1)) == 1
+
+    [message] = mail.outbox
+    assert "Runder Tisch gemeinsam" in message.body
+    assert "Verein Brücke and Mehrsprachigkeit Pankow" in message.body
