@@ -82,7 +82,7 @@ def network_results(context: dict[str, Any], network: Network) -> list[Event]:
         access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
     )
     return list(
-        events.filter(organiser_network=network, result__published_at__isnull=False).order_by(
-            "-starts_at", "-pk"
-        )[:INCLUDE_LIMIT]
+        events.organised_by(network)
+        .filter(result__published_at__isnull=False)
+        .order_by("-starts_at", "-pk")[:INCLUDE_LIMIT]
     )
