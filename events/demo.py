@@ -16,6 +16,7 @@ from events.services import (
     PartData,
     SignupData,
     SpeakerData,
+    event_add_organiser,
     event_create,
     event_publish,
     programme_part_create,
@@ -283,6 +284,9 @@ def seed(logins: DemoLogins) -> None:
             organiser=organisers[plan.index % len(organisers)],
             user=staff,
         )
+        if plan.kind == Event.Kind.ROUND_TABLE and event.organiser != organisation:
+            # The district office and an organisation run the round tables together.
+            event_add_organiser(event=event, organiser=organisation, user=staff)
         if plan.kind == Event.Kind.ROUND_TABLE and not plan.past:
             _programme(event, organisation, languages)
         event_publish(event=event)

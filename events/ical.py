@@ -71,7 +71,8 @@ def _component(event: Event, *, private: bool, stamp: datetime.datetime):  # typ
         component.add(
             "organizer",
             f"mailto:{event.contact_email}",
-            parameters={"cn": " ".join(event.organiser_name.split())},
+            # One ORGANIZER per event (RFC 5545): its name names all organisers.
+            parameters={"cn": " ".join(event.organiser_names.split())},
         )
     return component
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from events.views import organisers, participants, programme, public, signup
+from events.views import co_organisers, organisers, participants, programme, public, signup
 
 app_name = "events"
 
@@ -70,6 +70,12 @@ urlpatterns = [
     path("<slug:slug>/check-in/", participants.check_in, name="check_in"),
     path("<slug:slug>/check-in/<int:pk>/", participants.check_in_toggle, name="check_in_toggle"),
     path("<slug:slug>/message/", organisers.message, name="message"),
+    path("<slug:slug>/organisers/", co_organisers.organisers, name="organisers"),
+    path(
+        "<slug:slug>/organisers/<int:pk>/remove/",
+        co_organisers.organiser_remove,
+        name="organiser_remove",
+    ),
     # The programme, its speakers and the results after the event.
     path("<slug:slug>/programme/", programme.programme, name="programme"),
     path("<slug:slug>/programme/new/", programme.part_form, name="part_create"),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "events",
     "exchange",
     "funding",
+    "following",
     "opendata",
     "workspace",
     "accessibility",

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("exchange/", include("exchange.urls")),
     path("funding/", include("funding.urls")),
+    path("following/", include("following.urls")),
     path("open-data/", include("opendata.urls")),
     path("staff/", include("workspace.urls")),
 )

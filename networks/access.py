@@ -150,6 +150,19 @@ def can_see_notes(user: AnyUser, network: Network) -> bool:
     return network.memberships.active().filter(organisation__memberships__user=user).exists()
 
 
+def note_reading_networks(user: AnyUser) -> NetworkQuerySet:
+    """Every network whose notes this user may read (as ``can_see_notes``), in one query:
+    its curating staff and the people of its active member organisations."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    member = NetworkMembership.objects.active().filter(
+        network=OuterRef("pk"), organisation__memberships__user_id=_pk(user)
+    )
+    return Network.objects.filter(_staff_curates(user) | Q(Exists(member)))
+
+
 def acting_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations the user may act for in networks (owners and editors alike)."""
     return member_organisations(user)

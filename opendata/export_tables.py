@@ -356,6 +356,11 @@ EVENT_COLUMNS = [
         lambda e: e.organiser_organisation.uuid if e.organiser_organisation_id else "",
     ),
     Column(
+        "co_organisers",
+        _("Names of the districts, networks and organisations organising it with the organiser."),
+        lambda e: joined(e.organisers[1:]),
+    ),
+    Column(
         "languages",
         _("Languages of the event (ISO 639 codes), separated by semicolons."),
         language_codes("languages"),

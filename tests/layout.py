@@ -18,7 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from events.models import Event, Registration
+from events.models import Event, EventCoOrganiser, Registration
+from following.tokens import unsubscribe_token
 from funding.models import FundingCall
 from networks.models import Network, NetworkMembership
 from organisations.models import (
@@ -110,6 +111,7 @@ EXCLUDED = {
     "funding:feed_district": "iCalendar feed",
     "funding:publish": "POST-only action",
     "funding:unpublish": "POST-only action",
+    "events:organiser_remove": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -118,6 +120,8 @@ EXCLUDED = {
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
     "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
+    "following:follow": "POST-only action (the button is on the followed page)",
+    "following:unfollow": "POST-only action (the button is on the followed page)",
 }
 
 ANONYMOUS = "anonymous"
@@ -283,6 +287,8 @@ def build_world() -> World:
         organiser_organisation=organiser_org,
         starts_at=timezone.now() + datetime.timedelta(days=12),
     )
+    # The district runs its round table together with an organisation.
+    EventCoOrganiser.objects.create(event=event, organisation=organiser_org)
     registration = RegistrationFactory(event=event, name="Rana Haddad", organisation=organisation)
     for index in range(3):
         RegistrationFactory(event=event, name=f"Teilnehmerin {index}")
@@ -467,6 +473,11 @@ PAGES: dict[str, Page] = {
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
     "networks:propose": Page(MEMBER),
+    "following:mine": Page(MEMBER),
+    "following:unsubscribe": Page(
+        ANONYMOUS,
+        lambda world: {"token": unsubscribe_token(world.users[MEMBER])},  # type: ignore[arg-type]
+    ),
     "networks:join": Page(MEMBER, _network),
     "networks:withdraw": Page(MEMBER, _membership("active_membership")),
     "networks:accept": Page(MEMBER, _membership("active_membership")),
@@ -506,6 +517,7 @@ PAGES: dict[str, Page] = {
     "events:results": Page(STAFF, _event),
     "funding:create": Page(STAFF),
     "funding:edit": Page(STAFF, _funding_call),
+    "events:organisers": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}

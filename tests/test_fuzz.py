@@ -32,7 +32,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
-from events.models import Registration
+from events.models import EventCoOrganiser, Registration
+from following.tokens import unsubscribe_token
 from networks.models import NetworkMembership
 from opendata import hsds
 from opendata.services import import_upload_create
@@ -188,6 +189,7 @@ def build_world() -> World:
     speaker = SpeakerFactory(event=event)
     speaker.parts.set([part])
     funding_call = FundingCallFactory(title="Kiezfonds", district=district)
+    co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -230,6 +232,7 @@ def build_world() -> World:
         ("events:part_delete", "pk"): part.pk,
         ("events:speaker_edit", "pk"): speaker.pk,
         ("events:speaker_delete", "pk"): speaker.pk,
+        ("events:organiser_remove", "pk"): co_organiser.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
@@ -242,6 +245,8 @@ def build_world() -> World:
         ("hsds:taxonomy", "id"): hsds.TOPICS.id,
         ("hsds:taxonomy_term", "id"): str(topic.uuid),
         ("opendata:import_report", "upload_id"): upload.pk,
+        ("following", "kind"): "network",
+        ("following", "token"): unsubscribe_token(operator),
         ("workspace", "city"): district.city.slug,
         ("workspace", "district"): district.slug,
     }

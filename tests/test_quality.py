@@ -45,11 +45,32 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += _event_pages(cast)
     pages += _funding_pages(cast)
     pages += _accessibility_pages()
+    pages += _following_pages(cast)
     # --- opendata ---
     pages += [
         ("open data de", "/de/open-data/", None),
         ("open data en", "/en/open-data/", None),
     ]
+    return pages
+
+
+# --- Following ----------------------------------------------------------------------------------
+
+
+def _following_pages(cast: Cast) -> QualityPages:
+    from following import services
+    from following.tokens import unsubscribe_token
+
+    services.follow_add(user=cast.owner, target=cast.organisation)
+    services.follow_add(user=cast.owner, target=cast.district)
+    services.follow_add(user=cast.owner, target=None)
+    token = unsubscribe_token(cast.owner)
+    pages: QualityPages = []
+    for language in ("de", "ar"):
+        pages += [
+            (f"what I follow {language}", f"/{language}/following/", cast.owner),
+            (f"unsubscribe {language}", f"/{language}/following/unsubscribe/{token}/", None),
+        ]
     return pages
 
 
@@ -353,6 +374,11 @@ def _event_pages(cast: Cast) -> QualityPages:
             ),
             (f"check-in {language}", f"/{language}/events/{event.slug}/check-in/", cast.staff),
             (f"message {language}", f"/{language}/events/{event.slug}/message/", cast.staff),
+            (
+                f"organisers {language}",
+                f"/{language}/events/{event.slug}/organisers/",
+                cast.staff,
+            ),
         ]
     return pages
 

@@ -155,6 +155,7 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("events", "/events/"),
         Shot("event", paths["event"]),
         Shot("event-signup", paths["event"] + "register/"),
+        Shot("event-organisers", paths["event"] + "organisers/", login="staff.pankow"),
         Shot("network", paths["network"]),
         Shot("review-queue", "/review/", login="staff.pankow"),
         Shot("staff-home", "/staff/", login="staff.pankow"),

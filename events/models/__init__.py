@@ -1,6 +1,7 @@
 """Events (round tables, network meetings, workshops) and the people registered for them."""
 
 from events.models.event import Event, EventQuerySet
+from events.models.organiser import EventCoOrganiser, Organiser
 from events.models.programme import (
     EventResult,
     EventResultQuerySet,
@@ -20,9 +21,11 @@ __all__ = [
     "ACTIVE_STATUSES",
     "CURRENT_STATUSES",
     "Event",
+    "EventCoOrganiser",
     "EventQuerySet",
     "EventResult",
     "EventResultQuerySet",
+    "Organiser",
     "ProgrammePart",
     "ProgrammePartQuerySet",
     "Registration",

@@ -29,6 +29,7 @@ from events.services.maintenance import (
     registrations_purge,
     reminders_send,
 )
+from events.services.organisers import event_add_organiser, event_remove_organiser
 from events.services.programme import (
     PartData,
     SpeakerData,
@@ -71,6 +72,7 @@ __all__ = [
     "default_purge_days",
     "default_reminder_days",
     "delegates_register",
+    "event_add_organiser",
     "event_cancel",
     "event_check_update",
     "event_create",
@@ -78,6 +80,7 @@ __all__ = [
     "event_duplicate",
     "event_message_participants",
     "event_publish",
+    "event_remove_organiser",
     "event_results_publish",
     "event_update",
     "programme_part_create",

@@ -21,7 +21,15 @@ from tests.factories import UserFactory, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-OWN_APPS = {"accounts", "organisations", "networks", "events", "opendata", "accessibility"}
+OWN_APPS = {
+    "accounts",
+    "organisations",
+    "networks",
+    "events",
+    "following",
+    "opendata",
+    "accessibility",
+}
 numbers = itertools.count()
 
 

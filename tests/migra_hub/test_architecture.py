@@ -22,6 +22,7 @@ LAYERS = [
     "events",
     "exchange",
     "funding",
+    "following",
     "opendata",
     "workspace",
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0003_event_revision"),
+        ("events", "0004_event_co_organisers"),
         ("organisations", "0022_search_document_remove"),
     ]
 
