@@ -15,6 +15,9 @@ PYTEST_ARGS ?=
 # Test runs use two workers; the machines have two cores.
 PYTEST_WORKERS ?= 2
 PORT ?= 8000
+# Some machines set PYTHONDONTWRITEBYTECODE: every test worker would then compile the whole project
+# and rewrite every test module again on each run. Bytecode caches are git-ignored.
+unexport PYTHONDONTWRITEBYTECODE
 # Links the site builds (mails, feeds, exports) point at the address actually served.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 # The database every target uses: DATABASE_URL, else the embedded server's (see `make db`).

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from events.models import Event, EventQuerySet
+from events.models import Event, EventCoOrganiser, EventQuerySet
 from networks.models import Network, NetworkMembership
 from organisations.models import (
     District,
@@ -71,10 +71,18 @@ def organised_events(user: AnyUser) -> EventQuerySet:
     """Every event (any status) this user may manage."""
     if not user.is_authenticated:
         return Event.objects.none()
+    districts = District.objects.filter(staff__user=user)
+    networks = organised_networks(user)
+    organisations = _editable_organisations(user)
+    # A co-organiser's people run the event exactly as the lead organiser's people do.
+    co_organised = EventCoOrganiser.objects.filter(
+        Q(district__in=districts) | Q(network__in=networks) | Q(organisation__in=organisations)
+    )
     return Event.objects.filter(
-        Q(organiser_district__in=District.objects.filter(staff__user=user))
-        | Q(organiser_network__in=organised_networks(user))
-        | Q(organiser_organisation__in=_editable_organisations(user))
+        Q(organiser_district__in=districts)
+        | Q(organiser_network__in=networks)
+        | Q(organiser_organisation__in=organisations)
+        | Q(pk__in=co_organised.values("event"))
     )
 
 

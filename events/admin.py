@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from events import services
 from events.forms.common import replace_posted, validate_single_line
 from events.forms.organisers import SINGLE_LINE_FIELDS
-from events.models import Event, EventQuerySet, Registration
+from events.models import Event, EventCoOrganiser, EventQuerySet, Registration
 from migra_hub.admin_helpers import (
     DeletesThroughService,
+    ReadOnlyInline,
     ServiceAction,
     ServiceActionsAdmin,
     acting_user,
@@ -98,6 +99,15 @@ EVENT_ACTIONS = {
 }
 
 
+class CoOrganiserInline(ReadOnlyInline):
+    # Added and removed by the organisers on the event's pages (the service tells the people).
+    model = EventCoOrganiser
+    fields = readonly_fields = ("district", "network", "organisation", "added_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("district", "network", "organisation")
+
+
 @admin.register(Event)
 class EventAdmin(ServiceActionsAdmin, DeletesThroughService):
     form = EventAdminForm
@@ -119,6 +129,10 @@ class EventAdmin(ServiceActionsAdmin, DeletesThroughService):
     @admin.display(description=_("seats taken"), ordering="seats_taken")
     def taken(self, event: Event) -> int:
         return event.taken_seats()
+
+    def get_inlines(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        # A new event has no co-organisers yet (and its add form posts no inline forms).
+        return [CoOrganiserInline] if obj is not None else []
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         # Who organises an event is chosen once: its organisers' pages and access hang on it.

@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from accounts import privacy as registry
         from events import privacy
-        from events.merging import move_organised_events, move_registrations
+        from events.merging import move_organised_events, move_registrations, move_speakers
         from migra_hub import slots
         from organisations import merging
 
@@ -20,9 +20,12 @@ class EventsConfig(AppConfig):
         # Merging two entries of the directory moves the events they organise and sign-ups.
         merging.register_mover("events.organised", _("events organised"), move_organised_events)
         merging.register_mover("events.registrations", _("event sign-ups"), move_registrations)
+        merging.register_mover("events.speakers", _("speakers at events"), move_speakers)
 
         # Organisations' and networks' pages list their upcoming events.
         slots.register("organisation.main", "events/_organisation_events.html", order=20)
         slots.register("network.main", "events/_network_events.html")
         # Beside the network's meeting rhythm: its next meeting.
         slots.register("network.facts", "events/_network_next_meeting.html")
+        # ... and link to the results of their past meetings.
+        slots.register("network.main", "events/_network_results.html", order=110)

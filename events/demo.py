@@ -4,19 +4,24 @@ list, one with interpretation and childcare, registrations with needs."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from events.models import Event, Registration
+from events.models import Event, ProgrammePart, Registration
 from events.services import (
     EventData,
+    PartData,
     SignupData,
+    SpeakerData,
+    event_add_organiser,
     event_create,
     event_publish,
+    programme_part_create,
     registration_create,
+    speaker_create,
 )
 from events.services.events import Organiser
 from migra_hub.demo import DEMO_DOMAIN, DemoLogins
@@ -207,6 +212,60 @@ HISTORY_FIELDS = (
 )
 
 
+def _programme(event: Event, organisation: Organisation, languages: dict[str, Language]) -> None:
+    """A round table's programme: a panel, a break, then two workshops of ten seats each."""
+    start = event.starts_at
+    german = tuple(language for code, language in languages.items() if code == "de")
+    hour = datetime.timedelta(hours=1)
+    parts = [
+        PartData(
+            title="Podium: Was brauchen Migrantinnen im Bezirk?",
+            kind=ProgrammePart.Kind.PANEL,
+            starts_at=start,
+            ends_at=start + 0.75 * hour,
+            room="Saal",
+            languages=german,
+        ),
+        PartData(
+            title="Pause",
+            kind=ProgrammePart.Kind.BREAK,
+            starts_at=start + 0.75 * hour,
+            ends_at=start + hour,
+        ),
+        PartData(
+            title="Workshop A: Arbeit und Anerkennung",
+            kind=ProgrammePart.Kind.WORKSHOP,
+            starts_at=start + hour,
+            ends_at=start + 2 * hour,
+            room="Raum 1",
+            capacity=10,
+            languages=german,
+        ),
+        PartData(
+            title="Workshop B: Kinderbetreuung und Kita",
+            kind=ProgrammePart.Kind.WORKSHOP,
+            starts_at=start + hour,
+            ends_at=start + 2 * hour,
+            room="Raum 2",
+            capacity=10,
+            languages=german,
+        ),
+    ]
+    panel, *_rest = [programme_part_create(event=event, data=part) for part in parts]
+    speakers = [
+        SpeakerData(name="Amina Haddad", role="Moderation", organisation=organisation),
+        SpeakerData(
+            name="Olena Kovalenko",
+            role="Integrationsbeauftragte",
+            organisation_name="Bezirksamt Pankow",
+            pronouns="sie/ihr",
+            photo_consent=True,
+        ),
+    ]
+    for speaker in speakers:
+        speaker_create(event=event, data=replace(speaker, parts=(panel,)))
+
+
 @transaction.atomic
 def seed(logins: DemoLogins) -> None:
     staff = User.objects.filter(email=f"staff.pankow@{DEMO_DOMAIN}").first()
@@ -225,6 +284,11 @@ def seed(logins: DemoLogins) -> None:
             organiser=organisers[plan.index % len(organisers)],
             user=staff,
         )
+        if plan.kind == Event.Kind.ROUND_TABLE and event.organiser != organisation:
+            # The district office and an organisation run the round tables together.
+            event_add_organiser(event=event, organiser=organisation, user=staff)
+        if plan.kind == Event.Kind.ROUND_TABLE and not plan.past:
+            _programme(event, organisation, languages)
         event_publish(event=event)
         if plan.past:
             _history(plan, event, organisation)

@@ -46,7 +46,7 @@ class EventFilter(django_filters.FilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         queryset=_networks,
-        field_name="organiser_network",
+        method="filter_network",
         empty_label=_("All networks"),
     )
     kind = django_filters.ChoiceFilter(
@@ -85,6 +85,9 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_district(self, queryset: EventQuerySet, name: str, value: District) -> QuerySet:
         return queryset.in_district(value) if value else queryset
+
+    def filter_network(self, queryset: EventQuerySet, name: str, value: Network) -> QuerySet:
+        return queryset.organised_by(value) if value else queryset
 
     def filter_language(self, queryset: EventQuerySet, name: str, value: Language) -> QuerySet:
         if not value:

@@ -19,12 +19,12 @@ from django.utils.translation import gettext
 from events.models import Event
 
 
-def _host() -> str:
+def host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "migra-hub.invalid"
 
 
 def event_uid(event: Event) -> str:
-    return f"event-{event.pk}@{_host()}"
+    return f"event-{event.pk}@{host()}"
 
 
 def event_location(event: Event, *, private: bool = False) -> str:
@@ -36,7 +36,7 @@ def event_location(event: Event, *, private: bool = False) -> str:
     return gettext("Online") if event.online_link else gettext("to be announced")
 
 
-def _text(value: str) -> Any:
+def text(value: str) -> Any:
     """A TEXT value with every kind of line break as one escaped newline."""
     from icalendar import vText
 
@@ -61,9 +61,9 @@ def _component(event: Event, *, private: bool, stamp: datetime.datetime):  # typ
     component.add("dtstamp", _utc(stamp))
     component.add("dtstart", _utc(event.starts_at))
     component.add("dtend", _utc(event.ends_at))
-    component.add("summary", _text(event.title))
-    component.add("location", _text(event_location(event, private=private)))
-    component.add("description", _text(description))
+    component.add("summary", text(event.title))
+    component.add("location", text(event_location(event, private=private)))
+    component.add("description", text(description))
     component.add("url", url)
     component.add("last-modified", _utc(event.updated_at))
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
@@ -71,7 +71,8 @@ def _component(event: Event, *, private: bool, stamp: datetime.datetime):  # typ
         component.add(
             "organizer",
             f"mailto:{event.contact_email}",
-            parameters={"cn": " ".join(event.organiser_name.split())},
+            # One ORGANIZER per event (RFC 5545): its name names all organisers.
+            parameters={"cn": " ".join(event.organiser_names.split())},
         )
     return component
 
@@ -80,18 +81,24 @@ def calendar_bytes(
     events: Iterable[Event], *, name: str, private: bool = False, method: str = "PUBLISH"
 ) -> bytes:
     """A VCALENDAR with one VEVENT per event. ``private`` adds the online link (participants)."""
+    stamp = timezone.now()
+    components = (_component(event, private=private, stamp=stamp) for event in events)
+    return calendar_of(components, name=name, method=method)
+
+
+def calendar_of(components: Iterable[Any], *, name: str, method: str = "PUBLISH") -> bytes:
+    """A VCALENDAR named ``name`` around ready components (other apps' calendars use it too)."""
     from icalendar import Calendar
 
     calendar = Calendar()
-    calendar.add("prodid", _text(f"-//{settings.SITE_NAME}//{_host()}//"))
+    calendar.add("prodid", text(f"-//{settings.SITE_NAME}//{host()}//"))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
-    calendar.add("x-wr-calname", _text(name))
+    calendar.add("x-wr-calname", text(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    stamp = timezone.now()
-    for event in events:
-        calendar.add_component(_component(event, private=private, stamp=stamp))
+    for component in components:
+        calendar.add_component(component)
     return calendar.to_ical()
 
 

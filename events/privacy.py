@@ -2,6 +2,12 @@
 when they delete their account.
 
 Registered with the privacy registry (``accounts.privacy``) in ``EventsConfig.ready``.
+
+Speakers are not accounts: organisers enter them, with the speaker's agreement, as part of an
+event's public programme. Nothing ties a speaker to an account but the name, so the data download
+lists the speaker entries under the person's exact name (all of it is public on the event pages
+except the photo consent), and deleting the account leaves them alone: a name is no proof that
+the entry is theirs. The event page names the organisers, who remove a speaker on request.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
-from events.models import Event, Registration
+from events.models import Event, Registration, Speaker
 from events.services import registration_cancel, registrations_anonymise
 
 
@@ -47,6 +53,25 @@ def _registration(registration: Registration) -> dict[str, Any]:
     }
 
 
+def _speaker_entries(person: Person) -> Any:
+    if not person.name:
+        return Speaker.objects.none()
+    return Speaker.objects.filter(name__iexact=person.name)
+
+
+def _speaker(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "event": speaker.event.title,
+        "starts_at": when(speaker.event.starts_at),
+        "name": speaker.name,
+        "role": speaker.role,
+        "organisation": speaker.organisation_label,
+        "pronouns": speaker.pronouns,
+        "photo_consent": speaker.photo_consent,
+        "speaks_in": [part.title for part in speaker.parts.all()],
+    }
+
+
 def personal_data(person: Person) -> dict[str, Any]:
     """The person's data held by this app, for the data download."""
     related = ("event", "organisation", "interpretation_language")
@@ -62,6 +87,14 @@ def personal_data(person: Person) -> dict[str, Any]:
             for r in for_others.exclude(pk__in=own.values("pk"))
             .select_related(*related)
             .order_by("created_at", "pk")
+        ],
+        # Entries of speakers under the person's name (entered by organisers, see above).
+        "event_speaker_entries": [
+            _speaker(speaker)
+            for speaker in _speaker_entries(person)
+            .select_related("event", "organisation")
+            .prefetch_related("parts")
+            .order_by("event__starts_at", "pk")
         ],
         "events_created": [
             {"title": event.title, "starts_at": when(event.starts_at), "status": event.status}
@@ -115,5 +148,17 @@ def before_account_deletion(person: Person) -> list[Kept]:
             "count",
         ),
         _("Events belong to their organiser, not to an account."),
+    )
+    kept += Kept.counted(
+        _speaker_entries(person).count(),
+        ngettext_lazy(
+            "%(count)d entry of a speaker with your name in an event's programme.",
+            "%(count)d entries of speakers with your name in events' programmes.",
+            "count",
+        ),
+        _(
+            "Organisers enter speakers; a name alone does not show that the entry is yours. "
+            "Please ask the organisers named on the event's page to remove it."
+        ),
     )
     return kept

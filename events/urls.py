@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from events.views import organisers, participants, public, signup
+from events.views import co_organisers, organisers, participants, programme, public, signup
 
 app_name = "events"
 
@@ -70,4 +70,19 @@ urlpatterns = [
     path("<slug:slug>/check-in/", participants.check_in, name="check_in"),
     path("<slug:slug>/check-in/<int:pk>/", participants.check_in_toggle, name="check_in_toggle"),
     path("<slug:slug>/message/", organisers.message, name="message"),
+    path("<slug:slug>/organisers/", co_organisers.organisers, name="organisers"),
+    path(
+        "<slug:slug>/organisers/<int:pk>/remove/",
+        co_organisers.organiser_remove,
+        name="organiser_remove",
+    ),
+    # The programme, its speakers and the results after the event.
+    path("<slug:slug>/programme/", programme.programme, name="programme"),
+    path("<slug:slug>/programme/new/", programme.part_form, name="part_create"),
+    path("<slug:slug>/programme/<int:pk>/", programme.part_form, name="part_edit"),
+    path("<slug:slug>/programme/<int:pk>/delete/", programme.part_delete, name="part_delete"),
+    path("<slug:slug>/speakers/new/", programme.speaker_form, name="speaker_create"),
+    path("<slug:slug>/speakers/<int:pk>/", programme.speaker_form, name="speaker_edit"),
+    path("<slug:slug>/speakers/<int:pk>/delete/", programme.speaker_delete, name="speaker_delete"),
+    path("<slug:slug>/results/", programme.results, name="results"),
 ]

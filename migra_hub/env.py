@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -89,6 +90,20 @@ def env_email(name: str, default: str) -> str:
                 f"{name} must be an e-mail address, not {value!r}."
             ) from None
     return value
+
+
+def env_json_object(name: str) -> dict[str, Any]:
+    """A JSON object (e.g. the options of a storage backend); empty when the variable is unset."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return {}
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, not {value!r}.")
+    return parsed
 
 
 # The value PostgreSQL's documentation suggests for data on SSDs or in memory.

@@ -85,13 +85,15 @@ def send_templated_mail(
     *,
     reply_to: Sequence[str] = (),
     attachments: Callable[[str], Sequence[Attachment]] | None = None,
+    headers: Callable[[str], dict[str, str]] | None = None,
 ) -> int:
     """Send ``<template>_subject.txt`` and ``<template>_body.txt`` to every recipient.
 
     The templates see ``recipient``; a ``Link`` in ``context`` becomes the full URL in the
     language of each mail; ``reply_to`` lets the recipient answer someone other than the sender;
     ``attachments``, called with the language of each mail, returns the files it carries (a
-    calendar file in that language, say).
+    calendar file in that language, say); ``headers``, called the same way, returns extra
+    headers (a ``List-Unsubscribe`` link in that language, say).
     Returns the number of mails queued. Call it inside the service's transaction, not after
     commit: the queued mails then commit (or roll back) with the action.
     """
@@ -111,7 +113,14 @@ def send_templated_mail(
             subject_text = render_to_string(f"{template}_subject.txt", values)
             subject = single_line(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject_text)
             body = render_to_string(f"{template}_body.txt", values)
-            message = EmailMessage(subject, body, None, [person.email], reply_to=list(reply_to))
+            message = EmailMessage(
+                subject,
+                body,
+                None,
+                [person.email],
+                reply_to=list(reply_to),
+                headers=headers(language) if headers else None,
+            )
             for filename, content, mimetype in attachments(language) if attachments else ():
                 message.attach(filename, content, mimetype)
         message.send()

@@ -16,6 +16,7 @@ from migra_hub.env import (
     env_date,
     env_email,
     env_int,
+    env_json_object,
     env_list,
     env_str,
     env_url,
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "organisations",
     "networks",
     "events",
+    "exchange",
+    "funding",
+    "following",
     "opendata",
     "workspace",
     "accessibility",
@@ -301,8 +305,20 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_ROOT = BASE_DIR / "public"
 # The theme colour of the web app manifest and the browser's toolbar (--brand in site.css).
 THEME_COLOUR = "#1d4e89"
+# Uploaded files (migra_hub/files.py) go through Django's storage API: a folder under var/ by
+# default, S3-compatible object storage in production through django-storages, e.g.
+# FILE_STORAGE_BACKEND=storages.backends.s3.S3Storage and FILE_STORAGE_OPTIONS as a JSON object
+# ({"bucket_name": ..., "endpoint_url": ...}; docs/deployment.md). Files are never served from
+# MEDIA_URL: only the views that checked access send them.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+FILE_STORAGE_BACKEND = env_str(
+    "FILE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+)
+FILE_STORAGE_OPTIONS = env_json_object("FILE_STORAGE_OPTIONS")
+# The largest file people may upload (documents of networks, results of events).
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": FILE_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -405,6 +421,10 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", default=90)
 EVENTS_SIGNUP_LIMIT_PER_EMAIL = env_int("EVENTS_SIGNUP_LIMIT_PER_EMAIL", default=5)
 EVENTS_SIGNUP_LIMIT_PER_IP = env_int("EVENTS_SIGNUP_LIMIT_PER_IP", default=60)
 
+# Peer exchange: posts per day and answers per hour one person may send.
+EXCHANGE_POSTS_PER_DAY = env_int("EXCHANGE_POSTS_PER_DAY", default=10)
+EXCHANGE_ANSWERS_PER_HOUR = env_int("EXCHANGE_ANSWERS_PER_HOUR", default=20)
+
 # --- Accessibility statement, Leichte Sprache, sign language (BITV 2.0) -------------------------
 # Who answers feedback on barriers: the form on /accessibility/feedback/ writes to this address.
 ACCESSIBILITY_CONTACT_EMAIL = env_email(
@@ -447,9 +467,10 @@ SIGN_LANGUAGE_VIDEO_URL = env_url("SIGN_LANGUAGE_VIDEO_URL", default="")
 
 # --- Request limits (migra_hub.middleware) ---------------------------------------------------
 # The largest request body accepted: a larger one is answered 413 from its Content-Length, before
-# it is read. The site takes no file uploads; its largest form (an entry with its texts in every
-# interface language) stays far below. Keep the proxy's limit (nginx: client_max_body_size) at
-# the same value (docs/deployment.md).
+# it is read. Its largest form (an entry with its texts in every interface language) stays far
+# below. Views that take files (marked ``migra_hub.files.accepts_upload``) accept
+# UPLOAD_MAX_BYTES more. Keep the proxy's limit (nginx: client_max_body_size) at the larger sum
+# (docs/deployment.md); the app refuses large bodies to every other view itself.
 REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", default=2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES

@@ -30,6 +30,9 @@ urlpatterns += i18n_patterns(
     path("", include("organisations.urls")),
     path("networks/", include("networks.urls")),
     path("events/", include("events.urls")),
+    path("exchange/", include("exchange.urls")),
+    path("funding/", include("funding.urls")),
+    path("following/", include("following.urls")),
     path("open-data/", include("opendata.urls")),
     path("staff/", include("workspace.urls")),
 )

@@ -23,7 +23,9 @@ from django.shortcuts import get_object_or_404
 
 from networks.models import (
     Network,
+    NetworkDocument,
     NetworkMembership,
+    NetworkNote,
     NetworkProposal,
     NetworkProposalQuerySet,
     NetworkQuerySet,
@@ -151,6 +153,19 @@ def can_see_notes(user: AnyUser, network: Network) -> bool:
     return network.memberships.active().filter(organisation__memberships__user=user).exists()
 
 
+def note_reading_networks(user: AnyUser) -> NetworkQuerySet:
+    """Every network whose notes this user may read (as ``can_see_notes``), in one query:
+    its curating staff and the people of its active member organisations."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    member = NetworkMembership.objects.active().filter(
+        network=OuterRef("pk"), organisation__memberships__user_id=_pk(user)
+    )
+    return Network.objects.filter(_staff_curates(user) | Q(Exists(member)))
+
+
 def acting_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations the user may act for in networks (owners and editors alike)."""
     return member_organisations(user)
@@ -227,6 +242,45 @@ def editable_districts(user: AnyUser, network: Network) -> QuerySet[District] | 
     return districts
 
 
+# --- Documents, notes and partners kept with the network ---
+
+
+def can_see_documents(user: AnyUser, network: Network) -> bool:
+    """A network's documents are for its active members, its curators and city-wide staff;
+    they may all upload too. Everyone else gets 404 for them: not even their titles leak."""
+    if not user.is_authenticated:
+        return False
+    return can_see_notes(user, network) or is_city_staff(user)
+
+
+def can_archive_document(user: AnyUser, network: Network, document: NetworkDocument) -> bool:
+    """The network's curators (coordinators and staff) and the people of the organisation the
+    document was uploaded for."""
+    if can_curate(user, network):
+        return True
+    return (
+        user.is_authenticated
+        and document.organisation_id is not None
+        and OrganisationMembership.objects.filter(
+            user=user, organisation_id=document.organisation_id
+        ).exists()
+    )
+
+
+def can_edit_note(user: AnyUser, network: Network, note: NetworkNote) -> bool:
+    """The note's author (while they still see the network's notes) and its curators."""
+    if can_curate(user, network):
+        return True
+    return note.author_id == _pk(user) and can_see_notes(user, network)
+
+
+def get_documents_network(user: AnyUser, slug: str) -> Network:
+    network = get_network(user, slug)
+    if not can_see_documents(user, network):
+        raise Http404
+    return network
+
+
 # --- Agreements: the network's tasks, for its members and curators ----------------------------
 
 
@@ -237,6 +291,18 @@ def get_member_network(user: AnyUser, slug: str) -> Network:
     if not can_see_notes(user, network):
         raise Http404
     return network
+
+
+def get_document(user: AnyUser, network: Network, pk: int) -> NetworkDocument:
+    """A document of a network whose documents the user may see (``get_documents_network``)."""
+    return get_object_or_404(network.documents.select_related("organisation"), pk=pk)
+
+
+def get_note(user: AnyUser, network: Network, pk: int) -> NetworkNote:
+    """A note of a network whose notes the user may see."""
+    if not can_see_notes(user, network):
+        raise PermissionDenied
+    return get_object_or_404(network.notes.all(), pk=pk)
 
 
 def get_task(user: AnyUser, network: Network, pk: int) -> NetworkTask:

@@ -14,12 +14,14 @@ from django.utils.translation import ngettext_lazy
 
 from accounts.privacy import Kept, Person, when
 from networks.models import (
+    DocumentVersion,
     MembershipChange,
     Network,
     NetworkNote,
     NetworkPhaseChange,
     NetworkProposal,
     NetworkTask,
+    NoteVersion,
 )
 
 
@@ -52,6 +54,32 @@ def personal_data(person: Person) -> dict[str, Any]:
             for note in NetworkNote.objects.filter(author=user)
             .select_related("network")
             .order_by("created_at", "pk")
+        ],
+        # The files are the network's: the download names them, the network keeps them.
+        "network_document_versions": [
+            {
+                "network": version.document.network.name,
+                "document": version.document.title,
+                "version": version.number,
+                "file_name": version.filename,
+                "comment": version.comment,
+                "uploaded_at": when(version.created_at),
+            }
+            for version in DocumentVersion.objects.filter(uploaded_by=user)
+            .select_related("document__network")
+            .order_by("created_at", "pk")
+        ],
+        "network_note_versions": [
+            {
+                "network": version.note.network.name,
+                "title": version.title,
+                "date": when(version.date),
+                "text": version.text,
+                "written_at": when(version.written_at),
+            }
+            for version in NoteVersion.objects.filter(written_by=user)
+            .select_related("note__network")
+            .order_by("written_at", "pk")
         ],
         "network_phase_changes": [
             {
@@ -91,26 +119,42 @@ def before_account_deletion(person: Person) -> list[Kept]:
     # name kept for the history go now.
     changes = MembershipChange.objects.filter(actor=user).update(actor_name="")
     notes = NetworkNote.objects.filter(author=user).update(author_name="")
+    NetworkNote.objects.filter(edited_by=user).update(edited_by_name="")
+    NoteVersion.objects.filter(written_by=user).update(written_by_name="")
+    # ``created_by``/``archived_by`` are emptied by SET_NULL when the account goes.
+    versions = DocumentVersion.objects.filter(uploaded_by=user).update(uploaded_by_name="")
     # The timeline keeps its entries without the name; tasks and proposals point to nobody
     # (SET_NULL) and keep nothing else about the person.
     NetworkPhaseChange.objects.filter(actor=user).update(actor_name="")
     Network.objects.filter(person.address_q("contact_email")).update(contact_email="")
-    return Kept.counted(
-        changes,
-        ngettext_lazy(
-            "%(count)d change you made to network memberships, shown as “deleted account”.",
-            "%(count)d changes you made to network memberships, shown as “deleted account”.",
-            "count",
-        ),
-        _("A network's history shows its members who decided what and when."),
-    ) + Kept.counted(
-        notes,
-        ngettext_lazy(
-            "%(count)d note you wrote for a network, without your name.",
-            "%(count)d notes you wrote for networks, without your name.",
-            "count",
-        ),
-        _("Minutes and decisions belong to the network and its members."),
+    return (
+        Kept.counted(
+            changes,
+            ngettext_lazy(
+                "%(count)d change you made to network memberships, shown as “deleted account”.",
+                "%(count)d changes you made to network memberships, shown as “deleted account”.",
+                "count",
+            ),
+            _("A network's history shows its members who decided what and when."),
+        )
+        + Kept.counted(
+            notes,
+            ngettext_lazy(
+                "%(count)d note you wrote for a network, without your name.",
+                "%(count)d notes you wrote for networks, without your name.",
+                "count",
+            ),
+            _("Minutes and decisions belong to the network and its members."),
+        )
+        + Kept.counted(
+            versions,
+            ngettext_lazy(
+                "%(count)d file you uploaded to a network's documents, without your name.",
+                "%(count)d files you uploaded to networks' documents, without your name.",
+                "count",
+            ),
+            _("A network's documents belong to the network and stay when people change."),
+        )
     )
 
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from networks import views, views_curation, views_memberships, views_phases, views_proposals
+from networks import (
+    views,
+    views_curation,
+    views_documents,
+    views_memberships,
+    views_phases,
+    views_proposals,
+)
 
 app_name = "networks"
 
@@ -25,6 +32,31 @@ urlpatterns = [
     ),
     path("<slug:slug>/history/", views_curation.network_history, name="history"),
     path("<slug:slug>/notes/", views_curation.network_notes, name="notes"),
+    path("<slug:slug>/notes/<int:pk>/edit/", views_documents.note_edit, name="note_edit"),
+    path("<slug:slug>/notes/<int:pk>/history/", views_documents.note_history, name="note_history"),
+    path("<slug:slug>/documents/", views_documents.document_list, name="documents"),
+    path("<slug:slug>/documents/<int:pk>/", views_documents.document_detail, name="document"),
+    path(
+        "<slug:slug>/documents/<int:pk>/download/",
+        views_documents.document_download,
+        name="document_download",
+    ),
+    path(
+        "<slug:slug>/documents/<int:pk>/versions/<int:number>/",
+        views_documents.version_download,
+        name="document_version",
+    ),
+    path(
+        "<slug:slug>/documents/<int:pk>/archive/",
+        views_documents.document_archive,
+        name="document_archive",
+    ),
+    path("<slug:slug>/partners/", views_documents.network_partners, name="partners"),
+    path(
+        "<slug:slug>/partners/<int:pk>/remove/",
+        views_documents.partner_remove,
+        name="partner_remove",
+    ),
     path("<slug:slug>/phase/", views_phases.network_phase, name="phase"),
     path("<slug:slug>/tasks/", views_phases.network_tasks, name="tasks"),
     path("<slug:slug>/tasks/<int:pk>/edit/", views_phases.task_edit, name="task_edit"),

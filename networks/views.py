@@ -88,6 +88,8 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "own_memberships": own_memberships,
             "joinable": joinable,
             "can_curate": can_curate,
+            "can_see_documents": access.can_see_documents(user, network),
+            "partners": list(network.partners.all()),
             "can_see_notes": can_see_notes,
             "timeline": network.phase_changes.all()[:TIMELINE_SHOWN],
             "open_tasks": open_tasks,

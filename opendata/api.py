@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
@@ -41,6 +41,7 @@ from opendata.hsds_records import Site
 from organisations.models import Offer, Organisation
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 # --- Responses ----------------------------------------------------------------------------------
@@ -111,6 +112,12 @@ def queryset_page(queryset: QuerySet[Any], query: ListQuery) -> tuple[list[Any],
 def list_page(items: list[T], query: ListQuery) -> list[T]:
     start = (query.page - 1) * query.per_page
     return items[start : start + query.per_page]
+
+
+def row_of(rows: QuerySet[M], id: str) -> M | None:
+    """The row with this id, or None when there is none or the id is no UUID (both are 404)."""
+    row_id = get_uuid_or_none(id)
+    return rows.filter(uuid=row_id).first() if row_id else None
 
 
 def latest_change(*, offers: bool) -> datetime.datetime | None:
@@ -204,12 +211,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 @api_view
 def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
-    organisation_id = get_uuid_or_none(id)
-    organisation = (
-        selectors.public_organisations_in_full().filter(uuid=organisation_id).first()
-        if organisation_id
-        else None
-    )
+    organisation = row_of(selectors.public_organisations_in_full(), id)
     if organisation is None:
         return not_found(request)
     changes = [organisation.updated_at, *(offer.updated_at for offer in organisation.offers.all())]
@@ -234,8 +236,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 @api_view
 def service_detail(request: HttpRequest, id: str) -> HttpResponse:
-    offer_id = get_uuid_or_none(id)
-    offer = selectors.public_offers_in_full().filter(uuid=offer_id).first() if offer_id else None
+    offer = row_of(selectors.public_offers_in_full(), id)
     if offer is None:
         return not_found(request)
     data = records.service_full(site_of(request), offer, organisation=offer.organisation)

@@ -100,7 +100,7 @@ class NewEventsFeed(Feed):
         return (
             open_events()
             .upcoming()
-            .select_related("organiser_district", "organiser_network", "organiser_organisation")
+            .with_organisers()
             # Events published through the admin may lack published_at.
             .order_by(Coalesce("published_at", "created_at").desc(), "-pk")[:FEED_LENGTH]
         )
@@ -114,7 +114,7 @@ class NewEventsFeed(Feed):
         starts = timezone.localtime(item.starts_at)
         when = date_format(starts, "DATETIME_FORMAT")
         # The online link is for confirmed participants only: event_location leaves it out.
-        facts = [when, event_location(item), item.organiser_name]
+        facts = [when, event_location(item), item.organiser_names]
         return " · ".join(facts) + "\n\n" + truncatewords(item.description, 60)
 
     def item_link(self, item: Event) -> str:
@@ -132,7 +132,7 @@ class NewEventsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Event) -> str:
-        return item.organiser_name
+        return item.organiser_names
 
     def item_categories(self, item: Event) -> list[str]:
         return [str(item.get_kind_display())]

@@ -109,14 +109,7 @@ class HsdsReader:
 
     def fill_organisation(self, record: OrganisationRecord, document: JSONObject) -> None:
         fields = record.fields
-        set_ids(record, document)
-        name = text(document.get("name"))
-        if not name:
-            record.errors.append("name: missing")
-        elif len(name) > 200:
-            record.errors.append("name: longer than 200 characters")
-        fields["name"] = name
-        fields["description"] = text(document.get("description"))
+        read_name_and_ids(record, document, name_field="name")
         alternate = text(document.get("alternate_name"))
         if len(alternate) > 50:
             record.warnings.append("alternate_name: longer than 50 characters, left out")
@@ -262,14 +255,7 @@ class HsdsReader:
     def offer_record(self, where: str, document: JSONObject) -> Record:
         record = Record(where=where, label=str(document.get("name") or "?"))
         fields = record.fields
-        set_ids(record, document)
-        title = text(document.get("name"))
-        if not title:
-            record.errors.append("name: missing")
-        elif len(title) > 200:
-            record.errors.append("name: longer than 200 characters")
-        fields["title"] = title
-        fields["description"] = text(document.get("description"))
+        read_name_and_ids(record, document, name_field="title")
         if document.get("status") == "defunct":
             record.warnings.append("status is “defunct”")
         terms = self.term_reader.terms(document.get("attributes"), record)
@@ -358,6 +344,19 @@ def set_ids(record: Record, document: JSONObject) -> None:
         record.public_id = uuid.UUID(record.external_id)
     except ValueError:
         record.public_id = None
+
+
+def read_name_and_ids(record: Record, document: JSONObject, *, name_field: str) -> None:
+    """What organizations and services both start with: the ids, the name (required; our
+    organisation's ``name``, our offer's ``title``) and the description."""
+    set_ids(record, document)
+    name = text(document.get("name"))
+    if not name:
+        record.errors.append("name: missing")
+    elif len(name) > 200:
+        record.errors.append("name: longer than 200 characters")
+    record.fields[name_field] = name
+    record.fields["description"] = text(document.get("description"))
 
 
 def phone_number(phone: JSONObject, record: Record) -> str:

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from events.models import Event
+from events.models import Event, Organiser
+from events.models.organiser import organiser_name, organiser_url
 from migra_hub.links import is_web_address, link_lines
 from migra_hub.multilingual import MultilingualEntry
 from organisations.models import Offer, Organisation
@@ -159,14 +160,21 @@ def attendance_mode(event: Event) -> str:
     return SCHEMA + "OfflineEventAttendanceMode"
 
 
-def event_organiser(event: Event, *, absolute: Callable[[str], str]) -> dict[str, Any]:
-    organiser: dict[str, Any] = {"@type": "Organization"}
-    organiser["name"] = event.organiser_name
-    if not event.organiser_district_id:
-        organiser["url"] = absolute(event.organiser_url)
-    if event.organiser_organisation_id:
-        organiser["identifier"] = f"urn:uuid:{event.organiser_organisation.uuid}"  # type: ignore[union-attr]
+def _organiser(party: Organiser, *, absolute: Callable[[str], str]) -> dict[str, Any]:
+    organiser: dict[str, Any] = {"@type": "Organization", "name": organiser_name(party)}
+    if url := organiser_url(party):
+        organiser["url"] = absolute(url)
+    if isinstance(party, Organisation):
+        organiser["identifier"] = f"urn:uuid:{party.uuid}"
     return organiser
+
+
+def event_organiser(
+    event: Event, *, absolute: Callable[[str], str]
+) -> dict[str, Any] | list[dict[str, Any]]:
+    """The organiser, or the list of organisers (the lead first) of an event run together."""
+    organisers = [_organiser(party, absolute=absolute) for party in event.organisers]
+    return organisers[0] if len(organisers) == 1 else organisers
 
 
 def availability(event: Event, now: datetime.datetime) -> str:

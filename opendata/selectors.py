@@ -125,9 +125,8 @@ def events_of(organisations: QuerySet[Organisation]) -> EventQuerySet:
     return (
         open_events(organisations)
         .upcoming()
-        .select_related(
-            "organiser_district", "organiser_network__district", "organiser_organisation"
-        )
+        .with_organisers()
+        .select_related("organiser_network__district")
         .prefetch_related(
             "languages", "interpretation_languages", "organiser_organisation__districts"
         )

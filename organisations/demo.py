@@ -16,8 +16,8 @@ from migra_hub.demo_languages import (
     OFFER_TITLE_VERSIONS,
     OWN_LANGUAGE_ORIGINALS,
 )
-from organisations.access import districts_without_staff
 from organisations.demo_postcodes import BERLIN_POSTCODES, demo_postcode
+from organisations.demo_review import seed_city_wide_review, seed_review_queue
 from organisations.models import (
     City,
     CityStaff,
@@ -37,11 +37,8 @@ from organisations.search import organisation_search_refresh
 from organisations.services import (
     OfferData,
     OrganisationData,
-    claim_create,
     offer_create,
     organisation_create,
-    organisation_submit,
-    problem_report_create,
 )
 from organisations.vocabularies import load_vocabularies
 
@@ -341,73 +338,3 @@ def _offer_versions(title: str, description: str) -> dict[str, dict[str, str]]:
         }
         for language, version in OFFER_TITLE_VERSIONS.get(title, {}).items()
     }
-
-
-def seed_city_wide_review(logins: DemoLogins) -> None:
-    """A pending entry in a district without staff, so the city-wide staff have work too."""
-    district = districts_without_staff().order_by("name").first()
-    if district is None:
-        return
-    founder = demo_user("founder", "Farid Founder")
-    pending = Organisation.objects.filter(name="Elternbrücke e.V.").first()
-    if pending is None:
-        pending = organisation_create(
-            data=OrganisationData(
-                name="Elternbrücke e.V.",
-                kind=OrganisationKind.objects.exclude(slug="public-office").first(),
-                migrant_led=True,
-                description="Eltern beraten Eltern auf Arabisch, Farsi und Türkisch.",
-                email="kontakt@elternbruecke.example.org",
-                no_public_address=True,
-                districts=(district,),
-                languages=tuple(Language.objects.filter(code__in=["de", "ar", "fa", "tr"])),
-            ),
-            user=founder,
-        )
-        organisation_submit(organisation=pending, user=founder)
-    logins.add(f"Representative of “{pending.name}” (city-wide review)", founder.email)
-
-
-def seed_review_queue(logins: DemoLogins, district: District) -> None:
-    """A pending entry, a claim and a problem report, so the staff queue has work."""
-    representative = demo_user("representative", "Rana Representative")
-    pending = Organisation.objects.filter(name="Sprachbrücke Pankow e.V.").first()
-    if pending is None:
-        pending = organisation_create(
-            data=OrganisationData(
-                name="Sprachbrücke Pankow e.V.",
-                kind=OrganisationKind.objects.exclude(slug="public-office").first(),
-                migrant_led=True,
-                description="Wir übersetzen ehrenamtlich bei Elternabenden und Arztbesuchen.",
-                email="kontakt@sprachbruecke-pankow.example.org",
-                no_public_address=True,
-                districts=(district,),
-                languages=tuple(Language.objects.filter(code__in=["de", "ar", "fa"])),
-            ),
-            user=representative,
-        )
-        organisation_submit(organisation=pending, user=representative)
-    logins.add(f"Representative of “{pending.name}” (pending review)", representative.email)
-
-    in_district = Organisation.objects.published().filter(districts=district).order_by("pk")
-    claimant = demo_user("claimant", "Cem Claimant")
-    # The entry claimed before, on a second run: by then other demo data may have given the
-    # first ownerless entry people of its own.
-    claimed = (
-        in_district.filter(claims__user=claimant).first()
-        or in_district.exclude(memberships__isnull=False).first()
-    )
-    if claimed is not None:
-        if not claimed.claims.filter(user=claimant).exists():
-            claim_create(
-                organisation=claimed,
-                user=claimant,
-                message="Ich bin die Vorsitzende des Vereins und möchte den Eintrag pflegen.",
-                language="de",
-            )
-        logins.add(f"Claims “{claimed.name}”", claimant.email)
-    reported = in_district.last()
-    if reported is not None:
-        message = "Die Telefonnummer ist nicht mehr aktuell."
-        if not reported.problem_reports.filter(message=message).exists():
-            problem_report_create(organisation=reported, message=message)

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from migra_hub.raw_sql import quoted_table, sql_rows
 from organisations.matching import name_key, normalise
 from organisations.models import Organisation
 
@@ -72,15 +72,13 @@ def _similar_names(ids: list[int]) -> Iterable[tuple[int, int]]:
     """Pairs of these entries whose names are alike by trigram similarity (pg_trgm)."""
     if len(ids) < 2:
         return []
-    table = Organisation._meta.db_table
+    table = quoted_table(Organisation)
     sql = (
         f"SELECT a.id, b.id FROM {table} a JOIN {table} b ON a.id < b.id "
         "WHERE a.id = ANY(%s) AND b.id = ANY(%s) "
         "AND similarity(lower(a.name), lower(b.name)) >= %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [ids, ids, TRIGRAM_THRESHOLD])
-        return cursor.fetchall()
+    return sql_rows(sql, [ids, ids, TRIGRAM_THRESHOLD])
 
 
 def likely_duplicates(organisations: QuerySet[Organisation]) -> list[DuplicatePair]:

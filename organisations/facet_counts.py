@@ -8,10 +8,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils import timezone
 
+from migra_hub.raw_sql import sql_rows
 from organisations.directory_version import directory_cache
 from organisations.facets import Facet, decode
 
@@ -124,10 +124,8 @@ def facet_counts(filterset: DirectoryFilterSet) -> Counts:
 def _count_facets(filterset: DirectoryFilterSet) -> Counts:
     counter = _Counter(filterset)
     sql, params = _rows(filterset)
-    with connection.cursor() as cursor:
-        cursor.execute(_count_keys_sql(sql), params)
-        for key, count in cursor.fetchall():
-            counter.add(key, count)
+    for key, count in sql_rows(_count_keys_sql(sql), params):
+        counter.add(key, count)
     return dict(counter.counts)
 
 
@@ -144,6 +142,5 @@ def counts_without_each_filter(filterset: DirectoryFilterSet) -> Counts:
         sql, base_params = queryset.query.sql_with_params()
         parts.append(f"SELECT {number}, COUNT(*) FROM ({sql}) AS base")
         params += base_params
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {f"without:{active[number]}": {None: count} for number, count in cursor.fetchall()}
+    rows = sql_rows(" UNION ALL ".join(parts), params)
+    return {f"without:{active[number]}": {None: count} for number, count in rows}

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from accounts.models import User
 from accounts.privacy import Kept, Person, when
 from organisations.models import (
     CityStaff,
@@ -22,7 +23,6 @@ from organisations.models import (
     Offer,
     Organisation,
     OrganisationMembership,
-    OwnershipClaim,
     ProblemReport,
     ReviewDecision,
     ReviewerMailSetting,
@@ -32,25 +32,21 @@ from organisations.search import organisation_search_refresh
 CLAIM_ACTIONS = (ReviewDecision.Action.CLAIM_APPROVED, ReviewDecision.Action.CLAIM_DECLINED)
 
 
-def _invitation_row(invitation: Invitation) -> dict[str, Any]:
-    return {
-        "organisation": invitation.organisation.name,
-        "email": invitation.email,
-        "role": invitation.role,
-        "created_at": when(invitation.created_at),
-        "accepted_at": when(invitation.accepted_at),
-    }
+def _entry_row(record: Any, *fields: str) -> dict[str, Any]:
+    """A record about an entry, for the download: the entry by its name, then ``fields`` in
+    this order (moments, whose names end in ``_at``, as ISO 8601)."""
+    row: dict[str, Any] = {"organisation": record.organisation.name}
+    for field in fields:
+        value = getattr(record, field)
+        row[field] = when(value) if field.endswith("_at") else value
+    return row
 
 
-def _claim_row(claim: OwnershipClaim) -> dict[str, Any]:
-    return {
-        "organisation": claim.organisation.name,
-        "message": claim.message,
-        "status": claim.status,
-        "created_at": when(claim.created_at),
-        "decided_at": when(claim.decided_at),
-        "reason": claim.reason,
-    }
+def _invitation_rows(invitations: QuerySet[Invitation]) -> list[dict[str, Any]]:
+    return [
+        _entry_row(invitation, "email", "role", "created_at", "accepted_at")
+        for invitation in invitations.select_related("organisation")
+    ]
 
 
 def personal_data(person: Person) -> dict[str, Any]:
@@ -72,51 +68,38 @@ def personal_data(person: Person) -> dict[str, Any]:
         .values_list("frequency", flat=True)
         .first(),
         "claims": [
-            _claim_row(claim) for claim in user.organisation_claims.select_related("organisation")
+            _entry_row(claim, "message", "status", "created_at", "decided_at", "reason")
+            for claim in user.organisation_claims.select_related("organisation")
         ],
-        "invitations_received": [
-            _invitation_row(invitation)
-            for invitation in Invitation.objects.filter(person.address_q("email")).select_related(
-                "organisation"
-            )
-        ],
-        "invitations_sent": [
-            _invitation_row(invitation)
-            for invitation in Invitation.objects.filter(invited_by=user).select_related(
-                "organisation"
-            )
-        ],
+        "invitations_received": _invitation_rows(
+            Invitation.objects.filter(person.address_q("email"))
+        ),
+        "invitations_sent": _invitation_rows(Invitation.objects.filter(invited_by=user)),
         "review_decisions": [
-            {
-                "organisation": decision.organisation.name,
-                "action": decision.action,
-                "message": decision.message,
-                "decided_at": when(decision.decided_at),
-            }
+            _entry_row(decision, "action", "message", "decided_at")
             for decision in user.review_decisions.select_related("organisation")
         ],
         "problem_reports": [
-            {
-                "organisation": report.organisation.name,
-                "message": report.message,
-                "created_at": when(report.created_at),
-                "resolved_at": when(report.resolved_at),
-            }
+            _entry_row(report, "message", "created_at", "resolved_at")
             for report in ProblemReport.objects.filter(
                 person.address_q("reporter_email")
             ).select_related("organisation")
         ],
-        "entry_changes": [
-            {
-                "entry": str(record),
-                "kind": kind,
-                "changed_at": when(record.history_date),
-                "change": record.history_type,
-            }
-            for kind, model in (("organisation", Organisation), ("offer", Offer))
-            for record in model.history.filter(history_user=user).order_by("history_date")  # type: ignore[attr-defined]
-        ],
+        "entry_changes": _entry_changes_of(user),
     }
+
+
+def _entry_changes_of(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "entry": str(record),
+            "kind": kind,
+            "changed_at": when(record.history_date),
+            "change": record.history_type,
+        }
+        for kind, model in (("organisation", Organisation), ("offer", Offer))
+        for record in model.history.filter(history_user=user).order_by("history_date")  # type: ignore[attr-defined]
+    ]
 
 
 def before_account_deletion(person: Person) -> list[Kept]:

@@ -34,9 +34,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TypeVar
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 
+from migra_hub.raw_sql import quoted_table, sql_rows
 from organisations.directory_version import directory_changed
 from organisations.models import Offer, Organisation, SearchWord
 from organisations.search_documents import Document, batch_search_data
@@ -155,25 +156,24 @@ def _write(
         for prefix, config in vector_configs
         for weight in "abc"
     )
-    table = connection.ops.quote_name(model._meta.db_table)
+    table = quoted_table(model)
     also_set = ", facet_keys = data.keys::bigint[]" if keys is not None else ""
     if model is Organisation:
         also_set += ", name_vector = " + " || ".join(
             f"setweight(to_tsvector('{config}', data.{prefix}a), 'A')"
             for prefix, config in vector_configs
         )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            UPDATE {table} AS target SET
-                search_vector = {vector}
-                {also_set}
-            FROM unnest(%s::bigint[], %s::text[], {", ".join(["%s::text[]"] * len(columns))})
-                AS data(id, keys, {", ".join(columns)})
-            WHERE target.id = data.id
-            """,
-            [ids, key_lists, *columns.values()],
-        )
+    sql_rows(
+        f"""
+        UPDATE {table} AS target SET
+            search_vector = {vector}
+            {also_set}
+        FROM unnest(%s::bigint[], %s::text[], {", ".join(["%s::text[]"] * len(columns))})
+            AS data(id, keys, {", ".join(columns)})
+        WHERE target.id = data.id
+        """,
+        [ids, key_lists, *columns.values()],
+    )
 
 
 def _remember_words(documents: Sequence[Document]) -> None:
@@ -187,14 +187,12 @@ def _remember_words(documents: Sequence[Document]) -> None:
             )
     if not words:
         return
-    table = connection.ops.quote_name(SearchWord._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO {table} (word)
-            SELECT DISTINCT unaccent(lower(raw.word)) FROM unnest(%s::text[]) AS raw(word)
-            ORDER BY 1
-            ON CONFLICT (word) DO NOTHING
-            """,
-            [sorted(words)],
-        )
+    sql_rows(
+        f"""
+        INSERT INTO {quoted_table(SearchWord)} (word)
+        SELECT DISTINCT unaccent(lower(raw.word)) FROM unnest(%s::text[]) AS raw(word)
+        ORDER BY 1
+        ON CONFLICT (word) DO NOTHING
+        """,
+        [sorted(words)],
+    )

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import (
     Case,
     Expression,
@@ -30,6 +29,7 @@ from django.db.models import (
     When,
 )
 
+from migra_hub.raw_sql import quoted_table, sql_rows
 from organisations.compounds import compound_parts
 from organisations.models import SearchWord
 from organisations.search_text import (
@@ -89,21 +89,19 @@ def _typo_corrections(terms: list[str]) -> Corrections:
     long_terms = [term for term in terms if len(term) >= TYPO_MIN_LENGTH and term.isalpha()]
     if not long_terms:
         return corrections
-    table = connection.ops.quote_name(SearchWord._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT raw.term, unaccent(lower(raw.term)), candidate.word, candidate.distance
-            FROM unnest(%s::text[]) AS raw(term)
-            CROSS JOIN LATERAL (
-                SELECT word, word <-> unaccent(lower(raw.term)) AS distance FROM {table}
-                ORDER BY distance
-                LIMIT 12
-            ) AS candidate
-            """,
-            [long_terms],
-        )
-        rows = cursor.fetchall()
+    rows = sql_rows(
+        f"""
+        SELECT raw.term, unaccent(lower(raw.term)), candidate.word, candidate.distance
+        FROM unnest(%s::text[]) AS raw(term)
+        CROSS JOIN LATERAL (
+            SELECT word, word <-> unaccent(lower(raw.term)) AS distance
+            FROM {quoted_table(SearchWord)}
+            ORDER BY distance
+            LIMIT 12
+        ) AS candidate
+        """,
+        [long_terms],
+    )
     candidates: dict[str, tuple[str, list[tuple[str, float]]]] = {}
     for term, normalised, word, distance in rows:
         candidates.setdefault(term, (normalised, []))[1].append((word, distance))

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 from django.conf import settings
-from django.db import connection
 
+from migra_hub.raw_sql import sql_rows
 from organisations.compounds import compound_parts
 from organisations.language_names import language_endonym, language_name
 
@@ -103,9 +103,7 @@ def language_ts_configs() -> dict[str, str]:
     PostgreSQL server has ("simple" for the others)."""
     global _available_configs
     if _available_configs is None:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT cfgname FROM pg_ts_config")
-            _available_configs = {name for (name,) in cursor.fetchall()}
+        _available_configs = {name for (name,) in sql_rows("SELECT cfgname FROM pg_ts_config")}
     return {
         language: config if config in _available_configs else "simple"
         for language, config in LANGUAGE_TS_CONFIGS.items()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from migra_hub.http import AuthenticatedHttpRequest
+from migra_hub.refusals import refusals_as_messages
 from organisations import services
 from organisations.access import (
     can_edit_content,
@@ -255,16 +256,14 @@ def _after_edit(
 @require_POST
 def organisation_submit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation, _role = member_entry(request, slug)
-    try:
+    with refusals_as_messages(
+        request,
+        {
+            services.IncompleteEntry: services.IncompleteEntry.message,
+            services.TransitionNotAllowed: _("This entry cannot be submitted now."),
+        },
+    ):
         services.organisation_submit(organisation=organisation, user=request.user)
-    except services.IncompleteEntry as incomplete:
-        messages.error(
-            request,
-            _("Please add first: %(missing)s.") % {"missing": ", ".join(incomplete.missing)},
-        )
-    except services.TransitionNotAllowed:
-        messages.error(request, _("This entry cannot be submitted now."))
-    else:
         messages.success(request, _("Thank you! Your entry is submitted for review."))
     return redirect("organisations:manage", slug=organisation.slug)
 

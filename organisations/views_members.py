@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from migra_hub.http import AuthenticatedHttpRequest
 from migra_hub.ratelimit import is_rate_limited
+from migra_hub.refusals import refusals_as_messages
 from organisations import services
 from organisations.access import (
     claimable_organisations,
@@ -94,13 +95,12 @@ def member_change_role(request: AuthenticatedHttpRequest, slug: str, pk: int) ->
     membership = get_object_or_404(organisation.memberships, pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
-        try:
+        with refusals_as_messages(
+            request, {services.LastOwnerError: _("The organisation needs at least one owner.")}
+        ):
             services.membership_change_role(
                 membership=membership, role=form.cleaned_data["role"], by=request.user
             )
-        except services.LastOwnerError:
-            messages.error(request, _("The organisation needs at least one owner."))
-        else:
             messages.success(request, _("The role is changed."))
     return redirect("organisations:member_list", slug=organisation.slug)
 

@@ -16,11 +16,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from migra_hub.http import AuthenticatedHttpRequest
+from migra_hub.refusals import refusals_as_messages
 from organisations import services
 from organisations.access import (
     is_reviewer,
@@ -28,32 +28,8 @@ from organisations.access import (
 )
 from organisations.forms_manage import MessageForm
 from organisations.models import Offer, Organisation, OwnershipClaim, ProblemReport
+from organisations.review_decisions import DECISIONS
 from organisations.review_queue import live_changes, review_queue
-
-# The decisions staff can take on an entry: (form label, whether a message is required).
-DECISIONS: dict[str, tuple[Any, bool]] = {
-    "publish": (gettext_lazy("Note to the organisation (optional)"), False),
-    "request_changes": (gettext_lazy("What should be changed?"), True),
-    "reject": (gettext_lazy("Reason for rejecting"), True),
-    "unpublish": (gettext_lazy("Reason for unpublishing"), True),
-    "archive": (gettext_lazy("Reason for archiving"), True),
-}
-DECISION_SERVICES = {
-    "publish": lambda o, s, m: services.organisation_publish(organisation=o, staff=s, message=m),
-    "request_changes": lambda o, s, m: services.organisation_request_changes(
-        organisation=o, staff=s, message=m
-    ),
-    "reject": lambda o, s, m: services.organisation_reject(organisation=o, staff=s, reason=m),
-    "unpublish": lambda o, s, m: services.organisation_unpublish(organisation=o, staff=s, reason=m),
-    "archive": lambda o, s, m: services.organisation_archive(organisation=o, staff=s, reason=m),
-}
-DONE_MESSAGES = {
-    "publish": gettext_lazy("The entry is published."),
-    "request_changes": gettext_lazy("The organisation is asked for changes."),
-    "reject": gettext_lazy("The entry is rejected."),
-    "unpublish": gettext_lazy("The entry is no longer public."),
-    "archive": gettext_lazy("The entry is archived."),
-}
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -70,9 +46,12 @@ def _reviewable(request: HttpRequest, slug: str) -> Organisation:
 def _decision_forms(organisation: Organisation, data: Any = None, action: str = "") -> dict:
     return {
         name: MessageForm(
-            data if name == action else None, label=label, required=required, prefix=name
+            data if name == action else None,
+            label=decision.reason,
+            required=decision.reason_required,
+            prefix=name,
         )
-        for name, (label, required) in DECISIONS.items()
+        for name, decision in DECISIONS.items()
         if services.can_transition(organisation, name)
     }
 
@@ -137,11 +116,11 @@ def review_decide(request: AuthenticatedHttpRequest, slug: str, action: str) -> 
     if not form.is_valid():
         return _detail(request, organisation, forms, status=400)
     try:
-        DECISION_SERVICES[action](organisation, request.user, form.cleaned_data["message"])
+        DECISIONS[action].take(organisation, request.user, form.cleaned_data["message"])
     except services.TransitionNotAllowed:
         messages.error(request, _("This decision is not possible in the entry's current state."))
         return redirect("organisations:review_detail", slug=organisation.slug)
-    messages.success(request, str(DONE_MESSAGES[action]))
+    messages.success(request, str(DECISIONS[action].done))
     return redirect("organisations:review_queue")
 
 
@@ -150,13 +129,13 @@ def review_decide(request: AuthenticatedHttpRequest, slug: str, action: str) -> 
 def review_verify(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _reviewable(request, slug)
     verified = request.POST.get("verified") == "yes"
-    try:
+    with refusals_as_messages(
+        request,
+        {services.TransitionNotAllowed: _("Only published entries can be marked as verified.")},
+    ):
         services.organisation_set_verified(
             organisation=organisation, staff=request.user, verified=verified
         )
-    except services.TransitionNotAllowed:
-        messages.error(request, _("Only published entries can be marked as verified."))
-    else:
         messages.success(
             request,
             _("The entry is marked as verified.") if verified else _("The mark is removed."),
@@ -185,7 +164,9 @@ def claim_decide(request: AuthenticatedHttpRequest, pk: int, action: str) -> Htt
     claim = get_object_or_404(_claims_in_reach(request), pk=pk)
     if action not in ("approve", "decline"):
         raise Http404
-    try:
+    with refusals_as_messages(
+        request, {services.TransitionNotAllowed: _("This claim was decided already.")}
+    ):
         if action == "approve":
             services.claim_approve(claim=claim, staff=request.user)
             messages.success(
@@ -196,8 +177,6 @@ def claim_decide(request: AuthenticatedHttpRequest, pk: int, action: str) -> Htt
                 claim=claim, staff=request.user, reason=request.POST.get("reason", "")[:2000]
             )
             messages.success(request, _("The claim is declined."))
-    except services.TransitionNotAllowed:
-        messages.error(request, _("This claim was decided already."))
     return redirect("organisations:review_detail", slug=claim.organisation.slug)
 
 
@@ -252,10 +231,9 @@ def change_revert(request: AuthenticatedHttpRequest, kind: str, history_id: int)
     if kind not in HISTORY_MODELS:
         raise Http404
     record = get_object_or_404(_live_changes(request, kind), history_id=history_id)
-    try:
+    with refusals_as_messages(
+        request, {services.TransitionNotAllowed: _("This change cannot be reverted.")}
+    ):
         services.history_revert(record=record, staff=request.user)
-    except services.TransitionNotAllowed:
-        messages.error(request, _("This change cannot be reverted."))
-    else:
         messages.success(request, _("The change is reverted."))
     return redirect(reverse("organisations:change_log") + f"?kind={kind}")

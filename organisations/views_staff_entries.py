@@ -46,10 +46,7 @@ def staff_entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         except services.OutsideDistricts:
             form.add_error("districts", _("Please choose at least one district you work for."))
         except services.IncompleteEntry as incomplete:
-            form.add_error(
-                None,
-                _("Please add first: %(missing)s.") % {"missing": ", ".join(incomplete.missing)},
-            )
+            form.add_error(None, incomplete.message())
         else:
             messages.success(request, _("The entry is published."))
             return redirect(organisation)

@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,8 +64,11 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings: object) -> None:
+def _media_and_cache(settings: Any, tmp_path: Path) -> None:
     from django.core.cache import caches
+
+    # Uploaded files go to the test's own folder, which pytest removes: none stay behind.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
     for cache in caches.all(initialized_only=True):
         cache.clear()

@@ -117,8 +117,9 @@ class VocabularyFactory(factory.django.DjangoModelFactory):
         names.update(kwargs.pop("names", {}))
         entry = super()._create(model_class, *args, **kwargs)
         translation = model_class._parler_meta.root_model
+        stored = dict(translation.objects.filter(master=entry).values_list("language_code", "name"))
         for language, name in names.items():
-            if name:
+            if name and stored.get(language) != name:
                 translation.objects.update_or_create(
                     master=entry, language_code=language, defaults={"name": name}
                 )
@@ -369,3 +370,55 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     seats = 1
     status = Registration.Status.CONFIRMED
     consent_at = factory.LazyFunction(timezone.now)
+
+
+# --- Funding calls ---------------------------------------------------------------------------
+
+from funding.models import FundingCall  # noqa: E402
+
+
+class FundingCallFactory(factory.django.DjangoModelFactory):
+    """A published call of a district, its deadline in two weeks (no time)."""
+
+    class Meta:
+        model = FundingCall
+
+    title = factory.Sequence(lambda n: f"Funding call {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    funder = "Foundation for neighbourhoods"
+    description = "Small projects that bring neighbours together."
+    eligibility = "Associations working in the district."
+    deadline_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    url = "https://example.org/call"
+    scope = FundingCall.Scope.DISTRICT
+    district = factory.SubFactory(DistrictFactory)
+    city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
+    status = FundingCall.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+from events.models import ProgrammePart, Speaker  # noqa: E402
+
+
+class ProgrammePartFactory(factory.django.DjangoModelFactory):
+    """A panel in the first hour of its event (a workshop: ``kind="workshop", capacity=10``)."""
+
+    class Meta:
+        model = ProgrammePart
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Panel {n}")
+    kind = ProgrammePart.Kind.PANEL
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.event.starts_at + datetime.timedelta(hours=1))
+    room = "Hall"
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    role = "Moderation"
+    organisation_name = "Bezirksamt Pankow"

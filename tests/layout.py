@@ -18,8 +18,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from events.models import Event, Registration
-from networks.models import Network, NetworkMembership
+from events.models import Event, EventCoOrganiser, Registration
+from exchange.models import Post
+from exchange.services import PostData, answer_create, post_create
+from following.tokens import unsubscribe_token
+from funding.models import FundingCall
+from networks.models import (
+    DocumentVersion,
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkPartner,
+)
 from organisations.models import (
     District,
     Offer,
@@ -33,6 +43,7 @@ from tests.factories import (
     DistrictFactory,
     DistrictStaffFactory,
     EventFactory,
+    FundingCallFactory,
     LanguageFactory,
     MembershipFactory,
     NetworkFactory,
@@ -45,7 +56,9 @@ from tests.factories import (
     OrganisationFactory,
     OwnershipClaimFactory,
     ProblemReportFactory,
+    ProgrammePartFactory,
     RegistrationFactory,
+    SpeakerFactory,
     TopicFactory,
     UserFactory,
     draft_organisation,
@@ -90,6 +103,10 @@ EXCLUDED = {
     "organisations:review_clear_owner_flag": "POST-only action",
     "organisations:review_decide": "POST-only action",
     "workspace:mail_setting": "POST-only action (the form is on the staff home)",
+    "networks:document_download": "download (a document's file)",
+    "networks:document_version": "download (a document's file)",
+    "networks:document_archive": "POST-only action",
+    "networks:partner_remove": "POST-only action",
     "events:feed": "iCalendar feed",
     "events:feed_district": "iCalendar feed",
     "events:feed_network": "iCalendar feed",
@@ -100,6 +117,13 @@ EXCLUDED = {
     "events:publish": "POST-only action",
     "events:duplicate": "POST-only action",
     "events:check_in_toggle": "POST-only action",
+    "funding:feed": "iCalendar feed",
+    "funding:feed_district": "iCalendar feed",
+    "funding:publish": "POST-only action",
+    "funding:unpublish": "POST-only action",
+    "events:organiser_remove": "POST-only action",
+    "events:part_delete": "POST-only action",
+    "events:speaker_delete": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -108,6 +132,8 @@ EXCLUDED = {
     "workspace:analysis_district_csv": "CSV download",
     "workspace:analysis_city_csv": "CSV download",
     "organisations:unanswered_searches": "for city-wide staff, a role the layout world lacks",
+    "following:follow": "POST-only action (the button is on the followed page)",
+    "following:unfollow": "POST-only action (the button is on the followed page)",
 }
 
 ANONYMOUS = "anonymous"
@@ -139,7 +165,45 @@ class World:
     organised_event: Event  # organised by the organiser's organisation
     registration: Registration
     invitation_token: str
+    post: Post  # the organisation's exchange post, shared with the network, with an answer
     users: dict[str, User | None] = field(default_factory=dict)
+    funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
+
+
+def _programme(event: Event, organisation: Organisation) -> None:
+    """A panel with long names, then two workshops side by side, one of them full."""
+    hour = datetime.timedelta(hours=1)
+    panel = ProgrammePartFactory(
+        event=event,
+        title="Podiumsdiskussion: Teilhabe von Migrantinnenorganisationen in der Bezirkspolitik",
+        room="Großer Saal im Erdgeschoss",
+    )
+    panel.languages.set(event.languages.all())
+    for title, capacity in (("Workshop Kita", 10), ("Workshop Arbeit und Anerkennung", 1)):
+        workshop = ProgrammePartFactory(
+            event=event,
+            title=title,
+            kind="workshop",
+            capacity=capacity,
+            starts_at=event.starts_at + hour,
+            ends_at=event.starts_at + 2 * hour,
+        )
+    RegistrationFactory(event=event, name="Leyla Ahmadi", workshop=workshop)
+    SpeakerFactory(
+        event=event,
+        name="Olena Kovalenko-Schmidt",
+        role="Integrationsbeauftragte des Bezirksamts",
+        pronouns="sie/ihr",
+    ).parts.set([panel])
+    SpeakerFactory(event=event, name="Amina Haddad", organisation=organisation).parts.set([panel])
+
+
+def _part(world: World) -> dict[str, Any]:
+    return {"slug": world.event.slug, "pk": world.event.programme_parts.first().pk}  # type: ignore[union-attr]
+
+
+def _speaker(world: World) -> dict[str, Any]:
+    return {"slug": world.event.slug, "pk": world.event.speakers.first().pk}  # type: ignore[union-attr]
 
 
 def build_world() -> World:
@@ -218,6 +282,7 @@ def build_world() -> World:
         name="Elternnetzwerk Mehrsprachigkeit Pankow-Weißensee",
         district=pankow,
     )
+    _network_documents_and_partners(network)
 
     event = EventFactory(
         title="Runder Tisch Migrantinnenorganisationen im Bezirk",
@@ -225,6 +290,7 @@ def build_world() -> World:
         capacity=40,
     )
     event.languages.set([arabic, ukrainian])
+    _programme(event, organisation)
     organiser_org = OrganisationFactory(name="Kulturverein Anadolu", districts=[pankow])
     organiser = MembershipFactory(
         organisation=organiser_org, role=OrganisationMembership.Role.EDITOR
@@ -235,6 +301,8 @@ def build_world() -> World:
         organiser_organisation=organiser_org,
         starts_at=timezone.now() + datetime.timedelta(days=12),
     )
+    # The district runs its round table together with an organisation.
+    EventCoOrganiser.objects.create(event=event, organisation=organiser_org)
     registration = RegistrationFactory(event=event, name="Rana Haddad", organisation=organisation)
     for index in range(3):
         RegistrationFactory(event=event, name=f"Teilnehmerin {index}")
@@ -246,7 +314,39 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    post = post_create(
+        organisation=organisation,
+        user=owner,
+        data=PostData(
+            kind=Post.Kind.OFFER,
+            category=Post.Category.FUNDING,
+            title="Wir helfen beim Antrag für den bezirklichen Integrationsfonds und beim "
+            "Verwendungsnachweis",
+            text="Zwei Kolleginnen mit langjähriger Erfahrung lesen Ihren Entwurf. " * 8,
+            districts=(pankow,),
+            audience=Post.Audience.PUBLIC,
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=30),
+        ),
+    )
+    answer_create(
+        post=post,
+        organisation=coordinating,
+        user=coordinator,
+        message="Wir würden gern einen Termin vereinbaren. " * 5,
+        contact=LONG_URL,
+    )
     organisation_search_refresh()  # the directory's counts and the actor analysis read it
+    funding_call = FundingCallFactory(
+        title="Förderprogramm Nachbarschaft, Teilhabe und Selbstorganisation 2027",
+        funder="Stiftung für Zusammenhalt in Berlin-Pankow und Weißensee",
+        district=pankow,
+        amount_min=1500,
+        amount_max=250000,
+        deadline_time=datetime.time(12, 0),
+        url=LONG_URL,
+    )
+    funding_call.topics.set(topics)
     return World(
         district=pankow,
         organisation=organisation,
@@ -261,6 +361,8 @@ def build_world() -> World:
         organised_event=organised_event,
         registration=registration,
         invitation_token=invitation_token,
+        post=post,
+        funding_call=funding_call,
         users={
             ANONYMOUS: None,
             MEMBER: owner,
@@ -283,12 +385,49 @@ class Page:
     query: str = ""
 
 
+def _funding_call(world: World) -> dict[str, Any]:
+    assert world.funding_call is not None
+    return {"slug": world.funding_call.slug}
+
+
 def _org(world: World) -> dict[str, Any]:
     return {"slug": world.organisation.slug}
 
 
 def _offer(world: World) -> dict[str, Any]:
     return {"slug": world.organisation.slug, "pk": world.offer.pk}
+
+
+def _network_documents_and_partners(network: Network) -> None:
+    """Rows only: the layout looks at the pages, never downloads a file."""
+    document = NetworkDocument.objects.create(
+        network=network, title="Protokoll des Netzwerktreffens im Stadtteilzentrum", kind="minutes"
+    )
+    for number in (1, 2):
+        DocumentVersion.objects.create(
+            document=document,
+            number=number,
+            file=f"networks/documents/layout-{number}.pdf",
+            filename=f"Protokoll_Netzwerktreffen_Stadtteilzentrum_Version_{number}.pdf",
+            content_type="application/pdf",
+            size=123_456,
+            uploaded_by_name="Ayşe Yılmaz-Schneider",
+        )
+    NetworkPartner.objects.create(
+        network=network,
+        name="Jugendamt Pankow, Regionaler Sozialpädagogischer Dienst",
+        kind="youth_welfare",
+        website=LONG_URL,
+        contact_role="Koordination Familienzentren",
+    )
+
+
+def _document(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.documents.get().pk}
+
+
+def _note(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.notes.get().pk}
 
 
 def _network(world: World) -> dict[str, Any]:
@@ -309,6 +448,10 @@ def _organised_event(world: World) -> dict[str, Any]:
 
 def _registration(world: World) -> dict[str, Any]:
     return {"token": world.registration.token}
+
+
+def _post(world: World) -> dict[str, Any]:
+    return {"pk": world.post.pk}
 
 
 def _import_upload(world: World) -> dict[str, Any]:
@@ -351,10 +494,15 @@ PAGES: dict[str, Page] = {
     "events:index": Page(ANONYMOUS),
     "events:archive": Page(ANONYMOUS),
     "events:detail": Page(ANONYMOUS, _event),
+    "exchange:index": Page(ANONYMOUS),
+    "exchange:detail": Page(MEMBER, _post),  # the author's view: answers, matched or closed
     "events:register": Page(ANONYMOUS, _event),
     "events:registration": Page(ANONYMOUS, _registration),
     "events:registration_sent": Page(ANONYMOUS, _event),
     "events:registration_cancel": Page(ANONYMOUS, _registration),
+    "funding:index": Page(ANONYMOUS),
+    "funding:archive": Page(ANONYMOUS),
+    "funding:detail": Page(ANONYMOUS, _funding_call),
     "opendata:index": Page(ANONYMOUS),
     # Accounts (allauth)
     "account_login": Page(ANONYMOUS),
@@ -400,12 +548,22 @@ PAGES: dict[str, Page] = {
     "organisations:claim": Page("outsider", _org),
     "networks:mine": Page(MEMBER),
     "networks:propose": Page(MEMBER),
+    "following:mine": Page(MEMBER),
+    "following:unsubscribe": Page(
+        ANONYMOUS,
+        lambda world: {"token": unsubscribe_token(world.users[MEMBER])},  # type: ignore[arg-type]
+    ),
     "networks:join": Page(MEMBER, _network),
     "networks:withdraw": Page(MEMBER, _membership("active_membership")),
     "networks:accept": Page(MEMBER, _membership("active_membership")),
     "networks:decline_invitation": Page(MEMBER, _membership("active_membership")),
     "networks:leave": Page(MEMBER, _membership("active_membership")),
     "events:delegates": Page(MEMBER, _event),
+    "exchange:mine": Page(MEMBER),
+    "exchange:create": Page(MEMBER),
+    "exchange:finish": Page(MEMBER, _post),
+    "exchange:hide": Page(STAFF, _post),
+    "exchange:answer": Page(COORDINATOR, _post),
     # District staff
     "workspace:home": Page(STAFF),
     "organisations:review_queue": Page(STAFF),
@@ -431,6 +589,15 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "funding:create": Page(STAFF),
+    "funding:edit": Page(STAFF, _funding_call),
+    "events:organisers": Page(STAFF, _event),
+    "events:programme": Page(STAFF, _event),
+    "events:part_create": Page(STAFF, _event),
+    "events:part_edit": Page(STAFF, _part),
+    "events:speaker_create": Page(STAFF, _event),
+    "events:speaker_edit": Page(STAFF, _speaker),
+    "events:results": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
@@ -452,6 +619,11 @@ PAGES: dict[str, Page] = {
         lambda world: {"slug": world.network.slug, "pk": world.network.tasks.get().pk},
     ),
     "networks:notes": Page(COORDINATOR, _network),
+    "networks:note_edit": Page(COORDINATOR, _note),
+    "networks:note_history": Page(COORDINATOR, _note),
+    "networks:documents": Page(COORDINATOR, _network),
+    "networks:document": Page(COORDINATOR, _document),
+    "networks:partners": Page(COORDINATOR, _network),
     "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
     "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
     "networks:remove": Page(COORDINATOR, _membership("active_membership")),
@@ -469,9 +641,11 @@ FORMS_WITH_ERRORS = (
     ("events:register", ANONYMOUS),
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
+    ("exchange:create", MEMBER),
     ("networks:create", STAFF),
     ("networks:propose", MEMBER),
     ("networks:phase", COORDINATOR),
+    ("funding:create", STAFF),
     ("organisations:staff_entry_create", STAFF),
     ("opendata:import", STAFF),
 )
@@ -484,6 +658,8 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "exchange:index",
+    "funding:index",
     "workspace:analysis_district",
 )
 RIGHT_TO_LEFT_LANGUAGES = ("ar", "fa")

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from events.models import Event, EventQuerySet, Registration
+from events.models import Event, EventCoOrganiser, EventQuerySet, Registration
+from funding.models import FundingCall
 from networks.access import proposals_for_staff, staff_curated_networks
 from networks.models import NetworkMembership
 from organisations.access import districts_without_staff, is_city_staff, responsible_organisations
@@ -34,6 +35,8 @@ from organisations.review_queue import (
 RECENT_CHANGES = datetime.timedelta(days=7)
 EVENTS_AHEAD = datetime.timedelta(days=7)
 EVENT_LIMIT = 20
+# Organisations need weeks to write an application: staff see the deadlines of four.
+DEADLINES_AHEAD = datetime.timedelta(weeks=4)
 
 
 @dataclass
@@ -60,6 +63,7 @@ class StaffHome:
     is_city_staff: bool
     districts: list[District]
     unstaffed_districts: list[District] = field(default_factory=list)
+    funding_calls: list[FundingCall] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -176,16 +180,22 @@ def _networks(user: User) -> list[Waiting]:
 
 
 def _events_this_week(districts: QuerySet[District], city_wide: bool) -> EventQuerySet:
-    """Published events running in the coming week: of the user's districts (organised by the
-    district, one of its networks or an organisation serving it); every one for city-wide
-    staff."""
+    """Published events running in the coming week: of the user's districts (organised or
+    co-organised by the district, one of its networks or an organisation serving it); every one
+    for city-wide staff."""
     now = timezone.now()
     events = Event.objects.published().filter(starts_at__lt=now + EVENTS_AHEAD, ends_at__gte=now)
     if not city_wide:
+        co_organised = EventCoOrganiser.objects.filter(
+            Q(district__in=districts)
+            | Q(network__district__in=districts)
+            | Q(organisation__districts__in=districts)
+        )
         in_districts = Event.objects.filter(
             Q(organiser_district__in=districts)
             | Q(organiser_network__district__in=districts)
             | Q(organiser_organisation__districts__in=districts)
+            | Q(pk__in=co_organised.values("event"))
         )
         events = events.filter(pk__in=in_districts.values("pk"))
     return events
@@ -196,7 +206,7 @@ def staff_home(user: User) -> StaffHome:
     districts = District.objects.filter(staff__user=user).order_by("name")
     events = _events_this_week(districts, city_wide)
     listed = list(
-        events.select_related("organiser_district", "organiser_network", "organiser_organisation")
+        events.with_organisers()
         .with_seat_counts()
         .annotate(
             waiting_count=Count(
@@ -214,7 +224,17 @@ def staff_home(user: User) -> StaffHome:
         is_city_staff=city_wide,
         districts=list(districts),
         unstaffed_districts=_unstaffed() if city_wide else [],
+        funding_calls=_funding_deadlines(districts, city_wide),
     )
+
+
+def _funding_deadlines(districts: QuerySet[District], city_wide: bool) -> list[FundingCall]:
+    """Open calls whose deadline is within four weeks: of the user's districts (and their
+    cities and networks); every one for city-wide staff."""
+    calls = FundingCall.objects.open().deadline_before(timezone.localdate() + DEADLINES_AHEAD)
+    if not city_wide:
+        calls = calls.in_districts(districts)
+    return list(calls.select_related("district", "city", "network").by_deadline()[:EVENT_LIMIT])
 
 
 def _unstaffed() -> list[District]:

@@ -1,5 +1,6 @@
 """Forms of the events app: sign-up, delegates, changes through the private link, organisers."""
 
+from events.forms.co_organisers import CoOrganiserForm
 from events.forms.common import add_service_errors, validate_single_line
 from events.forms.organisers import CheckInSearchForm, EventCancelForm, EventForm, MessageForm
 from events.forms.signup import (
@@ -14,6 +15,7 @@ from events.forms.signup import (
 __all__ = [
     "DELEGATES_PER_FORM",
     "CheckInSearchForm",
+    "CoOrganiserForm",
     "DelegateForm",
     "DelegateFormSet",
     "DelegatesForm",

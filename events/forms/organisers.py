@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from events.forms.co_organisers import organiser_choices
 from events.forms.common import (
     DATETIME_INPUT,
     DateTimeLocalInput,
@@ -105,21 +106,13 @@ class EventForm(RevisionFormMixin, MultilingualFormMixin, PleaseChooseMixin, for
         self._setup_organisers(districts, networks, organisations)
 
     def _setup_organisers(self, districts: Any, networks: Any, organisations: Any) -> None:
-        choices: list[tuple[str, Any]] = [("", _("Please choose"))]
-        for label, prefix, queryset in (
-            (_("District"), "district", districts),
-            (_("Network"), "network", networks),
-            (_("Organisation"), "organisation", organisations),
-        ):
-            options = [(f"{prefix}:{item.pk}", str(item)) for item in queryset or []]
-            if options:
-                choices.append((str(label), options))
-        self.fields["organiser"].choices = choices  # type: ignore[attr-defined]
         self._organisers = {
             "district": districts,
             "network": networks,
             "organisation": organisations,
         }
+        choices = organiser_choices(self._organisers)
+        self.fields["organiser"].choices = choices  # type: ignore[attr-defined]
         flat = [value for group in choices[1:] for value, _label in group[1]]
         if len(flat) == 1 and not self.is_bound:
             self.initial["organiser"] = flat[0]

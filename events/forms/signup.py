@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from events.forms.common import validate_single_line
-from events.models import Event, Registration
+from events.forms.programme import workshop_label
+from events.models import Event, ProgrammePart, Registration
 from events.services import NeedsData, SignupData, WhenShort
 from migra_hub.forms import PleaseChooseMixin
 from organisations.fields import LanguageChoiceField
@@ -72,6 +73,9 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         help_text=_("Optional."),
     )
     seats = forms.IntegerField(label=_("Number of seats"), min_value=1, initial=1)
+    workshop = forms.ModelChoiceField(
+        label=_("Which workshop do you join?"), queryset=ProgrammePart.objects.none()
+    )
     interpretation_language = LanguageChoiceField(
         label=_("I need interpretation into"),
         queryset=Language.objects.none(),
@@ -110,6 +114,7 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._setup_needs(event, most_seats=event.max_seats_per_signup)
         self._setup_organisation(user)
+        self._setup_workshop(event)
         self.fields["consent"].help_text = format_html(
             gettext(
                 "We use your name, e-mail and needs only to run this event; the organisers see "
@@ -134,6 +139,26 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
         self.fields["organisation"].queryset = own  # type: ignore[attr-defined]
         self.fields["organisation_name"].label = _("Another organisation")
         self.initial.setdefault("organisation", own.first().pk)  # type: ignore[union-attr]
+
+    def _setup_workshop(self, event: Event) -> None:
+        """Events with workshops ask which one the person joins; the seats left are in each
+        choice's label, and a full one is refused next to the field."""
+        workshops = event.programme_parts.workshops()
+        if not workshops.exists():
+            del self.fields["workshop"]
+            return
+        field = self.fields["workshop"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = workshops.with_seats_taken()
+        field.label_from_instance = workshop_label  # type: ignore[method-assign,assignment]
+
+    def clean_workshop(self) -> ProgrammePart | None:
+        workshop = self.cleaned_data.get("workshop")
+        if workshop is not None and workshop.is_full:
+            raise ValidationError(
+                _("This workshop is full. Please choose another one."), code="workshop_full"
+            )
+        return workshop
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -166,6 +191,7 @@ class RegistrationForm(PleaseChooseMixin, NeedsFieldsMixin, forms.Form):
             childcare_ages=data.get("childcare_ages", ""),
             needs_step_free=data.get("needs_step_free", False),
             accessibility_needs=data.get("accessibility_needs", ""),
+            workshop=data.get("workshop"),
         )
 
 

@@ -7,12 +7,22 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from events.models.organiser import (
+    EventCoOrganiser,
+    Organiser,
+    exactly_one_party,
+    organiser_field,
+    organiser_name,
+    organiser_url,
+)
 from events.models.registration import ACTIVE_STATUSES
 from migra_hub.multilingual import MultilingualEntry
 from networks.models import Network, NetworkMembership
@@ -42,14 +52,29 @@ class EventQuerySet(models.QuerySet["Event"]):
         )
 
     def in_district(self, district: District) -> EventQuerySet:
-        """Organised by the district, by one of its networks or an organisation serving it."""
+        """Organised or co-organised by the district, by one of its networks or an organisation
+        serving it."""
         serves = Organisation.districts.through.objects.filter(
             organisation=OuterRef("organiser_organisation"), district=district
+        )
+        co_organised = EventCoOrganiser.objects.filter(event=OuterRef("pk")).filter(
+            Q(district=district)
+            | Q(network__district=district)
+            | Q(organisation__districts=district)
         )
         return self.filter(
             Q(organiser_district=district)
             | Q(organiser_network__district=district)
             | Exists(serves)
+            | Exists(co_organised)
+        )
+
+    def organised_by(self, organiser: Organiser) -> EventQuerySet:
+        """Events this district, network or organisation organises, as lead or co-organiser."""
+        field = organiser_field(organiser)
+        co_organised = EventCoOrganiser.objects.filter(**{field: organiser})
+        return self.filter(
+            Q(**{f"organiser_{field}": organiser}) | Q(pk__in=co_organised.values("event"))
         )
 
     def visible_to(self, user: Any) -> EventQuerySet:
@@ -59,9 +84,13 @@ class EventQuerySet(models.QuerySet["Event"]):
         member_networks = NetworkMembership.objects.active().filter(
             organisation__memberships__user=user
         )
+        co_organising = EventCoOrganiser.objects.filter(
+            network__in=member_networks.values("network")
+        )
         return self.published().filter(
             Q(visibility=Event.Visibility.PUBLIC)
             | Q(organiser_network__in=member_networks.values("network"))
+            | Q(pk__in=co_organising.values("event"))
         )
 
     def with_seat_counts(self) -> EventQuerySet:
@@ -73,9 +102,23 @@ class EventQuerySet(models.QuerySet["Event"]):
             )
         )
 
+    def with_organisers(self) -> EventQuerySet:
+        """The lead organiser joined and the co-organisers in one more query, for
+        ``Event.organisers``."""
+        return self.select_related(
+            "organiser_district", "organiser_network", "organiser_organisation"
+        ).prefetch_related(
+            Prefetch(
+                "co_organisers",
+                queryset=EventCoOrganiser.objects.select_related(
+                    "district", "network", "organisation"
+                ),
+            )
+        )
+
     def for_listing(self) -> EventQuerySet:
         return (
-            self.select_related("organiser_district", "organiser_network", "organiser_organisation")
+            self.with_organisers()
             .prefetch_related("languages", "interpretation_languages")
             .with_seat_counts()
         )
@@ -210,25 +253,10 @@ class Event(MultilingualEntry):
         verbose_name_plural = _("events")
         ordering = ["starts_at", "pk"]
         constraints = [
+            # Exactly one lead organiser, so every event has at least one organiser; the others
+            # are co-organisers (``EventCoOrganiser``, which explains the choice).
             models.CheckConstraint(
-                condition=(
-                    Q(
-                        organiser_district__isnull=False,
-                        organiser_network__isnull=True,
-                        organiser_organisation__isnull=True,
-                    )
-                    | Q(
-                        organiser_district__isnull=True,
-                        organiser_network__isnull=False,
-                        organiser_organisation__isnull=True,
-                    )
-                    | Q(
-                        organiser_district__isnull=True,
-                        organiser_network__isnull=True,
-                        organiser_organisation__isnull=False,
-                    )
-                ),
-                name="event_has_exactly_one_organiser",
+                condition=exactly_one_party("organiser_"), name="event_has_exactly_one_organiser"
             ),
             models.CheckConstraint(
                 condition=Q(starts_at__lt=F("ends_at")), name="event_starts_before_it_ends"
@@ -254,25 +282,41 @@ class Event(MultilingualEntry):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
 
-    # --- organiser ---
+    # --- organisers: the lead (these columns) and the co-organisers (``co_organisers``) ---
 
     @property
     def organiser(self) -> District | Network | Organisation:
+        """The lead organiser."""
         organiser = self.organiser_district or self.organiser_network or self.organiser_organisation
         assert organiser is not None  # guaranteed by event_has_exactly_one_organiser
         return organiser
 
     @property
     def organiser_name(self) -> str:
-        """The organiser by its full name: "Bezirksamt Pankow", not just "Pankow"."""
-        if self.organiser_district is not None:
-            return self.organiser_district.office_name
-        return str(self.organiser)
+        """The lead organiser by its full name: "Bezirksamt Pankow", not just "Pankow"."""
+        return organiser_name(self.organiser)
 
     @property
     def organiser_url(self) -> str:
-        organiser = self.organiser_network or self.organiser_organisation
-        return organiser.get_absolute_url() if organiser is not None else ""
+        return organiser_url(self.organiser)
+
+    @property
+    def organisers(self) -> list[Organiser]:
+        """Everyone who organises the event and may be named in public: the lead first, then the
+        co-organisers (load them with ``EventQuerySet.with_organisers`` in lists)."""
+        return [self.organiser] + [co.party for co in self.co_organisers.all() if co.is_public]
+
+    @property
+    def organiser_names(self) -> str:
+        """ "District office Pankow and Verein X"."""
+        return str(
+            get_text_list([organiser_name(party) for party in self.organisers], gettext("and"))
+        )
+
+    @property
+    def organiser_links(self) -> list[tuple[str, str]]:
+        """(name, URL or "") of every organiser, for pages that link them."""
+        return [(organiser_name(party), organiser_url(party)) for party in self.organisers]
 
     @property
     def district(self) -> District | None:

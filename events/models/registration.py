@@ -77,6 +77,14 @@ class Registration(models.Model):
     childcare_ages = models.CharField(_("ages of the children"), max_length=100, blank=True)
     needs_step_free = models.BooleanField(_("needs step-free access"), default=False)
     accessibility_needs = models.TextField(_("other needs for accessibility"), blank=True)
+    workshop = models.ForeignKey(
+        "events.ProgrammePart",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("workshop"),
+    )
     consent_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED

@@ -4,6 +4,8 @@
 - ``signup``: signing up one person or an organisation's delegates;
 - ``registrations``: a sign-up's later changes, cancelling, check-in, deletion, totals;
 - ``events``: the organisers' writes on an event;
+- ``programme``: its parts, speakers and the seats of its workshops;
+- ``results``: what came out of it, published after it ended;
 - ``maintenance``: the cron jobs (reminders, deletion of personal data).
 
 Every public name is importable from ``events.services``."""
@@ -27,6 +29,17 @@ from events.services.maintenance import (
     registrations_purge,
     reminders_send,
 )
+from events.services.organisers import event_add_organiser, event_remove_organiser
+from events.services.programme import (
+    PartData,
+    SpeakerData,
+    programme_part_create,
+    programme_part_delete,
+    programme_part_update,
+    speaker_create,
+    speaker_delete,
+    speaker_update,
+)
 from events.services.registrations import (
     NeedsData,
     Totals,
@@ -36,6 +49,7 @@ from events.services.registrations import (
     registration_totals,
     registration_update,
 )
+from events.services.results import event_results_publish
 from events.services.seats import SeatsShort, WhenShort, seats_decision
 from events.services.signup import (
     DelegateRejected,
@@ -49,13 +63,16 @@ __all__ = [
     "EventChanged",
     "EventData",
     "NeedsData",
+    "PartData",
     "SeatsShort",
     "SignupData",
+    "SpeakerData",
     "Totals",
     "WhenShort",
     "default_purge_days",
     "default_reminder_days",
     "delegates_register",
+    "event_add_organiser",
     "event_cancel",
     "event_check_update",
     "event_create",
@@ -63,7 +80,12 @@ __all__ = [
     "event_duplicate",
     "event_message_participants",
     "event_publish",
+    "event_remove_organiser",
+    "event_results_publish",
     "event_update",
+    "programme_part_create",
+    "programme_part_delete",
+    "programme_part_update",
     "registration_cancel",
     "registration_check_in",
     "registration_create",
@@ -74,4 +96,7 @@ __all__ = [
     "registrations_purge",
     "reminders_send",
     "seats_decision",
+    "speaker_create",
+    "speaker_delete",
+    "speaker_update",
 ]

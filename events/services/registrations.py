@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from events import emails
 from events.models import Event, Registration
+from events.services.programme import check_workshop_seats
 from events.services.seats import lock_registration, promote_waiting, seats_free, set_changed
 from events.services.signup import check_organisation_quota, check_seats_per_signup
 from organisations.models import Language
@@ -81,6 +82,7 @@ def registration_update(*, registration: Registration, data: NeedsData) -> Regis
             raise ValidationError({"seats": [_("Please ask for at least one seat.")]})
         if seats > current.seats:
             _check_more_seats(event, current, seats)
+            check_workshop_seats(event, current.workshop, seats, exclude=current)
         changed = set_changed(current, _needs_values(event, data, seats))
         if changed:
             current.save(update_fields=[*changed, "updated_at"])

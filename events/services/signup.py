@@ -13,7 +13,8 @@ from django.utils.translation import ngettext
 
 from accounts.models import User
 from events import emails
-from events.models import Event, Registration
+from events.models import Event, ProgrammePart, Registration
+from events.services.programme import check_workshop_seats
 from events.services.seats import WhenShort, lock_event, signup_window_error, status_for
 from organisations.models import Language, Organisation
 
@@ -32,6 +33,7 @@ class SignupData:
     childcare_ages: str = ""
     needs_step_free: bool = False
     accessibility_needs: str = ""
+    workshop: ProgrammePart | None = None
 
 
 class DelegateRejected(ValidationError):
@@ -122,6 +124,7 @@ def _new_registration(
         childcare_ages=data.childcare_ages if event.childcare else "",
         needs_step_free=data.needs_step_free,
         accessibility_needs=data.accessibility_needs.strip(),
+        workshop=data.workshop,
         consent_at=now,
         status=status,
         language=language,
@@ -167,6 +170,7 @@ def registration_create(
         check_organisation_quota(locked, data.organisation, data.seats)
         # Decided before the address is looked at: the answer must not depend on it.
         status, seats = status_for(locked, data.seats, when_short=when_short, offered=offered)
+        check_workshop_seats(locked, data.workshop, seats)
         existing = _current_registration(locked, data.email)
         if existing is None:
             registration = _new_registration(

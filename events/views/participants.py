@@ -23,9 +23,9 @@ from events.views.common import access_checked
 
 def _registrations(event: Event) -> list[Registration]:
     registrations = list(
-        event.registrations.select_related("organisation", "interpretation_language").order_by(
-            "created_at", "pk"
-        )
+        event.registrations.select_related(
+            "organisation", "interpretation_language", "workshop"
+        ).order_by("created_at", "pk")
     )
     position = 0
     for registration in registrations:
@@ -52,6 +52,7 @@ def registrations(request: HttpRequest, slug: str) -> HttpResponse:
             "waitlisted": [r for r in rows if r.is_waitlisted],
             "cancelled": [r for r in rows if r.is_cancelled],
             "totals": services.registration_totals(rows),
+            "show_workshop": any(r.workshop_id for r in rows),
         },
     )
 
@@ -77,6 +78,7 @@ def _csv_header() -> list[str]:
         gettext("Other needs"),
         gettext("Signed up on"),
         gettext("Checked in at"),
+        gettext("Workshop"),
     ]
 
 
@@ -99,6 +101,7 @@ def _csv_row(row: Registration) -> list[str]:
             timezone.localtime(row.checked_in_at).strftime("%Y-%m-%d %H:%M")
             if row.checked_in_at
             else "",
+            row.workshop.title if row.workshop else "",
         )
     ]
 

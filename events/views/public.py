@@ -86,11 +86,7 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _feed_events() -> EventQuerySet:
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-    return (
-        Event.objects.public()
-        .filter(ends_at__gte=since)
-        .select_related("organiser_district", "organiser_network", "organiser_organisation")
-    )
+    return Event.objects.public().filter(ends_at__gte=since).with_organisers()
 
 
 @require_safe
@@ -111,7 +107,7 @@ def feed_district(request: HttpRequest, city: str, district: str) -> HttpRespons
 @require_safe
 def feed_network(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_object_or_404(Network.objects.public(), slug=slug)
-    events = _feed_events().filter(organiser_network=network)
+    events = _feed_events().organised_by(network)
     return ics_response(
         calendar_bytes(events, name=f"{settings.SITE_NAME}: {network}"), f"{network.slug}.ics"
     )
@@ -120,7 +116,7 @@ def feed_network(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def feed_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
-    events = _feed_events().filter(organiser_organisation=organisation)
+    events = _feed_events().organised_by(organisation)
     return ics_response(
         calendar_bytes(events, name=f"{settings.SITE_NAME}: {organisation}"),
         f"{organisation.slug}.ics",

@@ -41,6 +41,19 @@ class NetworkNote(models.Model):
     )
     author_name = models.CharField(_("author (name)"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The last edit (the earlier versions are ``NoteVersion`` rows).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("edited by"),
+    )
+    edited_by_name = models.CharField(_("edited by (name)"), max_length=200, blank=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Counts the saves: an edit form opened on an older revision knows that someone else saved.
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
 
     objects = NetworkNoteQuerySet.as_manager()
 

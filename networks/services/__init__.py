@@ -6,6 +6,11 @@ together with the change. Callers import from here: ``from networks import servi
 """
 
 from networks.services.common import NetworkError
+from networks.services.documents import (
+    document_add_version,
+    document_create,
+    document_set_archived,
+)
 from networks.services.memberships import (
     TRANSITIONS,
     State,
@@ -32,7 +37,8 @@ from networks.services.networks import (
     network_create,
     network_update,
 )
-from networks.services.notes import note_create
+from networks.services.notes import NoteChanged, NoteData, note_create, note_update
+from networks.services.partners import partner_add, partner_remove
 from networks.services.phases import PHASE_STEPS, Who, network_change_phase, next_phases
 from networks.services.proposals import proposal_approve, proposal_create, proposal_decline
 from networks.services.tasks import task_create, task_set_done, task_update
@@ -43,10 +49,15 @@ __all__ = [
     "NetworkChanged",
     "NetworkData",
     "NetworkError",
+    "NoteChanged",
+    "NoteData",
     "State",
     "Transition",
     "Who",
     "can_transition",
+    "document_add_version",
+    "document_create",
+    "document_set_archived",
     "membership_accept_invitation",
     "membership_approve",
     "membership_decline",
@@ -65,6 +76,9 @@ __all__ = [
     "network_update",
     "next_phases",
     "note_create",
+    "note_update",
+    "partner_add",
+    "partner_remove",
     "proposal_approve",
     "proposal_create",
     "proposal_decline",

@@ -10,6 +10,7 @@ first.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -26,6 +27,8 @@ from networks.access import Party
 from networks.models import MembershipChange, Network, NetworkMembership
 from networks.services.common import NetworkError
 from organisations.models import Organisation, OrganisationMembership
+
+logger = logging.getLogger(__name__)
 
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
@@ -272,6 +275,8 @@ def membership_transition(
         message=message,
     )
     notify_owners(change)
+    if action == Action.REQUESTED:
+        notify_coordinators(change)
     return membership
 
 
@@ -374,3 +379,33 @@ def notify_owners(change: MembershipChange) -> None:
     send_templated_mail(
         "networks/email/membership_change", [recipient(owner) for owner in owners], context
     )
+
+
+def notify_coordinators(change: MembershipChange) -> None:
+    """E-mail the owners of the network's coordinating organisations that a request to join
+    waits for them, each in their language. The mail is queued with the request (it exists
+    exactly when the request was saved); if queuing it fails, the request still stands."""
+    membership = change.membership
+    owners = User.objects.filter(
+        is_active=True,
+        organisation_memberships__role=OrganisationMembership.Role.OWNER,
+        organisation_memberships__organisation__network_memberships__in=(
+            NetworkMembership.objects.coordinators().filter(network=membership.network_id)
+        ),
+    ).distinct()
+    context = {
+        "change": change,
+        "network": membership.network,
+        "organisation": membership.organisation,
+        "decision_url": Link(
+            "networks:approve", {"slug": membership.network.slug, "pk": membership.pk}
+        ),
+        "curation_url": Link("networks:curation"),
+    }
+    try:
+        with transaction.atomic():
+            send_templated_mail(
+                "networks/email/request_waiting", [recipient(owner) for owner in owners], context
+            )
+    except Exception:
+        logger.exception("Could not queue the coordinators' mail about request %s", membership.pk)

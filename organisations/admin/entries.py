@@ -31,6 +31,7 @@ from organisations.models import (
     OrganisationMembership,
     OrganisationQuerySet,
 )
+from organisations.review_decisions import DECISIONS
 
 # --- Entries and offers ----------------------------------------------------------------------
 
@@ -73,45 +74,15 @@ def _review(
 # The decisions of the review pages, with the same services: history, e-mails to the members,
 # search refresh and the publication date happen as they do on the site.
 ORGANISATION_ACTIONS = {
-    "publish": _review(
-        _("Publish"),
-        lambda o, user, note: services.organisation_publish(
-            organisation=o, staff=user, message=note
-        ),
-        reason=_("Note to the organisation (optional)"),
-    ),
-    "request_changes": _review(
-        _("Ask for changes"),
-        lambda o, user, reason: services.organisation_request_changes(
-            organisation=o, staff=user, message=reason
-        ),
-        reason=_("What should be changed?"),
-        reason_required=True,
-    ),
-    "reject": _review(
-        _("Reject"),
-        lambda o, user, reason: services.organisation_reject(
-            organisation=o, staff=user, reason=reason
-        ),
-        reason=_("Reason for rejecting"),
-        reason_required=True,
-    ),
-    "unpublish": _review(
-        _("Unpublish"),
-        lambda o, user, reason: services.organisation_unpublish(
-            organisation=o, staff=user, reason=reason
-        ),
-        reason=_("Reason for unpublishing"),
-        reason_required=True,
-    ),
-    "archive": _review(
-        _("Archive"),
-        lambda o, user, reason: services.organisation_archive(
-            organisation=o, staff=user, reason=reason
-        ),
-        reason=_("Reason for archiving"),
-        reason_required=True,
-    ),
+    **{
+        name: _review(
+            decision.label,
+            decision.take,
+            reason=decision.reason,
+            reason_required=decision.reason_required,
+        )
+        for name, decision in DECISIONS.items()
+    },
     "mark_verified": _review(
         _("Mark as verified"),
         lambda o, user, _reason: services.organisation_set_verified(

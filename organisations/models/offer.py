@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from migra_hub.multilingual import MultilingualEntry
 from organisations.facets import FacetKeysField
+from organisations.models.history import VersionHistory
 from organisations.models.organisation import Address, Organisation
 from organisations.models.vocabularies import Language, OfferKind, TargetGroup, Topic
 
@@ -85,7 +85,7 @@ class Offer(MultilingualEntry, Address):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(
+    history = VersionHistory(
         m2m_fields=["topics", "target_groups", "languages"],
         excluded_fields=["updated_at", "search_vector", "facet_keys"],
     )

@@ -12,11 +12,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from migra_hub.links import validate_links, validate_web_address
 from migra_hub.multilingual import MultilingualEntry
 from organisations.facets import FacetKeysField
+from organisations.models.history import VersionHistory
 from organisations.models.places import District
 from organisations.models.vocabularies import Language, OrganisationKind, TargetGroup, Topic
 
@@ -198,7 +198,7 @@ class Organisation(MultilingualEntry, Address):
         blank=True,
         help_text=_("Set when the last owner deleted their account."),
     )
-    history = HistoricalRecords(
+    history = VersionHistory(
         m2m_fields=["districts", "languages", "counselling_languages", "topics", "target_groups"],
         excluded_fields=[
             "updated_at",

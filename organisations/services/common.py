@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model, Q
+from django.utils.translation import gettext
 
 from accounts.models import User
 from migra_hub.mail import Link, Recipient, recipient, send_templated_mail
@@ -73,6 +74,10 @@ class IncompleteEntry(Exception):
     def __init__(self, missing: list[str]) -> None:
         super().__init__(", ".join(missing))
         self.missing = missing
+
+    def message(self) -> str:
+        """What to add first, for the person who tried to submit or publish."""
+        return gettext("Please add first: %(missing)s.") % {"missing": ", ".join(self.missing)}
 
 
 class EntryClosed(TransitionNotAllowed):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.db import connection
 from django.db.models import Max, Sum
 from django.utils import timezone
 
+from migra_hub.raw_sql import quoted_table, sql_rows
 from organisations.models import UnansweredSearch
 from organisations.search_text import normalise, search_terms
 
@@ -29,15 +29,14 @@ def unanswered_search_count(*, q: str) -> None:
     query = unanswered_query(q)
     if not query:
         return
-    table = connection.ops.quote_name(UnansweredSearch._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO {table} (day, query, count) VALUES (%s, %s, 1)
-            ON CONFLICT (day, query) DO UPDATE SET count = {table}.count + 1
-            """,
-            [timezone.localdate(), query],
-        )
+    table = quoted_table(UnansweredSearch)
+    sql_rows(
+        f"""
+        INSERT INTO {table} (day, query, count) VALUES (%s, %s, 1)
+        ON CONFLICT (day, query) DO UPDATE SET count = {table}.count + 1
+        """,
+        [timezone.localdate(), query],
+    )
 
 
 def unanswered_searches(*, days: int = 30, limit: int = 100) -> list[dict[str, Any]]:

@@ -21,7 +21,17 @@ from tests.factories import UserFactory, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-OWN_APPS = {"accounts", "organisations", "networks", "events", "opendata", "accessibility"}
+OWN_APPS = {
+    "accounts",
+    "organisations",
+    "networks",
+    "events",
+    "exchange",
+    "following",
+    "funding",
+    "opendata",
+    "accessibility",
+}
 numbers = itertools.count()
 
 

@@ -15,7 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Lowest first. An app may use the apps before it, never those after it. ``migra_hub`` holds
 # the settings and root URLs, which name every app, so only its helpers count as the bottom.
-LAYERS = ["accounts", "organisations", "networks", "events", "opendata", "workspace"]
+LAYERS = [
+    "accounts",
+    "organisations",
+    "networks",
+    "events",
+    "exchange",
+    "funding",
+    "following",
+    "opendata",
+    "workspace",
+]
 # Templates outside an app's folder belong to the bottom layer.
 SHARED_TEMPLATES = {"base.html", "includes", "forms", "pages", "home.html"}
 
@@ -75,6 +85,7 @@ def test_a_slot_renders_what_the_higher_apps_registered_in_order() -> None:
     assert organisation_fillers == [
         "networks/_organisation_networks.html",
         "events/_organisation_events.html",
+        "exchange/_organisation_posts.html",
     ]
     assert "opendata/_organisation_jsonld.html" in slots.templates("organisation.head")
 

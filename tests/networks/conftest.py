@@ -4,13 +4,22 @@ cast's organisation."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from accounts.models import User
-from networks.models import MembershipChange, Network, NetworkMembership
+from networks.models import (
+    MembershipChange,
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkNote,
+    NetworkPartner,
+)
 from organisations.models import Organisation, OrganisationMembership
 from tests.conftest import Cast
 from tests.factories import (
@@ -103,3 +112,59 @@ def world(cast: Cast) -> World:
         admin=admin,
         request=request,
     )
+
+
+# --- What the network keeps: documents, notes, partners ---
+
+PDF = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "Protokoll.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@dataclass
+class Kept:
+    """The world with the owner's organisation an active member, a document it uploaded (two
+    versions), a note of the coordinator and a partner."""
+
+    world: World
+    document: NetworkDocument
+    note: NetworkNote
+    partner: NetworkPartner
+
+
+@pytest.fixture
+def kept(world: World) -> Kept:
+    from migra_hub.files import check_upload
+    from networks import services
+
+    services.membership_approve(membership=world.request, user=world.coordinator)
+    document = services.document_create(
+        network=world.network,
+        user=world.cast.editor,
+        title="Protokoll März",
+        kind=NetworkDocument.Kind.MINUTES,
+        upload=check_upload(pdf_upload("Protokoll März.pdf")),
+    )
+    services.document_add_version(
+        document=document,
+        user=world.coordinator,
+        upload=check_upload(pdf_upload("Protokoll März korrigiert.pdf", PDF + b"%v2\n")),
+        comment="Names corrected",
+    )
+    note = services.note_create(
+        network=world.network,
+        user=world.coordinator,
+        title="Treffen im März",
+        text="Wir treffen uns in der Bibliothek.",
+        date=datetime.date(2026, 3, 5),
+    )
+    partner = services.partner_add(
+        network=world.network,
+        user=world.coordinator,
+        name="Grundschule am Park",
+        kind=NetworkPartner.Kind.SCHOOL,
+        contact_role="Schulsozialarbeit",
+    )
+    return Kept(world=world, document=document, note=note, partner=partner)

@@ -414,6 +414,7 @@ def test_the_bundle_holds_upcoming_public_events_without_personal_data(
         "organiser_type": "district",
         "organiser": "Pankow",
         "organiser_id": "",
+        "co_organisers": "",
         "languages": "ar; de",
         "interpretation": "ar",
         "childcare": "yes",

@@ -24,7 +24,7 @@ def phase_to_status(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("networks", "0004_network_revision"),
+        ("networks", "0005_documents_partners_note_versions"),
         ("organisations", "0022_search_document_remove"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

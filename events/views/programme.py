@@ -1,0 +1,130 @@
+"""The organisers' pages for an event's programme: its parts, the speakers, and the results they
+publish after the event."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from events import access, services
+from events.forms import add_service_errors
+from events.forms.programme import ProgrammePartForm, ResultsForm, SpeakerForm
+from events.models import Event, EventResult
+from events.views.common import access_checked
+
+
+def _form_page(
+    request: HttpRequest, event: Event, form: BaseForm, title: str, back: Event | None = None
+) -> HttpResponse:
+    """The one page shape of every programme form: a heading, the form, a way back."""
+    back_url = back.get_absolute_url() if back else reverse("events:programme", args=[event.slug])
+    return render(
+        request,
+        "events/programme_form.html",
+        {"event": event, "form": form, "title": title, "back_url": back_url},
+    )
+
+
+@require_safe
+@access_checked
+def programme(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    return render(
+        request,
+        "events/programme_manage.html",
+        {
+            "event": event,
+            "parts": event.programme_parts.for_schedule(),
+            "speakers": event.speakers.select_related("organisation").prefetch_related("parts"),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@access_checked
+def part_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    """Add a part (without ``pk``) or change one."""
+    event = access.get_organised_event(request.user, slug)
+    part = get_object_or_404(event.programme_parts, pk=pk) if pk is not None else None
+    form = ProgrammePartForm(request.POST or None, instance=part, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if part is None:
+                services.programme_part_create(event=event, data=form.part_data())
+            else:
+                services.programme_part_update(part=part, data=form.part_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("The programme is saved."))
+            return redirect("events:programme", slug=event.slug)
+    title = gettext("Change a part") if part else gettext("Add a part to the programme")
+    return _form_page(request, event, form, title)
+
+
+@require_POST
+@access_checked
+def part_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    part = get_object_or_404(event.programme_parts, pk=pk)
+    try:
+        services.programme_part_delete(part=part)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, gettext("The part is removed from the programme."))
+    return redirect("events:programme", slug=event.slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@access_checked
+def speaker_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    """Add a speaker (without ``pk``) or change one."""
+    event = access.get_organised_event(request.user, slug)
+    speaker = get_object_or_404(event.speakers, pk=pk) if pk is not None else None
+    form = SpeakerForm(request.POST or None, instance=speaker, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if speaker is None:
+                services.speaker_create(event=event, data=form.speaker_data())
+            else:
+                services.speaker_update(speaker=speaker, data=form.speaker_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("The speaker is saved."))
+            return redirect("events:programme", slug=event.slug)
+    title = gettext("Change a speaker") if speaker else gettext("Add a speaker")
+    return _form_page(request, event, form, title)
+
+
+@require_POST
+@access_checked
+def speaker_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    services.speaker_delete(speaker=get_object_or_404(event.speakers, pk=pk))
+    messages.success(request, gettext("The speaker is removed."))
+    return redirect("events:programme", slug=event.slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@access_checked
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    current = EventResult.objects.filter(event=event).first()
+    form = ResultsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_results_publish(event=event, summary=form.cleaned_data["summary"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("The results are published on the event's page."))
+            return redirect(event)
+    return _form_page(request, event, form, gettext("Results of the event"), back=event)
