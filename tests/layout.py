@@ -19,6 +19,8 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from events.models import Event, EventCoOrganiser, Registration
+from exchange.models import Post
+from exchange.services import PostData, answer_create, post_create
 from following.tokens import unsubscribe_token
 from funding.models import FundingCall
 from networks.models import (
@@ -163,6 +165,7 @@ class World:
     organised_event: Event  # organised by the organiser's organisation
     registration: Registration
     invitation_token: str
+    post: Post  # the organisation's exchange post, shared with the network, with an answer
     users: dict[str, User | None] = field(default_factory=dict)
     funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
 
@@ -311,6 +314,28 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    post = post_create(
+        organisation=organisation,
+        user=owner,
+        data=PostData(
+            kind=Post.Kind.OFFER,
+            category=Post.Category.FUNDING,
+            title="Wir helfen beim Antrag für den bezirklichen Integrationsfonds und beim "
+            "Verwendungsnachweis",
+            text="Zwei Kolleginnen mit langjähriger Erfahrung lesen Ihren Entwurf. " * 8,
+            districts=(pankow,),
+            audience=Post.Audience.PUBLIC,
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=30),
+        ),
+    )
+    answer_create(
+        post=post,
+        organisation=coordinating,
+        user=coordinator,
+        message="Wir würden gern einen Termin vereinbaren. " * 5,
+        contact=LONG_URL,
+    )
     organisation_search_refresh()  # the directory's counts and the actor analysis read it
     funding_call = FundingCallFactory(
         title="Förderprogramm Nachbarschaft, Teilhabe und Selbstorganisation 2027",
@@ -336,6 +361,7 @@ def build_world() -> World:
         organised_event=organised_event,
         registration=registration,
         invitation_token=invitation_token,
+        post=post,
         funding_call=funding_call,
         users={
             ANONYMOUS: None,
@@ -424,6 +450,10 @@ def _registration(world: World) -> dict[str, Any]:
     return {"token": world.registration.token}
 
 
+def _post(world: World) -> dict[str, Any]:
+    return {"pk": world.post.pk}
+
+
 def _import_upload(world: World) -> dict[str, Any]:
     """An upload of the staff member's, waiting for confirmation: one good row, one with
     errors (long names and messages)."""
@@ -464,6 +494,8 @@ PAGES: dict[str, Page] = {
     "events:index": Page(ANONYMOUS),
     "events:archive": Page(ANONYMOUS),
     "events:detail": Page(ANONYMOUS, _event),
+    "exchange:index": Page(ANONYMOUS),
+    "exchange:detail": Page(MEMBER, _post),  # the author's view: answers, matched or closed
     "events:register": Page(ANONYMOUS, _event),
     "events:registration": Page(ANONYMOUS, _registration),
     "events:registration_sent": Page(ANONYMOUS, _event),
@@ -527,6 +559,11 @@ PAGES: dict[str, Page] = {
     "networks:decline_invitation": Page(MEMBER, _membership("active_membership")),
     "networks:leave": Page(MEMBER, _membership("active_membership")),
     "events:delegates": Page(MEMBER, _event),
+    "exchange:mine": Page(MEMBER),
+    "exchange:create": Page(MEMBER),
+    "exchange:finish": Page(MEMBER, _post),
+    "exchange:hide": Page(STAFF, _post),
+    "exchange:answer": Page(COORDINATOR, _post),
     # District staff
     "workspace:home": Page(STAFF),
     "organisations:review_queue": Page(STAFF),
@@ -604,6 +641,7 @@ FORMS_WITH_ERRORS = (
     ("events:register", ANONYMOUS),
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
+    ("exchange:create", MEMBER),
     ("networks:create", STAFF),
     ("networks:propose", MEMBER),
     ("networks:phase", COORDINATOR),
@@ -620,6 +658,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "exchange:index",
     "funding:index",
     "workspace:analysis_district",
 )

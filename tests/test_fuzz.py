@@ -29,11 +29,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
 from events.models import EventCoOrganiser, Registration
+from exchange.services import PostData, post_create
 from following.tokens import unsubscribe_token
 from migra_hub.files import check_upload
 from networks import services as network_services
@@ -213,6 +215,20 @@ def build_world() -> World:
         district=district,
         status=Organisation.Status.DRAFT,
     )
+    post = post_create(
+        organisation=organisation,
+        user=operator,
+        data=PostData(
+            kind="offer",
+            category="rooms",
+            title="Raum frei",
+            text="Samstags",
+            districts=(district,),
+            audience="networks",
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=7),
+        ),
+    )
     organisation_search_refresh()
     values: dict[tuple[str, str], object] = {
         ("organisations", "slug"): organisation.slug,
@@ -249,6 +265,7 @@ def build_world() -> World:
         ("networks:document_archive", "pk"): document.pk,
         ("networks:partner_remove", "pk"): partner.pk,
         ("events", "slug"): event.slug,
+        ("exchange", "pk"): post.pk,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
         ("events:organiser_remove", "pk"): co_organiser.pk,

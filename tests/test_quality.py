@@ -43,6 +43,7 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += _network_pages(cast)
     pages += registration_pages(cast)
     pages += _event_pages(cast)
+    pages += _exchange_pages(cast)
     pages += _funding_pages(cast)
     pages += _accessibility_pages()
     pages += _following_pages(cast)
@@ -149,6 +150,54 @@ def _directory_pages(cast: Cast) -> QualityPages:
             (f"offers no results {language}", f"/{language}/offers/?kind=nothing&q=nichts", None),
         ]
     return pages
+
+
+# --- Peer exchange (exchange app) ------------------------------------------------------------
+
+
+def _exchange_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from django.utils import timezone
+
+    from exchange import services
+    from exchange.models import Post
+
+    post = services.post_create(
+        organisation=cast.organisation,
+        user=cast.owner,
+        data=services.PostData(
+            kind=Post.Kind.OFFER,
+            category=Post.Category.ROOMS,
+            title="Raum für 20 Personen am Samstag frei",
+            text="Gruppenraum mit Beamer, samstags 10–18 Uhr.",
+            districts=(cast.district,),
+            audience=Post.Audience.PUBLIC,
+            networks=(),
+            ends_on=timezone.localdate() + datetime.timedelta(days=14),
+        ),
+    )
+    services.answer_create(
+        post=post,
+        organisation=cast.other_organisation,
+        user=cast.other_member,
+        message="Wir nehmen den Raum gern.",
+        contact="030 123456",
+    )
+    base = "/de/exchange"
+    return [
+        ("exchange", f"{base}/", None),
+        ("exchange filtered", f"{base}/?kind=offer&category=rooms", cast.owner),
+        ("exchange post", f"{base}/{post.pk}/", None),
+        ("exchange post as author", f"{base}/{post.pk}/", cast.owner),
+        ("exchange post as answerer", f"{base}/{post.pk}/", cast.other_member),
+        ("exchange post as staff", f"{base}/{post.pk}/", cast.staff),
+        ("exchange create", f"{base}/new/", cast.owner),
+        ("exchange mine", f"{base}/mine/", cast.owner),
+        ("exchange answer", f"{base}/{post.pk}/answer/", cast.other_member),
+        ("exchange finish", f"{base}/{post.pk}/finish/", cast.owner),
+        ("exchange hide", f"{base}/{post.pk}/hide/", cast.staff),
+    ]
 
 
 # --- Networks (networks app) -----------------------------------------------------------------

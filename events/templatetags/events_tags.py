@@ -31,16 +31,21 @@ def organisation_events(organisation: Organisation) -> EventQuerySet:
     )
 
 
+def _viewer_events(context: dict[str, Any]) -> EventQuerySet:
+    """Published events the viewer of the page may see (members-only ones for members)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return (
+        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
+    )
+
+
 @register.simple_tag(takes_context=True)
 def network_events(context: dict[str, Any], network: Network) -> EventQuerySet:
     """The network's upcoming meetings the viewer may see (members-only ones for members)."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    events = (
-        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
-    )
     return (
-        events.upcoming()
+        _viewer_events(context)
+        .upcoming()
         .organised_by(network)
         .for_listing()
         .order_by("starts_at", "pk")[:INCLUDE_LIMIT]
@@ -76,13 +81,9 @@ def event_programme(event: Event) -> Programme:
 @register.simple_tag(takes_context=True)
 def network_results(context: dict[str, Any], network: Network) -> list[Event]:
     """The network's past events with published results the viewer may see, newest first."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    events = (
-        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
-    )
     return list(
-        events.filter(organiser_network=network, result__published_at__isnull=False).order_by(
-            "-starts_at", "-pk"
-        )[:INCLUDE_LIMIT]
+        _viewer_events(context)
+        .organised_by(network)
+        .filter(result__published_at__isnull=False)
+        .order_by("-starts_at", "-pk")[:INCLUDE_LIMIT]
     )

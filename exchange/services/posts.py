@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,9 @@ from exchange.models import LONGEST_RUNTIME, Answer, Post
 from migra_hub.mail import Link, recipient, send_templated_mail
 from networks.models import Network
 from organisations.models import District, Organisation, OrganisationMembership
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ExchangeError(Exception):
@@ -41,7 +45,7 @@ def latest_end(today: datetime.date | None = None) -> datetime.date:
 def validate_post_data(data: PostData, *, organisation: Organisation) -> None:
     """The rules every post keeps, whoever creates it (the form shows them next to the
     fields; the admin and the demo data come through here too)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, StrOrPromise] = {}
     today = timezone.localdate()
     if data.ends_on < today:
         errors["ends_on"] = _("The end date must not be in the past.")

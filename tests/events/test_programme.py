@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections.abc import Iterator
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.privacy import Person
 from events import privacy, services
@@ -31,6 +32,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HOUR = datetime.timedelta(hours=1)
+
+
+@pytest.fixture(autouse=True)
+def in_english() -> Iterator[None]:
+    """Pages (``reverse`` gives /en/ addresses) and service messages in English."""
+    with translation.override("en"):
+        yield
 
 
 def round_table(**kwargs):  # type: ignore[no-untyped-def]

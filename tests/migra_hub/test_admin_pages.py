@@ -26,6 +26,7 @@ OWN_APPS = {
     "organisations",
     "networks",
     "events",
+    "exchange",
     "following",
     "funding",
     "opendata",
