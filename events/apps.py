@@ -25,7 +25,7 @@ class EventsConfig(AppConfig):
         # Organisations' and networks' pages list their upcoming events.
         slots.register("organisation.main", "events/_organisation_events.html", order=20)
         slots.register("network.main", "events/_network_events.html")
-        # ... and link to the results of their past meetings.
-        slots.register("network.main", "events/_network_results.html", order=110)
         # Beside the network's meeting rhythm: its next meeting.
         slots.register("network.facts", "events/_network_next_meeting.html")
+        # ... and link to the results of their past meetings.
+        slots.register("network.main", "events/_network_results.html", order=110)

@@ -45,11 +45,10 @@ class PostFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset)
         shared = Post.networks.through.objects.filter(network=OuterRef("pk"))
         self.labels: dict[str, list[tuple[str, str]]] = {
-            "kind": [(value, capfirst(label)) for value, label in Post.Kind.choices],
-            "category": [(value, capfirst(label)) for value, label in Post.Category.choices],
+            "kind": [(value, str(capfirst(label))) for value, label in Post.Kind.choices],
+            "category": [(value, str(capfirst(label))) for value, label in Post.Category.choices],
             "district": [
-                (str(district.pk), district.name)
-                for district in District.objects.order_by("name")
+                (str(district.pk), district.name) for district in District.objects.order_by("name")
             ],
             # Networks are public; those with posts (of any state) are few.
             "network": [
@@ -61,7 +60,9 @@ class PostFilter(django_filters.FilterSet):
         self.chosen = {
             name: value
             for name in FIELDS
-            if (value := (data or {}).get(name)) and value in dict(self.labels[name])
+            if data is not None
+            and (value := data.get(name, ""))
+            and value in dict(self.labels[name])
         }
         for name, choices in self.labels.items():
             counts = self._counts(name)

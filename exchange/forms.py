@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from exchange.models import Answer, Post, default_end
@@ -38,11 +39,13 @@ class OrganisationChoiceMixin(forms.Form):
 class PostForm(PleaseChooseMixin, OrganisationChoiceMixin):
     kind = forms.ChoiceField(
         label=_("Do you offer something or need something?"),
-        choices=Post.Kind.choices,
+        choices=[(value, capfirst(label)) for value, label in Post.Kind.choices],
         widget=forms.RadioSelect,
     )
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", "---------"), *Post.Category.choices]
+        label=_("Category"),
+        choices=[("", "---------")]
+        + [(value, capfirst(label)) for value, label in Post.Category.choices],
     )
     title = forms.CharField(
         label=_("Title"),
@@ -63,7 +66,7 @@ class PostForm(PleaseChooseMixin, OrganisationChoiceMixin):
     )
     audience = forms.ChoiceField(
         label=_("Who sees the post?"),
-        choices=Post.Audience.choices,
+        choices=[(value, capfirst(label)) for value, label in Post.Audience.choices],
         initial=Post.Audience.PUBLIC,
         widget=forms.RadioSelect,
     )
@@ -122,7 +125,7 @@ class AnswerForm(PleaseChooseMixin, OrganisationChoiceMixin):
         help_text=_("The owners of the posting organisation receive it by e-mail."),
     )
     contact = forms.CharField(
-        label=Answer._meta.get_field("contact").verbose_name.capitalize(),
+        label=capfirst(Answer._meta.get_field("contact").verbose_name),
         max_length=300,
         help_text=Answer._meta.get_field("contact").help_text,
     )

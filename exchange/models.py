@@ -59,7 +59,7 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(
             Exists(
                 OrganisationMembership.objects.filter(
-                    organisation=OuterRef("organisation"), user_id=user.pk
+                    organisation=OuterRef("organisation"), user_id=int(user.pk or 0)
                 )
             )
         )
@@ -74,7 +74,7 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(self._moderates(user))
 
     def _moderates(self, user: AnyUser) -> Q:
-        pk = user.pk
+        pk = int(user.pk or 0)  # callers have made sure the user is logged in
         of_district = Post.districts.through.objects.filter(
             post=OuterRef("pk"),
             district__in=DistrictStaff.objects.filter(user_id=pk).values("district"),
@@ -91,8 +91,10 @@ class PostQuerySet(models.QuerySet["Post"]):
             return self.filter(open_to_all, audience=Post.Audience.PUBLIC)
         if user.is_superuser:
             return self.all()
-        pk = user.pk
-        own = OrganisationMembership.objects.filter(organisation=OuterRef("organisation"), user_id=pk)
+        pk = int(user.pk or 0)
+        own = OrganisationMembership.objects.filter(
+            organisation=OuterRef("organisation"), user_id=pk
+        )
         in_network = Post.networks.through.objects.filter(
             post=OuterRef("pk"),
             network__memberships__status=NetworkMembership.Status.ACTIVE,

@@ -15,7 +15,8 @@ class FollowingConfig(AppConfig):
         registry.register_data_section(privacy.personal_data)
         registry.register_deletion_step(privacy.before_account_deletion)
 
-        # Organisations' and networks' pages offer to follow them.
+        # Organisations', networks' and the exchange's pages offer to follow them.
         slots.register("organisation.actions", "following/_follow_organisation.html")
         slots.register("network.actions", "following/_follow_network.html")
+        slots.register("exchange.actions", "following/_follow_exchange.html")
         slots.register("account.menu", "following/_account_link.html")

@@ -15,11 +15,13 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
-from events.models import Event
+from events.models import Event, EventCoOrganiser
+from exchange.models import Post
 from following.models import Follow
+from funding.models import FundingCall
 from networks import access as network_access
 from networks.models import MembershipChange, NetworkMembership, NetworkNote
-from organisations.models import Offer, Organisation
+from organisations.models import District, Offer, Organisation
 
 # A digest is a summary, not an archive: each section lists at most this many.
 SECTION_LIMIT = 20
@@ -32,6 +34,8 @@ class Digest:
     notes: list[NetworkNote]
     organisations: list[Organisation]
     offers: list[Offer]
+    posts: list[Post]
+    calls: list[FundingCall]
 
     @property
     def item_count(self) -> int:
@@ -48,6 +52,7 @@ class Followed:
     organisations: QuerySet[Follow, Any]
     networks: QuerySet[Follow, Any]
     districts: QuerySet[Follow, Any]
+    exchange: Exists
 
     @classmethod
     def of(cls, user: User) -> Followed:
@@ -56,15 +61,24 @@ class Followed:
             organisations=follows.filter(kind=Follow.Kind.ORGANISATION).values("organisation"),
             networks=follows.filter(kind=Follow.Kind.NETWORK).values("network"),
             districts=follows.filter(kind=Follow.Kind.DISTRICT).values("district"),
+            exchange=Exists(follows.filter(kind=Follow.Kind.EXCHANGE)),
         )
 
 
 def new_events(
     user: User, followed: Followed, since: datetime.datetime, until: datetime.datetime
 ) -> list[Event]:
-    """Events published in the window, still to come, organised by what the person follows."""
+    """Events published in the window, still to come, organised or co-organised by what the
+    person follows."""
     serves_district = Organisation.districts.through.objects.filter(
         organisation=OuterRef("organiser_organisation"), district__in=followed.districts
+    )
+    co_organised = EventCoOrganiser.objects.filter(event=OuterRef("pk")).filter(
+        Q(organisation__in=followed.organisations)
+        | Q(network__in=followed.networks)
+        | Q(district__in=followed.districts)
+        | Q(network__district__in=followed.districts)
+        | Q(organisation__districts__in=followed.districts)
     )
     events = (
         Event.objects.visible_to(user)
@@ -76,6 +90,7 @@ def new_events(
             | Q(organiser_district__in=followed.districts)
             | Q(organiser_network__district__in=followed.districts)
             | Q(Exists(serves_district))
+            | Q(Exists(co_organised))
         )
         .select_related("organiser_district", "organiser_network", "organiser_organisation")
         .order_by("starts_at", "pk")
@@ -153,6 +168,51 @@ def new_offers(
     return list(offers[:SECTION_LIMIT])
 
 
+def new_posts(
+    user: User, followed: Followed, since: datetime.datetime, until: datetime.datetime
+) -> list[Post]:
+    """Open exchange posts of the window the person may see: all of them for followers of the
+    exchange, else those of followed organisations, districts and networks."""
+    in_district = Post.districts.through.objects.filter(
+        post=OuterRef("pk"), district__in=followed.districts
+    )
+    shared_with = Post.networks.through.objects.filter(
+        post=OuterRef("pk"), network__in=followed.networks
+    )
+    posts = (
+        Post.objects.visible_to(user)
+        .current()
+        .filter(created_at__gt=since, created_at__lte=until)
+        .filter(
+            Q(followed.exchange)
+            | Q(organisation__in=followed.organisations)
+            | Q(Exists(in_district))
+            | Q(Exists(shared_with))
+        )
+        .select_related("organisation")
+        .order_by("kind", "created_at", "pk")
+    )
+    return list(posts[:SECTION_LIMIT])
+
+
+def new_calls(
+    followed: Followed, since: datetime.datetime, until: datetime.datetime
+) -> list[FundingCall]:
+    """Funding calls published in the window whose deadline is still ahead: those of followed
+    networks and those for followed districts (or their whole city)."""
+    districts = District.objects.filter(pk__in=followed.districts)
+    calls = (
+        FundingCall.objects.open()
+        .filter(published_at__gt=since, published_at__lte=until)
+        .filter(
+            Q(network__in=followed.networks)
+            | Q(pk__in=FundingCall.objects.in_districts(districts).values("pk"))
+        )
+        .by_deadline()
+    )
+    return list(calls[:SECTION_LIMIT])
+
+
 def digest_for(user: User, *, since: datetime.datetime, until: datetime.datetime) -> Digest:
     followed = Followed.of(user)
     return Digest(
@@ -161,4 +221,6 @@ def digest_for(user: User, *, since: datetime.datetime, until: datetime.datetime
         notes=new_notes(user, followed, since, until),
         organisations=new_organisations(followed, since, until),
         offers=new_offers(followed, since, until),
+        posts=new_posts(user, followed, since, until),
+        calls=new_calls(followed, since, until),
     )

@@ -5,6 +5,7 @@ unpublished through actions that call the services."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from funding import services
@@ -37,4 +38,6 @@ class FundingCallAdmin(ServiceActionsAdmin, RecordAdmin):
     search_fields = ["title", "funder", "description"]
     list_select_related = ["district", "city", "network"]
     inlines = [ChangeInline]
+    # The read-only page builds a form too; its link field must not warn.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [action.as_action(name) for name, action in ACTIONS.items()]

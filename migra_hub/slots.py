@@ -13,7 +13,8 @@ Slots in use:
 - ``network.facts``: the fact list of a network's page (``<div><dt>…</dt><dd>…</dd></div>``)
 
 
-- ``organisation.actions`` / ``network.actions``: buttons under the page's heading (follow)
+- ``organisation.actions`` / ``network.actions`` / ``exchange.actions``: buttons under the
+  page's heading (follow)
 - ``account.menu``: more links in the account's menu of the header, each an ``<li>``
 - ``event.head``: an event's page
 - ``staff.tools``: links to the staff's tools of higher apps, inline after the review queue's

@@ -6,7 +6,10 @@ Curators of a network are
 - the owners and editors of an organisation that coordinates the network (an active membership
   with the role coordinator), so an MSO coordinates on equal footing with the administration,
 - site administrators.
-Only staff (not coordinators) create networks and change their scope or district.
+Only staff (not coordinators) create networks and change their scope or district; owners and
+editors of published organisations propose networks, which staff of the district (city-wide
+staff for a city-wide network or a district without staff) approve. A network's tasks are for
+its active members and curators: 404 for everyone else.
 """
 
 from __future__ import annotations

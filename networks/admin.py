@@ -29,6 +29,7 @@ from migra_hub.admin_helpers import (
 )
 from migra_hub.revisions import RevisionFormMixin
 from networks import services
+from networks.admin_documents import NoteVersionInline
 from networks.forms import NetworkForm
 from networks.models import (
     MembershipChange,
@@ -227,6 +228,8 @@ class MembershipChangeAdmin(RecordAdmin):
 class NetworkNoteAdmin(admin.ModelAdmin):
     """Notes are written by the network's curators on its notes page; here they are read,
     and deleted when one must go."""
+
+    inlines = [NoteVersionInline]
 
     list_display = ["title", "network", "date", "author_name"]
     list_filter = ["network"]

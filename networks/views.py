@@ -46,6 +46,8 @@ def network_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_create": access.can_create_networks(request.user),
+            # Organisations propose networks; staff decide on them.
+            "can_propose": access.proposing_organisations(request.user).exists(),
         },
     )
 

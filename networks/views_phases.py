@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -58,6 +60,10 @@ def _members(network: Network, task: NetworkTask | None = None) -> QuerySet[Orga
     )
 
 
+def _task_values(form: TaskForm) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in ("title", "responsible", "due_date")}
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -74,13 +80,7 @@ def network_tasks(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.task_create(
-                    network=network,
-                    user=request.user,
-                    title=form.cleaned_data["title"],
-                    responsible=form.cleaned_data["responsible"],
-                    due_date=form.cleaned_data["due_date"],
-                )
+                services.task_create(network=network, user=request.user, **_task_values(form))
             except services.NetworkError as error:
                 form.add_error("responsible", str(error))
             else:
@@ -112,13 +112,7 @@ def task_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResp
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.task_update(
-                task=task,
-                user=request.user,
-                title=form.cleaned_data["title"],
-                responsible=form.cleaned_data["responsible"],
-                due_date=form.cleaned_data["due_date"],
-            )
+            services.task_update(task=task, user=request.user, **_task_values(form))
         except services.NetworkError as error:
             form.add_error("responsible", str(error))
         else:

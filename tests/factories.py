@@ -372,6 +372,31 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     consent_at = factory.LazyFunction(timezone.now)
 
 
+# --- Funding calls ---------------------------------------------------------------------------
+
+from funding.models import FundingCall  # noqa: E402
+
+
+class FundingCallFactory(factory.django.DjangoModelFactory):
+    """A published call of a district, its deadline in two weeks (no time)."""
+
+    class Meta:
+        model = FundingCall
+
+    title = factory.Sequence(lambda n: f"Funding call {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    funder = "Foundation for neighbourhoods"
+    description = "Small projects that bring neighbours together."
+    eligibility = "Associations working in the district."
+    deadline_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    url = "https://example.org/call"
+    scope = FundingCall.Scope.DISTRICT
+    district = factory.SubFactory(DistrictFactory)
+    city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
+    status = FundingCall.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
 from events.models import ProgrammePart, Speaker  # noqa: E402
 
 
@@ -397,28 +422,3 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Speaker {n}")
     role = "Moderation"
     organisation_name = "Bezirksamt Pankow"
-
-
-# --- Funding calls ---------------------------------------------------------------------------
-
-from funding.models import FundingCall  # noqa: E402
-
-
-class FundingCallFactory(factory.django.DjangoModelFactory):
-    """A published call of a district, its deadline in two weeks (no time)."""
-
-    class Meta:
-        model = FundingCall
-
-    title = factory.Sequence(lambda n: f"Funding call {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.title))
-    funder = "Foundation for neighbourhoods"
-    description = "Small projects that bring neighbours together."
-    eligibility = "Associations working in the district."
-    deadline_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
-    url = "https://example.org/call"
-    scope = FundingCall.Scope.DISTRICT
-    district = factory.SubFactory(DistrictFactory)
-    city = factory.LazyAttribute(lambda o: o.district.city if o.district else None)
-    status = FundingCall.Status.PUBLISHED
-    published_at = factory.LazyFunction(timezone.now)

@@ -19,9 +19,17 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from events.models import Event, EventCoOrganiser, Registration
+from exchange.models import Post
+from exchange.services import PostData, answer_create, post_create
 from following.tokens import unsubscribe_token
 from funding.models import FundingCall
-from networks.models import Network, NetworkMembership
+from networks.models import (
+    DocumentVersion,
+    Network,
+    NetworkDocument,
+    NetworkMembership,
+    NetworkPartner,
+)
 from organisations.models import (
     District,
     Offer,
@@ -95,6 +103,10 @@ EXCLUDED = {
     "organisations:review_clear_owner_flag": "POST-only action",
     "organisations:review_decide": "POST-only action",
     "workspace:mail_setting": "POST-only action (the form is on the staff home)",
+    "networks:document_download": "download (a document's file)",
+    "networks:document_version": "download (a document's file)",
+    "networks:document_archive": "POST-only action",
+    "networks:partner_remove": "POST-only action",
     "events:feed": "iCalendar feed",
     "events:feed_district": "iCalendar feed",
     "events:feed_network": "iCalendar feed",
@@ -105,8 +117,6 @@ EXCLUDED = {
     "events:publish": "POST-only action",
     "events:duplicate": "POST-only action",
     "events:check_in_toggle": "POST-only action",
-    "events:part_delete": "POST-only action",
-    "events:speaker_delete": "POST-only action",
     "events:result_file_add": "POST-only action (upload)",
     "events:result_file_remove": "POST-only action",
     "events:result_file": "file download",
@@ -115,6 +125,8 @@ EXCLUDED = {
     "funding:publish": "POST-only action",
     "funding:unpublish": "POST-only action",
     "events:organiser_remove": "POST-only action",
+    "events:part_delete": "POST-only action",
+    "events:speaker_delete": "POST-only action",
     "opendata:bundle": "ZIP download",
     "opendata:directory_csv": "CSV download",
     "opendata:directory_json": "JSON download",
@@ -156,6 +168,7 @@ class World:
     organised_event: Event  # organised by the organiser's organisation
     registration: Registration
     invitation_token: str
+    post: Post  # the organisation's exchange post, shared with the network, with an answer
     users: dict[str, User | None] = field(default_factory=dict)
     funding_call: FundingCall | None = None  # of the district, long texts, amounts, a time
 
@@ -272,6 +285,7 @@ def build_world() -> World:
         name="Elternnetzwerk Mehrsprachigkeit Pankow-Weißensee",
         district=pankow,
     )
+    _network_documents_and_partners(network)
 
     event = EventFactory(
         title="Runder Tisch Migrantinnenorganisationen im Bezirk",
@@ -303,6 +317,28 @@ def build_world() -> World:
             role=OrganisationMembership.Role.EDITOR,
             invited_by=owner,
         )
+    post = post_create(
+        organisation=organisation,
+        user=owner,
+        data=PostData(
+            kind=Post.Kind.OFFER,
+            category=Post.Category.FUNDING,
+            title="Wir helfen beim Antrag für den bezirklichen Integrationsfonds und beim "
+            "Verwendungsnachweis",
+            text="Zwei Kolleginnen mit langjähriger Erfahrung lesen Ihren Entwurf. " * 8,
+            districts=(pankow,),
+            audience=Post.Audience.PUBLIC,
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=30),
+        ),
+    )
+    answer_create(
+        post=post,
+        organisation=coordinating,
+        user=coordinator,
+        message="Wir würden gern einen Termin vereinbaren. " * 5,
+        contact=LONG_URL,
+    )
     organisation_search_refresh()  # the directory's counts and the actor analysis read it
     funding_call = FundingCallFactory(
         title="Förderprogramm Nachbarschaft, Teilhabe und Selbstorganisation 2027",
@@ -328,6 +364,7 @@ def build_world() -> World:
         organised_event=organised_event,
         registration=registration,
         invitation_token=invitation_token,
+        post=post,
         funding_call=funding_call,
         users={
             ANONYMOUS: None,
@@ -364,6 +401,38 @@ def _offer(world: World) -> dict[str, Any]:
     return {"slug": world.organisation.slug, "pk": world.offer.pk}
 
 
+def _network_documents_and_partners(network: Network) -> None:
+    """Rows only: the layout looks at the pages, never downloads a file."""
+    document = NetworkDocument.objects.create(
+        network=network, title="Protokoll des Netzwerktreffens im Stadtteilzentrum", kind="minutes"
+    )
+    for number in (1, 2):
+        DocumentVersion.objects.create(
+            document=document,
+            number=number,
+            file=f"networks/documents/layout-{number}.pdf",
+            filename=f"Protokoll_Netzwerktreffen_Stadtteilzentrum_Version_{number}.pdf",
+            content_type="application/pdf",
+            size=123_456,
+            uploaded_by_name="Ayşe Yılmaz-Schneider",
+        )
+    NetworkPartner.objects.create(
+        network=network,
+        name="Jugendamt Pankow, Regionaler Sozialpädagogischer Dienst",
+        kind="youth_welfare",
+        website=LONG_URL,
+        contact_role="Koordination Familienzentren",
+    )
+
+
+def _document(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.documents.get().pk}
+
+
+def _note(world: World) -> dict[str, Any]:
+    return {"slug": world.network.slug, "pk": world.network.notes.get().pk}
+
+
 def _network(world: World) -> dict[str, Any]:
     return {"slug": world.network.slug}
 
@@ -382,6 +451,10 @@ def _organised_event(world: World) -> dict[str, Any]:
 
 def _registration(world: World) -> dict[str, Any]:
     return {"token": world.registration.token}
+
+
+def _post(world: World) -> dict[str, Any]:
+    return {"pk": world.post.pk}
 
 
 def _import_upload(world: World) -> dict[str, Any]:
@@ -424,6 +497,8 @@ PAGES: dict[str, Page] = {
     "events:index": Page(ANONYMOUS),
     "events:archive": Page(ANONYMOUS),
     "events:detail": Page(ANONYMOUS, _event),
+    "exchange:index": Page(ANONYMOUS),
+    "exchange:detail": Page(MEMBER, _post),  # the author's view: answers, matched or closed
     "events:register": Page(ANONYMOUS, _event),
     "events:registration": Page(ANONYMOUS, _registration),
     "events:registration_sent": Page(ANONYMOUS, _event),
@@ -487,6 +562,11 @@ PAGES: dict[str, Page] = {
     "networks:decline_invitation": Page(MEMBER, _membership("active_membership")),
     "networks:leave": Page(MEMBER, _membership("active_membership")),
     "events:delegates": Page(MEMBER, _event),
+    "exchange:mine": Page(MEMBER),
+    "exchange:create": Page(MEMBER),
+    "exchange:finish": Page(MEMBER, _post),
+    "exchange:hide": Page(STAFF, _post),
+    "exchange:answer": Page(COORDINATOR, _post),
     # District staff
     "workspace:home": Page(STAFF),
     "organisations:review_queue": Page(STAFF),
@@ -512,15 +592,15 @@ PAGES: dict[str, Page] = {
     "events:cancel": Page(STAFF, _event),
     "events:registrations": Page(STAFF, _event),
     "events:check_in": Page(STAFF, _event),
+    "funding:create": Page(STAFF),
+    "funding:edit": Page(STAFF, _funding_call),
+    "events:organisers": Page(STAFF, _event),
     "events:programme": Page(STAFF, _event),
     "events:part_create": Page(STAFF, _event),
     "events:part_edit": Page(STAFF, _part),
     "events:speaker_create": Page(STAFF, _event),
     "events:speaker_edit": Page(STAFF, _speaker),
     "events:results": Page(STAFF, _event),
-    "funding:create": Page(STAFF),
-    "funding:edit": Page(STAFF, _funding_call),
-    "events:organisers": Page(STAFF, _event),
     "workspace:analysis": Page(STAFF),  # leads staff of one district to theirs
     "workspace:analysis_district": Page(
         STAFF, lambda world: {"city": world.district.city.slug, "district": world.district.slug}
@@ -542,6 +622,11 @@ PAGES: dict[str, Page] = {
         lambda world: {"slug": world.network.slug, "pk": world.network.tasks.get().pk},
     ),
     "networks:notes": Page(COORDINATOR, _network),
+    "networks:note_edit": Page(COORDINATOR, _note),
+    "networks:note_history": Page(COORDINATOR, _note),
+    "networks:documents": Page(COORDINATOR, _network),
+    "networks:document": Page(COORDINATOR, _document),
+    "networks:partners": Page(COORDINATOR, _network),
     "networks:approve": Page(COORDINATOR, _membership("requested_membership")),
     "networks:decline": Page(COORDINATOR, _membership("requested_membership")),
     "networks:remove": Page(COORDINATOR, _membership("active_membership")),
@@ -559,6 +644,7 @@ FORMS_WITH_ERRORS = (
     ("events:register", ANONYMOUS),
     ("organisations:register_new", MEMBER),
     ("organisations:offer_create", MEMBER),
+    ("exchange:create", MEMBER),
     ("networks:create", STAFF),
     ("networks:propose", MEMBER),
     ("networks:phase", COORDINATOR),
@@ -575,6 +661,7 @@ RIGHT_TO_LEFT = (
     "events:detail",
     "events:register",
     "networks:detail",
+    "exchange:index",
     "funding:index",
     "workspace:analysis_district",
 )

@@ -25,15 +25,20 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
 from events.models import EventCoOrganiser, Registration
+from exchange.services import PostData, post_create
 from following.tokens import unsubscribe_token
+from migra_hub.files import check_upload
+from networks import services as network_services
 from networks.models import NetworkMembership
 from opendata import hsds
 from opendata.services import import_upload_create
@@ -178,18 +183,30 @@ def build_world() -> World:
     request = NetworkMembershipFactory(
         network=network, organisation=other, status=NetworkMembership.Status.REQUESTED
     )
-    NetworkNoteFactory(network=network)
     task = NetworkTaskFactory(network=network, responsible=organisation)
     proposal = NetworkProposalFactory(organisation=organisation, district=district)
+    note = NetworkNoteFactory(network=network, author=operator)
+    document = network_services.document_create(
+        network=network,
+        user=operator,
+        title="Protokoll",
+        kind="minutes",
+        upload=check_upload(
+            SimpleUploadedFile("Protokoll.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+        ),
+    )
+    partner = network_services.partner_add(
+        network=network, user=operator, name="Grundschule", kind="school"
+    )
     event = EventFactory(
         title="Runder Tisch", organiser_district=None, organiser_organisation=organisation
     )
     registration: Registration = RegistrationFactory(event=event)
+    funding_call = FundingCallFactory(title="Kiezfonds", district=district)
+    co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
     part = ProgrammePartFactory(event=event, kind="workshop", capacity=10)
     speaker = SpeakerFactory(event=event)
     speaker.parts.set([part])
-    funding_call = FundingCallFactory(title="Kiezfonds", district=district)
-    co_organiser = EventCoOrganiser.objects.create(event=event, district=district)
     upload = import_upload_create(
         user=operator,
         file_name="pankow.csv",
@@ -197,6 +214,20 @@ def build_world() -> World:
         file_format="csv",
         district=district,
         status=Organisation.Status.DRAFT,
+    )
+    post = post_create(
+        organisation=organisation,
+        user=operator,
+        data=PostData(
+            kind="offer",
+            category="rooms",
+            title="Raum frei",
+            text="Samstags",
+            districts=(district,),
+            audience="networks",
+            networks=(network,),
+            ends_on=timezone.localdate() + datetime.timedelta(days=7),
+        ),
     )
     organisation_search_refresh()
     values: dict[tuple[str, str], object] = {
@@ -225,14 +256,23 @@ def build_world() -> World:
         ("networks:task_edit", "pk"): task.pk,
         ("networks:task_done", "pk"): task.pk,
         ("networks:proposal", "pk"): proposal.pk,
+        ("networks:note_edit", "pk"): note.pk,
+        ("networks:note_history", "pk"): note.pk,
+        ("networks:document", "pk"): document.pk,
+        ("networks:document_download", "pk"): document.pk,
+        ("networks:document_version", "pk"): document.pk,
+        ("networks:document_version", "number"): 1,
+        ("networks:document_archive", "pk"): document.pk,
+        ("networks:partner_remove", "pk"): partner.pk,
         ("events", "slug"): event.slug,
+        ("exchange", "pk"): post.pk,
         ("events", "token"): registration.token,
         ("events", "pk"): registration.pk,
+        ("events:organiser_remove", "pk"): co_organiser.pk,
         ("events:part_edit", "pk"): part.pk,
         ("events:part_delete", "pk"): part.pk,
         ("events:speaker_edit", "pk"): speaker.pk,
         ("events:speaker_delete", "pk"): speaker.pk,
-        ("events:organiser_remove", "pk"): co_organiser.pk,
         ("events:feed_district", "city"): district.city.slug,
         ("events:feed_district", "district"): district.slug,
         ("events:feed_network", "slug"): network.slug,
@@ -445,10 +485,13 @@ def query_spec(page_form: FormSpec | None) -> FormSpec:
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
+def world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
     """Built once for all routes, in a transaction rolled back at the end (each test and each
-    example then run in savepoints of it)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    example then run in savepoints of it). Its uploaded files go to a folder pytest removes."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with django_db_blocker.unblock(), media, transaction.atomic():
         cache.clear()
         built = build_world()
         clients = {"anonymous": Client(), "operator": Client()}

@@ -43,6 +43,7 @@ def quality_pages(cast: Cast) -> QualityPages:
     pages += _network_pages(cast)
     pages += registration_pages(cast)
     pages += _event_pages(cast)
+    pages += _exchange_pages(cast)
     pages += _funding_pages(cast)
     pages += _accessibility_pages()
     pages += _following_pages(cast)
@@ -151,10 +152,61 @@ def _directory_pages(cast: Cast) -> QualityPages:
     return pages
 
 
+# --- Peer exchange (exchange app) ------------------------------------------------------------
+
+
+def _exchange_pages(cast: Cast) -> QualityPages:
+    import datetime
+
+    from django.utils import timezone
+
+    from exchange import services
+    from exchange.models import Post
+
+    post = services.post_create(
+        organisation=cast.organisation,
+        user=cast.owner,
+        data=services.PostData(
+            kind=Post.Kind.OFFER,
+            category=Post.Category.ROOMS,
+            title="Raum für 20 Personen am Samstag frei",
+            text="Gruppenraum mit Beamer, samstags 10–18 Uhr.",
+            districts=(cast.district,),
+            audience=Post.Audience.PUBLIC,
+            networks=(),
+            ends_on=timezone.localdate() + datetime.timedelta(days=14),
+        ),
+    )
+    services.answer_create(
+        post=post,
+        organisation=cast.other_organisation,
+        user=cast.other_member,
+        message="Wir nehmen den Raum gern.",
+        contact="030 123456",
+    )
+    base = "/de/exchange"
+    return [
+        ("exchange", f"{base}/", None),
+        ("exchange filtered", f"{base}/?kind=offer&category=rooms", cast.owner),
+        ("exchange post", f"{base}/{post.pk}/", None),
+        ("exchange post as author", f"{base}/{post.pk}/", cast.owner),
+        ("exchange post as answerer", f"{base}/{post.pk}/", cast.other_member),
+        ("exchange post as staff", f"{base}/{post.pk}/", cast.staff),
+        ("exchange create", f"{base}/new/", cast.owner),
+        ("exchange mine", f"{base}/mine/", cast.owner),
+        ("exchange answer", f"{base}/{post.pk}/answer/", cast.other_member),
+        ("exchange finish", f"{base}/{post.pk}/finish/", cast.owner),
+        ("exchange hide", f"{base}/{post.pk}/hide/", cast.staff),
+    ]
+
+
 # --- Networks (networks app) -----------------------------------------------------------------
 
 
 def _network_pages(cast: Cast) -> QualityPages:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from migra_hub.files import check_upload
     from networks import services
     from networks.models import NetworkMembership
     from organisations.models import OrganisationMembership
@@ -183,7 +235,15 @@ def _network_pages(cast: Cast) -> QualityPages:
     services.membership_invite(
         network=network, organisation=cast.other_organisation, user=cast.staff
     )
-    NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    note = NetworkNoteFactory(network=network, attachment_url="https://example.org/a.pdf")
+    document = services.document_create(
+        network=network,
+        user=coordinator,
+        title="Protokoll",
+        kind="minutes",
+        upload=check_upload(SimpleUploadedFile("Protokoll.pdf", b"%PDF-1.7\n%%EOF\n")),
+    )
+    services.partner_add(network=network, user=coordinator, name="Grundschule", kind="school")
     slug = network.slug
     pages: QualityPages = []
     for language in ("de", "en"):
@@ -199,6 +259,14 @@ def _network_pages(cast: Cast) -> QualityPages:
             (f"network members {language}", f"{base}/{slug}/members/", coordinator),
             (f"network history {language}", f"{base}/{slug}/history/", cast.staff),
             (f"network notes {language}", f"{base}/{slug}/notes/", coordinator),
+            (f"network documents {language}", f"{base}/{slug}/documents/", coordinator),
+            (
+                f"network document {language}",
+                f"{base}/{slug}/documents/{document.pk}/",
+                coordinator,
+            ),
+            (f"network partners {language}", f"{base}/{slug}/partners/", coordinator),
+            (f"note history {language}", f"{base}/{slug}/notes/{note.pk}/history/", coordinator),
         ]
     pages += [
         ("network create", "/de/networks/new/", cast.staff),
@@ -210,6 +278,7 @@ def _network_pages(cast: Cast) -> QualityPages:
             f"/de/networks/{slug}/invite/{cast.other_organisation.slug}/",
             cast.staff,
         ),
+        ("note edit", f"/de/networks/{slug}/notes/{note.pk}/edit/", coordinator),
         ("network join", f"/de/networks/{slug}/join/", cast.owner),
         ("network approve", f"/de/networks/{slug}/memberships/{request.pk}/approve/", coordinator),
         (

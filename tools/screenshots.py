@@ -130,6 +130,7 @@ def demo_paths() -> dict[str, str]:
     from django.utils import translation
 
     from events.models import Event
+    from exchange.models import Post
     from networks.models import Network
     from organisations.models import Organisation
 
@@ -137,8 +138,11 @@ def demo_paths() -> dict[str, str]:
         organisation = Organisation.objects.published().order_by("name").first()
         event = Event.objects.published().upcoming().open_for_signup().order_by("starts_at").first()
         network = Network.objects.order_by("name").first()
+        post = Post.objects.current().filter(answers__isnull=False).order_by("pk").first()
         assert organisation and event and network, "seed_demo made no organisation/event/network"
+        assert post, "seed_demo made no exchange post with an answer"
         return {
+            "exchange_post": post.get_absolute_url()[3:],
             "organisation": organisation.get_absolute_url()[3:],
             "event": event.get_absolute_url()[3:],
             "network": network.get_absolute_url()[3:],
@@ -157,6 +161,9 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("event-signup", paths["event"] + "register/"),
         Shot("event-organisers", paths["event"] + "organisers/", login="staff.pankow"),
         Shot("network", paths["network"]),
+        Shot("exchange", "/exchange/"),
+        # The demo coordinator owns the Sprachcafé, whose room offer has an answer.
+        Shot("exchange-post", paths["exchange_post"], login="coordinator"),
         Shot("review-queue", "/review/", login="staff.pankow"),
         Shot("staff-home", "/staff/", login="staff.pankow"),
         Shot("staff-home-city", "/staff/", login="staff.city"),

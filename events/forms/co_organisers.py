@@ -60,7 +60,7 @@ class CoOrganiserForm(forms.Form):
         self.querysets: OrganiserQuerySets = {
             "district": District.objects.exclude(pk__in=taken["district"]).order_by("name"),
             "network": Network.objects.public()
-            .exclude(status=Network.Status.CLOSED)
+            .exclude(phase=Network.Phase.CLOSED)
             .exclude(pk__in=taken["network"])
             .order_by("name"),
             "organisation": Organisation.objects.published()

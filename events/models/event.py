@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models.organiser import (
     EventCoOrganiser,
     Organiser,
+    exactly_one_party,
     organiser_field,
     organiser_name,
     organiser_url,
@@ -255,24 +256,7 @@ class Event(MultilingualEntry):
             # Exactly one lead organiser, so every event has at least one organiser; the others
             # are co-organisers (``EventCoOrganiser``, which explains the choice).
             models.CheckConstraint(
-                condition=(
-                    Q(
-                        organiser_district__isnull=False,
-                        organiser_network__isnull=True,
-                        organiser_organisation__isnull=True,
-                    )
-                    | Q(
-                        organiser_district__isnull=True,
-                        organiser_network__isnull=False,
-                        organiser_organisation__isnull=True,
-                    )
-                    | Q(
-                        organiser_district__isnull=True,
-                        organiser_network__isnull=True,
-                        organiser_organisation__isnull=False,
-                    )
-                ),
-                name="event_has_exactly_one_organiser",
+                condition=exactly_one_party("organiser_"), name="event_has_exactly_one_organiser"
             ),
             models.CheckConstraint(
                 condition=Q(starts_at__lt=F("ends_at")), name="event_starts_before_it_ends"

@@ -22,6 +22,17 @@ from organisations.models import District, Organisation
 Organiser = District | Network | Organisation
 
 
+PARTIES = ("district", "network", "organisation")
+
+
+def exactly_one_party(prefix: str = "") -> Q:
+    """The condition of a row that names exactly one of district, network and organisation."""
+    condition = Q()
+    for chosen in PARTIES:
+        condition |= Q(**{f"{prefix}{party}__isnull": party != chosen for party in PARTIES})
+    return condition
+
+
 def organiser_field(organiser: Organiser) -> str:
     """The field that names this kind of party: district, network or organisation."""
     if isinstance(organiser, District):
@@ -79,12 +90,7 @@ class EventCoOrganiser(models.Model):
         ordering = ["added_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(district__isnull=False, network__isnull=True, organisation__isnull=True)
-                    | Q(district__isnull=True, network__isnull=False, organisation__isnull=True)
-                    | Q(district__isnull=True, network__isnull=True, organisation__isnull=False)
-                ),
-                name="event_co_organiser_is_one_party",
+                condition=exactly_one_party(), name="event_co_organiser_is_one_party"
             ),
             models.UniqueConstraint(
                 fields=["event", "district"], name="event_co_organiser_district_once"

@@ -64,7 +64,7 @@ def _notify(event: Event, organiser: Organiser, *, added: bool, user: User) -> N
 def _check_can_co_organise(event: Event, organiser: Organiser) -> None:
     if isinstance(organiser, Organisation) and not organiser.is_public:
         raise _refuse(_("Only a published organisation can organise an event."), "unpublished")
-    if isinstance(organiser, Network) and organiser.status == Network.Status.CLOSED:
+    if isinstance(organiser, Network) and organiser.is_closed:
         raise _refuse(_("A closed network cannot organise an event."), "closed")
     field = organiser_field(organiser)
     if getattr(event, f"organiser_{field}_id") == organiser.pk or (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,9 @@ from exchange.models import LONGEST_RUNTIME, Answer, Post
 from migra_hub.mail import Link, recipient, send_templated_mail
 from networks.models import Network
 from organisations.models import District, Organisation, OrganisationMembership
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ExchangeError(Exception):
@@ -41,7 +45,7 @@ def latest_end(today: datetime.date | None = None) -> datetime.date:
 def validate_post_data(data: PostData, *, organisation: Organisation) -> None:
     """The rules every post keeps, whoever creates it (the form shows them next to the
     fields; the admin and the demo data come through here too)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, StrOrPromise] = {}
     today = timezone.localdate()
     if data.ends_on < today:
         errors["ends_on"] = _("The end date must not be in the past.")
@@ -49,7 +53,11 @@ def validate_post_data(data: PostData, *, organisation: Organisation) -> None:
         errors["ends_on"] = _("A post runs for three months at most.")
     if not data.districts:
         errors["districts"] = _("Choose at least one district.")
-    shareable = set(access.shareable_networks(Organisation.objects.filter(pk=organisation.pk)).values_list("pk", flat=True))
+    shareable = set(
+        access.shareable_networks(Organisation.objects.filter(pk=organisation.pk)).values_list(
+            "pk", flat=True
+        )
+    )
     if any(network.pk not in shareable for network in data.networks):
         errors["networks"] = _("Share only with networks your organisation is a member of.")
     elif data.audience == Post.Audience.NETWORKS and not data.networks:
@@ -93,7 +101,10 @@ def answer_create(
     comes from the site and has no reply-to."""
     post = _locked(post)
     visible = Post.objects.visible_to(user).filter(pk=post.pk).exists()
-    if not visible or not access.answering_organisations(user, post).filter(pk=organisation.pk).exists():
+    if (
+        not visible
+        or not access.answering_organisations(user, post).filter(pk=organisation.pk).exists()
+    ):
         raise PermissionDenied
     if not post.is_current:
         raise ExchangeError(_("This post takes no more answers."))

@@ -24,9 +24,9 @@ def _viewer(context: template.Context) -> Any:
 
 def _listed(posts: PostQuerySet) -> list[Post]:
     return list(
-        posts.current().select_related("organisation").order_by("-created_at", "-pk")[
-            :INCLUDE_LIMIT
-        ]
+        posts.current()
+        .select_related("organisation")
+        .order_by("-created_at", "-pk")[:INCLUDE_LIMIT]
     )
 
 

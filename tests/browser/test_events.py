@@ -128,3 +128,42 @@ def test_a_family_larger_than_the_free_seats_chooses_at_phone_width_by_keyboard(
     expect(page.get_by_role("heading", level=1)).to_have_text("Please look in your e-mail")
     registration = event.registrations.get(email="haddad@example.org")
     assert (registration.status, registration.seats) == ("confirmed", 2)
+
+
+def test_a_district_and_an_organisation_run_a_round_table_together(
+    live_server, browser: Browser
+) -> None:
+    from tests.browser.test_forms import log_in_by_cookie
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    staff = DistrictStaffFactory(district__name="Pankow")
+    verein = OrganisationFactory(name="Verein Brücke", districts=[staff.district])
+    editor = MembershipFactory(organisation=verein, role="editor").user
+    outsider = MembershipFactory(organisation=OrganisationFactory(name="Dritter Verein")).user
+    event = EventFactory(title="Runder Tisch Wohnen", organiser_district=staff.district)
+    RegistrationFactory(event=event, name="Amal Haddad")
+    base = f"{live_server.url}/en/events/{event.slug}/"
+
+    # The district office adds the organisation as a co-organiser (no JavaScript needed).
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    log_in_by_cookie(page, live_server, staff.user)
+    page.goto(base)
+    page.get_by_role("link", name="Organisers").click()
+    page.get_by_label("Organise together with").select_option(label="Verein Brücke")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator("main")).to_contain_text("Verein Brücke now organises the event with you.")
+    page.goto(base)
+    expect(page.locator("main")).to_contain_text("District office Pankow and Verein Brücke")
+    context.close()
+
+    # Both organisers' people see the registrations; a third organisation does not.
+    for user, status in ((editor, 200), (staff.user, 200), (outsider, 403)):
+        context = browser.new_context()
+        page = context.new_page()
+        log_in_by_cookie(page, live_server, user)
+        response = page.goto(base + "registrations/")
+        assert response is not None and response.status == status
+        if status == 200:
+            expect(page.locator("main")).to_contain_text("Amal Haddad")
+        context.close()

@@ -42,6 +42,8 @@ def test_a_coordinator_moves_the_network_through_phases_and_agrees_a_task(
     today = timezone.localdate().isoformat()
 
     coordinator_page = logged_in(browser, live_server, coordinator).new_page()
+    # The machines that run this are shared: give a slow first page time.
+    coordinator_page.set_default_timeout(30_000)
     coordinator_page.goto(network_url)
     expect(coordinator_page.locator(".tag-list")).to_contain_text("Phase: preparation")
     for phase, note in (

@@ -151,6 +151,16 @@ def test_an_unpublished_organisation_cannot_be_added(cast: Cast) -> None:
     assert not event.co_organisers.exists()
 
 
+def test_a_closed_network_cannot_be_added(events_cast: EventsCast) -> None:
+    network = events_cast.network
+    network.phase = Network.Phase.CLOSED
+    network.save()
+    event = events_cast.district_event
+    with pytest.raises(ValidationError):
+        services.event_add_organiser(event=event, organiser=network, user=events_cast.cast.staff)
+    assert not event.co_organisers.exists()
+
+
 def test_the_form_offers_no_unpublished_organisation_and_no_organiser_twice(
     cast: Cast, round_table: Event, client_for
 ) -> None:

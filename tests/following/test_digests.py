@@ -15,12 +15,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
+from exchange.models import Post
 from following import services
 from following.models import DigestLog, DigestSetting, Follow
 from networks import services as network_services
 from networks.models import NetworkMembership
 from tests.factories import (
     EventFactory,
+    FundingCallFactory,
     NetworkMembershipFactory,
     NetworkNoteFactory,
     OfferFactory,
@@ -240,3 +242,85 @@ def test_queries_per_recipient_do_not_grow_with_what_they_follow(world: World) -
     assert len(mail.outbox) == 4
     # One query finds who is due; each person then costs the same, whatever they follow.
     assert three_people_six_follows == 1 + 3 * (one_person_one_follow - 1)
+
+
+# --- The exchange, funding calls and events organised together ---------------------------------
+
+
+def _post(world: World, **values: object) -> Post:
+    from exchange import services as exchange_services
+    from tests.exchange.conftest import post_data
+
+    values.setdefault("districts", (world.cast.district,))
+    return exchange_services.post_create(
+        organisation=world.cast.organisation,
+        user=world.cast.owner,
+        data=post_data(**values),  # type: ignore[arg-type]
+    )
+
+
+def test_a_network_follower_gets_its_new_event_and_exchange_post_in_one_digest(
+    world: World,
+) -> None:
+    _follow(world)
+    world.event(title="Round table on language cafés")
+    _post(world, title="Room for 20 people free on Saturday", networks=(world.network,))
+
+    assert services.digests_send(frequency=DAILY, now=later(minutes=1)) == 1
+
+    [message] = mail.outbox
+    assert "Round table on language cafés" in message.body
+    assert "Room for 20 people free on Saturday" in message.body
+    assert DigestLog.objects.get().item_count == 2
+    assert services.digests_send(frequency=DAILY, now=later(days=1)) == 0
+
+
+def test_followers_of_the_exchange_get_new_posts_they_may_see(world: World) -> None:
+    services.follow_add(user=world.follower, target=None)
+    services.digest_setting_change(user=world.follower, frequency=DAILY)
+    _post(world, title="Beamer to lend")
+    _post(
+        world,
+        title="Only for the network",
+        audience=Post.Audience.NETWORKS,
+        networks=(world.network,),
+    )
+
+    services.digests_send(frequency=DAILY, now=later(minutes=1))
+
+    [message] = mail.outbox
+    assert "Beamer to lend" in message.body
+    assert "Only for the network" not in message.body  # the follower is not a member
+
+
+def test_new_funding_calls_with_a_deadline_ahead_are_news(world: World) -> None:
+    services.follow_add(user=world.follower, target=world.cast.district)
+    services.digest_setting_change(user=world.follower, frequency=DAILY)
+    FundingCallFactory(title="Neighbourhood fund", district=world.cast.district)
+    FundingCallFactory(
+        title="Already over",
+        district=world.cast.district,
+        deadline_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    FundingCallFactory(title="Draft call", district=world.cast.district, status="draft")
+    FundingCallFactory(title="Elsewhere", district=world.cast.other_district)
+
+    services.digests_send(frequency=DAILY, now=later(minutes=1))
+
+    [message] = mail.outbox
+    assert "Neighbourhood fund" in message.body
+    for absent in ("Already over", "Draft call", "Elsewhere"):
+        assert absent not in message.body
+
+
+def test_an_event_the_followed_network_co_organises_is_news(world: World) -> None:
+    from events.models import EventCoOrganiser
+
+    _follow(world)
+    event = EventFactory(title="Round table together", published_at=timezone.now())
+    EventCoOrganiser.objects.create(event=event, network=world.network)
+
+    services.digests_send(frequency=DAILY, now=later(minutes=1))
+
+    [message] = mail.outbox
+    assert "Round table together" in message.body

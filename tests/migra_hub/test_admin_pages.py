@@ -26,7 +26,9 @@ OWN_APPS = {
     "organisations",
     "networks",
     "events",
+    "exchange",
     "following",
+    "funding",
     "opendata",
     "accessibility",
 }

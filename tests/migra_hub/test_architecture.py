@@ -85,6 +85,7 @@ def test_a_slot_renders_what_the_higher_apps_registered_in_order() -> None:
     assert organisation_fillers == [
         "networks/_organisation_networks.html",
         "events/_organisation_events.html",
+        "exchange/_organisation_posts.html",
     ]
     assert "opendata/_organisation_jsonld.html" in slots.templates("organisation.head")
 

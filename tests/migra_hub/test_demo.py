@@ -17,6 +17,7 @@ from mailer.models import Message
 from accounts.models import User
 from accounts.security import needs_second_factor
 from events.models import Event, Registration
+from exchange.models import Answer, Post
 from migra_hub.demo import DEMO_DOMAIN
 from networks.models import MembershipChange, Network, NetworkMembership, NetworkNote
 from organisations.models import Offer, Organisation
@@ -33,6 +34,8 @@ def snapshot() -> tuple[object, ...]:
         NetworkNote.objects.count(),
         Event.objects.count(),
         Registration.objects.count(),
+        Post.objects.count(),
+        Answer.objects.count(),
     )
 
 
@@ -70,6 +73,16 @@ class SeededDemo(TestCase):
             names = [o.name for o in response.context["page"].object_list]
             assert any(name.startswith(expected) for name in names[:4]), (q, names)
             assert Organisation.objects.filter(name__startswith=expected).exists()
+
+    def test_the_exchange_has_open_offers_and_needs_one_for_a_network_only_and_an_answer(
+        self,
+    ) -> None:
+        current = Post.objects.current()
+        assert current.filter(kind=Post.Kind.OFFER).exists()
+        assert current.filter(kind=Post.Kind.NEED).exists()
+        assert current.values("category").distinct().count() >= 4
+        assert current.filter(audience=Post.Audience.NETWORKS, networks__isnull=False).exists()
+        assert Answer.objects.exists()
 
     def test_filters_give_results(self) -> None:
         response = self.client.get("/de/organisations/", {"language": "ar", "migrant_led": "on"})

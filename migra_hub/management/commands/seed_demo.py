@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events import demo as events_demo
+from exchange import demo as exchange_demo
 from funding import demo as funding_demo
 from migra_hub.demo import (
     DEMO_PASSWORD,
@@ -23,11 +24,12 @@ class Command(BaseCommand):
         if not settings.DEBUG and not settings.TESTING:
             raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
         logins = DemoLogins()
-        # Lower apps first: networks build on organisations, events on both.
+        # Lower apps first: networks build on organisations, events on both, the exchange on all.
         organisations_demo.seed(logins)
         networks_demo.seed(logins)
         events_demo.seed(logins)
         funding_demo.seed(logins)
+        exchange_demo.seed(logins)
         demo_second_factors()
         discard_demo_mail()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
