@@ -9,7 +9,14 @@ from typing import Any
 from django import template
 
 from events import access
-from events.models import Event, EventQuerySet, EventResult, ProgrammePart, Speaker
+from events.models import (
+    Event,
+    EventQuerySet,
+    EventResult,
+    EventResultFile,
+    ProgrammePart,
+    Speaker,
+)
 from networks.models import Network
 from organisations.models import Organisation
 
@@ -59,6 +66,7 @@ class Programme:
     parts: list[ProgrammePart]
     speakers: list[Speaker]
     result: EventResult | None
+    result_files: list[EventResultFile]
 
 
 @register.simple_tag
@@ -75,7 +83,8 @@ def event_programme(event: Event) -> Programme:
         part.speaker_list = by_part[part.pk]  # type: ignore[attr-defined]
     # Results exist only after the event: no query for the events still to come.
     result = EventResult.objects.published().filter(event=event).first() if event.is_past else None
-    return Programme(parts=parts, speakers=speakers, result=result)
+    result_files = list(result.files.all()) if result else []
+    return Programme(parts=parts, speakers=speakers, result=result, result_files=result_files)
 
 
 @register.simple_tag(takes_context=True)
