@@ -85,4 +85,11 @@ urlpatterns = [
     path("<slug:slug>/speakers/<int:pk>/", programme.speaker_form, name="speaker_edit"),
     path("<slug:slug>/speakers/<int:pk>/delete/", programme.speaker_delete, name="speaker_delete"),
     path("<slug:slug>/results/", programme.results, name="results"),
+    path("<slug:slug>/results/files/", programme.result_file_add, name="result_file_add"),
+    path("<slug:slug>/results/files/<int:pk>/", programme.result_file, name="result_file"),
+    path(
+        "<slug:slug>/results/files/<int:pk>/remove/",
+        programme.result_file_remove,
+        name="result_file_remove",
+    ),
 ]

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.forms.common import DATETIME_INPUT, DateTimeLocalInput, validate_single_line
-from events.models import Event, EventResult, ProgrammePart, Speaker
+from events.models import Event, EventResult, EventResultFile, ProgrammePart, Speaker
 from events.services import PartData, SpeakerData
+from migra_hub import files
+from migra_hub.files import UploadField
 from migra_hub.forms import ChoiceList, PleaseChooseMixin
 from organisations.fields import LanguageMultipleChoiceField
 from organisations.models import Organisation
@@ -132,3 +134,27 @@ def workshop_label(part: ProgrammePart) -> str:
     return ngettext(
         "%(workshop)s – %(left)s seat left", "%(workshop)s – %(left)s seats left", left
     ) % {"workshop": text, "left": left}
+
+
+class ResultFileForm(PleaseChooseMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventResultFile.Kind.choices)
+    file = UploadField(label=_("File"), types=files.DOCUMENTS)
+    consent_confirmed = forms.BooleanField(
+        label=_("Everyone recognisable on the photo agreed to be shown on this site."),
+        required=False,
+        help_text=_("Needed for photos. Without that consent, please do not upload the photo."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        upload = cleaned.get("file")
+        if cleaned.get("kind") == EventResultFile.Kind.PHOTO:
+            if not cleaned.get("consent_confirmed"):
+                self.add_error(
+                    "consent_confirmed",
+                    _("Photos only with the consent of everyone recognisable on them."),
+                )
+            if upload is not None and upload.file_type not in files.IMAGES:
+                self.add_error("file", _("A photo must be a PNG, JPEG or WebP image."))
+        return cleaned

@@ -4,6 +4,7 @@ from events.models.event import Event, EventQuerySet
 from events.models.organiser import EventCoOrganiser, Organiser
 from events.models.programme import (
     EventResult,
+    EventResultFile,
     EventResultQuerySet,
     ProgrammePart,
     ProgrammePartQuerySet,
@@ -24,6 +25,7 @@ __all__ = [
     "EventCoOrganiser",
     "EventQuerySet",
     "EventResult",
+    "EventResultFile",
     "EventResultQuerySet",
     "Organiser",
     "ProgrammePart",

@@ -174,3 +174,43 @@ class EventResult(models.Model):
 
     def __str__(self) -> str:
         return str(self.event)
+
+
+RESULT_FOLDER = "events/results"
+
+
+class EventResultFile(models.Model):
+    """A document or photo published with an event's results. Photos only with the consent of
+    everyone recognisable on them, which the organiser confirms when uploading."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("document")
+        PHOTO = "photo", _("photo")
+
+    result = models.ForeignKey(
+        EventResult, on_delete=models.CASCADE, related_name="files", verbose_name=_("results")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), max_length=255, upload_to=RESULT_FOLDER)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size"))
+    consent_confirmed = models.BooleanField(
+        _("everyone recognisable agreed to be shown"), default=False
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file of the results")
+        verbose_name_plural = _("files of the results")
+        ordering = ["kind", "uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="photo") | Q(consent_confirmed=True),
+                name="result_photo_needs_consent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

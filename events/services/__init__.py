@@ -49,7 +49,11 @@ from events.services.registrations import (
     registration_totals,
     registration_update,
 )
-from events.services.results import event_results_publish
+from events.services.results import (
+    event_result_file_add,
+    event_result_file_remove,
+    event_results_publish,
+)
 from events.services.seats import SeatsShort, WhenShort, seats_decision
 from events.services.signup import (
     DelegateRejected,
@@ -81,6 +85,8 @@ __all__ = [
     "event_message_participants",
     "event_publish",
     "event_remove_organiser",
+    "event_result_file_add",
+    "event_result_file_remove",
     "event_results_publish",
     "event_update",
     "programme_part_create",

@@ -9,7 +9,14 @@ from typing import Any
 from django import template
 
 from events import access
-from events.models import Event, EventQuerySet, EventResult, ProgrammePart, Speaker
+from events.models import (
+    Event,
+    EventQuerySet,
+    EventResult,
+    EventResultFile,
+    ProgrammePart,
+    Speaker,
+)
 from networks.models import Network
 from organisations.models import Organisation
 
@@ -31,16 +38,21 @@ def organisation_events(organisation: Organisation) -> EventQuerySet:
     )
 
 
+def _viewer_events(context: dict[str, Any]) -> EventQuerySet:
+    """Published events the viewer of the page may see (members-only ones for members)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return (
+        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
+    )
+
+
 @register.simple_tag(takes_context=True)
 def network_events(context: dict[str, Any], network: Network) -> EventQuerySet:
     """The network's upcoming meetings the viewer may see (members-only ones for members)."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    events = (
-        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
-    )
     return (
-        events.upcoming()
+        _viewer_events(context)
+        .upcoming()
         .organised_by(network)
         .for_listing()
         .order_by("starts_at", "pk")[:INCLUDE_LIMIT]
@@ -54,6 +66,7 @@ class Programme:
     parts: list[ProgrammePart]
     speakers: list[Speaker]
     result: EventResult | None
+    result_files: list[EventResultFile]
 
 
 @register.simple_tag
@@ -70,19 +83,16 @@ def event_programme(event: Event) -> Programme:
         part.speaker_list = by_part[part.pk]  # type: ignore[attr-defined]
     # Results exist only after the event: no query for the events still to come.
     result = EventResult.objects.published().filter(event=event).first() if event.is_past else None
-    return Programme(parts=parts, speakers=speakers, result=result)
+    result_files = list(result.files.all()) if result else []
+    return Programme(parts=parts, speakers=speakers, result=result, result_files=result_files)
 
 
 @register.simple_tag(takes_context=True)
 def network_results(context: dict[str, Any], network: Network) -> list[Event]:
     """The network's past events with published results the viewer may see, newest first."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    events = (
-        access.visible_events(user, Event.objects.published()) if user else Event.objects.public()
-    )
     return list(
-        events.organised_by(network)
+        _viewer_events(context)
+        .organised_by(network)
         .filter(result__published_at__isnull=False)
         .order_by("-starts_at", "-pk")[:INCLUDE_LIMIT]
     )

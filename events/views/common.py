@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.utils.translation import get_language
 
 from events import access
 
+# Pages and downloads (a file is a streaming response, not an HttpResponse).
+HttpResponseType = TypeVar("HttpResponseType", bound=HttpResponseBase)
 
-def access_checked(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+
+def access_checked(
+    view: Callable[..., HttpResponseType],
+) -> Callable[..., HttpResponseType | HttpResponseRedirect]:
     """Turn ``access.LoginRequired`` into a redirect to the login page."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(
+        request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponseType | HttpResponseRedirect:
         try:
             return view(request, *args, **kwargs)
         except access.LoginRequired:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -14,16 +14,20 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events import access, services
 from events.forms import add_service_errors
-from events.forms.programme import ProgrammePartForm, ResultsForm, SpeakerForm
-from events.models import Event, EventResult
+from events.forms.programme import (
+    ProgrammePartForm,
+    ResultFileForm,
+    ResultsForm,
+    SpeakerForm,
+)
+from events.models import Event, EventResult, EventResultFile
 from events.views.common import access_checked
+from migra_hub import files
 
 
-def _form_page(
-    request: HttpRequest, event: Event, form: BaseForm, title: str, back: Event | None = None
-) -> HttpResponse:
-    """The one page shape of every programme form: a heading, the form, a way back."""
-    back_url = back.get_absolute_url() if back else reverse("events:programme", args=[event.slug])
+def _form_page(request: HttpRequest, event: Event, form: BaseForm, title: str) -> HttpResponse:
+    """The one page shape of the part and speaker forms: a heading, the form, a way back."""
+    back_url = reverse("events:programme", args=[event.slug])
     return render(
         request,
         "events/programme_form.html",
@@ -113,6 +117,26 @@ def speaker_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("events:programme", slug=event.slug)
 
 
+def _results_page(
+    request: HttpRequest,
+    event: Event,
+    form: ResultsForm,
+    file_form: ResultFileForm,
+    result: EventResult | None,
+) -> HttpResponse:
+    return render(
+        request,
+        "events/results_form.html",
+        {
+            "event": event,
+            "form": form,
+            "file_form": file_form,
+            "result": result,
+            "result_files": result.files.all() if result else [],
+        },
+    )
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @access_checked
 def results(request: HttpRequest, slug: str) -> HttpResponse:
@@ -126,5 +150,55 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, gettext("The results are published on the event's page."))
-            return redirect(event)
-    return _form_page(request, event, form, gettext("Results of the event"), back=event)
+            return redirect("events:results", slug=event.slug)
+    return _results_page(request, event, form, ResultFileForm(), current)
+
+
+@require_POST
+@files.accepts_upload
+@access_checked
+def result_file_add(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    file_form = ResultFileForm(request.POST, request.FILES)
+    if file_form.is_valid():
+        data = file_form.cleaned_data
+        try:
+            services.event_result_file_add(
+                event=event,
+                title=data["title"],
+                kind=data["kind"],
+                upload=data["file"],
+                consent_confirmed=data["consent_confirmed"],
+            )
+        except ValidationError as error:
+            add_service_errors(file_form, error)
+        else:
+            messages.success(request, gettext("The file is published with the results."))
+            return redirect("events:results", slug=event.slug)
+    current = EventResult.objects.filter(event=event).first()
+    return _results_page(request, event, ResultsForm(instance=current), file_form, current)
+
+
+@require_POST
+@access_checked
+def result_file_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access.get_organised_event(request.user, slug)
+    result_file = get_object_or_404(EventResultFile, result__event=event, pk=pk)
+    services.event_result_file_remove(result_file=result_file)
+    messages.success(request, gettext("The file is removed from the results."))
+    return redirect("events:results", slug=event.slug)
+
+
+@require_safe
+@access_checked
+def result_file(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    """A file of the published results, for everyone who may see the event."""
+    event = access.get_visible_event(request.user, slug)
+    result_file = get_object_or_404(
+        EventResultFile, result__event=event, result__published_at__isnull=False, pk=pk
+    )
+    return files.download_response(
+        stored_name=result_file.file.name,
+        filename=result_file.filename,
+        content_type=result_file.content_type,
+    )

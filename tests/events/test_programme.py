@@ -6,17 +6,20 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections.abc import Iterator
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.privacy import Person
 from events import privacy, services
-from events.models import EventResult, ProgrammePart, Registration
+from events.models import Event, EventResult, EventResultFile, ProgrammePart, Registration
 from events.services import PartData, SignupData, SpeakerData
+from migra_hub.files import check_upload
 from tests.events.conftest import EventsCast
 from tests.factories import (
     EventFactory,
@@ -31,6 +34,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HOUR = datetime.timedelta(hours=1)
+
+
+@pytest.fixture(autouse=True)
+def in_english() -> Iterator[None]:
+    """Pages (``reverse`` gives /en/ addresses) and service messages in English."""
+    with translation.override("en"):
+        yield
 
 
 def round_table(**kwargs):  # type: ignore[no-untyped-def]
@@ -440,3 +450,118 @@ def test_data_download_lists_speaker_entries_under_the_persons_name_and_deletion
     kept = privacy.before_account_deletion(person)
     assert any("speaker" in item.what for item in kept)
     assert speaker.__class__.objects.filter(pk=speaker.pk).exists()
+
+
+# --- Documents and photos with the results ----------------------------------------------------
+
+PDF = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def past_event_with_results(**kwargs):  # type: ignore[no-untyped-def]
+    event = EventFactory(
+        starts_at=timezone.now() - 3 * HOUR, ends_at=timezone.now() - HOUR, **kwargs
+    )
+    EventResult.objects.create(event=event, summary="We agreed.", published_at=timezone.now())
+    return event
+
+
+def upload(client: Client, event, **fields):  # type: ignore[no-untyped-def]
+    return client.post(
+        reverse("events:result_file_add", kwargs={"slug": event.slug}), fields, format="multipart"
+    )
+
+
+def test_organiser_publishes_minutes_that_visitors_download(
+    events_cast: EventsCast, client_for
+) -> None:
+    event = past_event_with_results(organiser_district=events_cast.cast.district)
+    response = upload(
+        client_for(events_cast.cast.staff),
+        event,
+        title="Protokoll",
+        kind="document",
+        file=SimpleUploadedFile("../Protokoll.pdf", PDF, content_type="application/pdf"),
+    )
+    assert response.status_code == 302
+    stored = EventResultFile.objects.get()
+    assert (stored.filename, stored.content_type) == ("Protokoll.pdf", "application/pdf")
+    page = client_for(None).get(event.get_absolute_url()).content.decode()
+    download_url = reverse("events:result_file", kwargs={"slug": event.slug, "pk": stored.pk})
+    assert download_url in page
+    download = client_for(None).get(download_url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_photo_needs_the_consent_of_everyone_on_it(events_cast: EventsCast, client_for) -> None:
+    event = past_event_with_results(organiser_district=events_cast.cast.district)
+    client = client_for(events_cast.cast.staff)
+    response = upload(
+        client,
+        event,
+        title="Gruppenfoto",
+        kind="photo",
+        file=SimpleUploadedFile("foto.png", PNG, content_type="image/png"),
+    )
+    assert response.status_code == 200
+    assert response.context["file_form"].errors["consent_confirmed"]
+    assert not EventResultFile.objects.exists()
+    response = upload(
+        client,
+        event,
+        title="Gruppenfoto",
+        kind="photo",
+        consent_confirmed="on",
+        file=SimpleUploadedFile("foto.png", PNG, content_type="image/png"),
+    )
+    assert response.status_code == 302
+    assert EventResultFile.objects.get().kind == "photo"
+
+
+def test_a_program_renamed_pdf_is_refused(events_cast: EventsCast, client_for) -> None:
+    event = past_event_with_results(organiser_district=events_cast.cast.district)
+    response = upload(
+        client_for(events_cast.cast.staff),
+        event,
+        title="Protokoll",
+        kind="document",
+        file=SimpleUploadedFile("Protokoll.pdf", b"MZ\x90\x00" * 20),
+    )
+    assert response.status_code == 200 and response.context["file_form"].errors["file"]
+    assert not EventResultFile.objects.exists()
+
+
+def test_files_need_published_results_first(events_cast: EventsCast) -> None:
+    event = EventFactory(starts_at=timezone.now() - 3 * HOUR, ends_at=timezone.now() - HOUR)
+    checked = check_upload(SimpleUploadedFile("p.pdf", PDF))
+    with pytest.raises(ValidationError):
+        services.event_result_file_add(
+            event=event, title="Protokoll", kind="document", upload=checked
+        )
+    assert not EventResultFile.objects.exists()
+
+
+def test_files_of_a_members_only_event_are_not_found_for_outsiders(
+    events_cast: EventsCast, client_for
+) -> None:
+    event = events_cast.network_event
+    event.visibility = Event.Visibility.MEMBERS
+    event.starts_at = timezone.now() - 3 * HOUR
+    event.ends_at = timezone.now() - HOUR
+    event.save()
+    result = EventResult.objects.create(event=event, summary="x", published_at=timezone.now())
+    item = EventResultFile.objects.create(
+        result=result,
+        kind="document",
+        title="Protokoll",
+        file="events/results/none.pdf",
+        filename="Protokoll.pdf",
+        content_type="application/pdf",
+        size=10,
+    )
+    url = reverse("events:result_file", kwargs={"slug": event.slug, "pk": item.pk})
+    assert client_for(events_cast.cast.outsider).get(url).status_code == 404
+    anonymous = client_for(None).get(url)
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous.url

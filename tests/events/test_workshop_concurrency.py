@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events import services
 from events.models import ProgrammePart, Registration
@@ -48,6 +48,7 @@ def test_thirty_simultaneous_sign_ups_for_one_workshop_fill_exactly_its_ten_seat
 
     def sign_up(index: int) -> str:
         start.wait()  # everyone at once
+        translation.activate("en")  # each thread has its own language
         try:
             services.registration_create(
                 event=event,

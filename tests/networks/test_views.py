@@ -156,7 +156,8 @@ def test_owner_asks_to_join_with_a_message(world: World, client_for) -> None:
     assert response.redirect_chain[-1][0] == world.network.get_absolute_url()
     membership = world.network.memberships.get(organisation=organisation)
     assert (membership.status, membership.note) == (Status.REQUESTED, "Wir möchten mitmachen.")
-    assert len(mail.outbox) == 1
+    # One to the organisation's owner, one to the owner of the coordinating organisation.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([owner.email, world.coordinator.email])
 
 
 def test_asking_twice_gives_a_clear_message(world: World, client_for) -> None:
