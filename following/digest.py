@@ -92,7 +92,7 @@ def new_events(
             | Q(Exists(serves_district))
             | Q(Exists(co_organised))
         )
-        .select_related("organiser_district", "organiser_network", "organiser_organisation")
+        .with_organisers()
         .order_by("starts_at", "pk")
     )
     return list(events[:SECTION_LIMIT])
