@@ -92,7 +92,8 @@ def new_events(
             | Q(Exists(serves_district))
             | Q(Exists(co_organised))
         )
-        .select_related("organiser_district", "organiser_network", "organiser_organisation")
+        # The digest names every organiser: the co-organisers in one query, not one per event.
+        .with_organisers()
         .order_by("starts_at", "pk")
     )
     return list(events[:SECTION_LIMIT])

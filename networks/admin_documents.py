@@ -35,14 +35,14 @@ class NetworkDocumentAdmin(RecordAdmin):
     list_filter = ["kind"]
     search_fields = ["title", "network__name"]
     list_select_related = ["network"]
-    fields = readonly_fields = [
+    fields = readonly_fields = (
         "network",
         "title",
         "kind",
         "organisation",
         "created_at",
         "archived_at",
-    ]
+    )
     inlines = [VersionInline]
 
 

@@ -33,7 +33,7 @@ def _rows(world: World) -> list[tuple[str, str, str, dict[str, str], dict[str, i
     draft = draft_organisation(name="Entwurf e.V.", districts=[world.cast.district])
     draft.memberships.create(user=world.cast.owner, role="owner")
     setting_up = NetworkFactory(
-        name="Im Aufbau", district=world.cast.district, status=Network.Status.SETTING_UP
+        name="Im Aufbau", district=world.cast.district, phase=Network.Phase.PREPARATION
     )
     follow = reverse("following:follow", args=["organisation"])
     token = unsubscribe_token(world.cast.owner)

@@ -278,10 +278,10 @@ def test_the_network_page_query_count_does_not_grow_with_tasks_and_timeline(
     for user in (None, world.cast.owner, world.coordinator, world.cast.staff):
         client = client_for(user)
         add(2)
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(28):
             assert client.get(world.network.get_absolute_url()).status_code == 200
         add(12)
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(28):
             assert client.get(world.network.get_absolute_url()).status_code == 200
 
 
