@@ -3,6 +3,8 @@ publish after the event."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
@@ -25,8 +27,25 @@ from events.views.common import access_checked
 from migra_hub import files
 
 
-def _form_page(request: HttpRequest, event: Event, form: BaseForm, title: str) -> HttpResponse:
-    """The one page shape of the part and speaker forms: a heading, the form, a way back."""
+def _form_page(
+    request: HttpRequest,
+    event: Event,
+    form: BaseForm,
+    *,
+    save: Callable[[], object],
+    title: str,
+    saved: str,
+) -> HttpResponse:
+    """The one script and page of the part and speaker forms: save through the service when
+    the form is valid (its errors next to the fields), else show the form with a way back."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect("events:programme", slug=event.slug)
     back_url = reverse("events:programme", args=[event.slug])
     return render(
         request,
@@ -57,19 +76,20 @@ def part_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
     event = access.get_organised_event(request.user, slug)
     part = get_object_or_404(event.programme_parts, pk=pk) if pk is not None else None
     form = ProgrammePartForm(request.POST or None, instance=part, event=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if part is None:
-                services.programme_part_create(event=event, data=form.part_data())
-            else:
-                services.programme_part_update(part=part, data=form.part_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, gettext("The programme is saved."))
-            return redirect("events:programme", slug=event.slug)
-    title = gettext("Change a part") if part else gettext("Add a part to the programme")
-    return _form_page(request, event, form, title)
+
+    def save() -> object:
+        if part is None:
+            return services.programme_part_create(event=event, data=form.part_data())
+        return services.programme_part_update(part=part, data=form.part_data())
+
+    return _form_page(
+        request,
+        event,
+        form,
+        save=save,
+        title=gettext("Change a part") if part else gettext("Add a part to the programme"),
+        saved=gettext("The programme is saved."),
+    )
 
 
 @require_POST
@@ -93,19 +113,20 @@ def speaker_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
     event = access.get_organised_event(request.user, slug)
     speaker = get_object_or_404(event.speakers, pk=pk) if pk is not None else None
     form = SpeakerForm(request.POST or None, instance=speaker, event=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if speaker is None:
-                services.speaker_create(event=event, data=form.speaker_data())
-            else:
-                services.speaker_update(speaker=speaker, data=form.speaker_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, gettext("The speaker is saved."))
-            return redirect("events:programme", slug=event.slug)
-    title = gettext("Change a speaker") if speaker else gettext("Add a speaker")
-    return _form_page(request, event, form, title)
+
+    def save() -> object:
+        if speaker is None:
+            return services.speaker_create(event=event, data=form.speaker_data())
+        return services.speaker_update(speaker=speaker, data=form.speaker_data())
+
+    return _form_page(
+        request,
+        event,
+        form,
+        save=save,
+        title=gettext("Change a speaker") if speaker else gettext("Add a speaker"),
+        saved=gettext("The speaker is saved."),
+    )
 
 
 @require_POST
