@@ -10,7 +10,6 @@ first.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -21,14 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from migra_hub.mail import Link, recipient, send_templated_mail
 from networks import access
 from networks.access import Party
 from networks.models import MembershipChange, Network, NetworkMembership
 from networks.services.common import NetworkError
-from organisations.models import Organisation, OrganisationMembership
+from networks.services.membership_mail import notify_coordinators, notify_owners
+from organisations.models import Organisation
 
-logger = logging.getLogger(__name__)
 
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
@@ -355,57 +353,3 @@ def membership_remove_coordinator(
     *, membership: NetworkMembership, user: User
 ) -> NetworkMembership:
     return membership_transition(membership, Action.COORDINATOR_REMOVED, user=user)
-
-
-# --- E-mail ------------------------------------------------------------------------------------
-
-
-def notify_owners(change: MembershipChange) -> None:
-    """E-mail the owners of the organisation about one change, each in their language."""
-    membership = change.membership
-    owners = User.objects.filter(
-        organisation_memberships__organisation=membership.organisation,
-        organisation_memberships__role=OrganisationMembership.Role.OWNER,
-        is_active=True,
-    )
-    context = {
-        "change": change,
-        "membership": membership,
-        "network": membership.network,
-        "organisation": membership.organisation,
-        "network_url": Link("networks:detail", {"slug": membership.network.slug}),
-        "my_networks_url": Link("networks:mine"),
-    }
-    send_templated_mail(
-        "networks/email/membership_change", [recipient(owner) for owner in owners], context
-    )
-
-
-def notify_coordinators(change: MembershipChange) -> None:
-    """E-mail the owners of the network's coordinating organisations that a request to join
-    waits for them, each in their language. The mail is queued with the request (it exists
-    exactly when the request was saved); if queuing it fails, the request still stands."""
-    membership = change.membership
-    owners = User.objects.filter(
-        is_active=True,
-        organisation_memberships__role=OrganisationMembership.Role.OWNER,
-        organisation_memberships__organisation__network_memberships__in=(
-            NetworkMembership.objects.coordinators().filter(network=membership.network_id)
-        ),
-    ).distinct()
-    context = {
-        "change": change,
-        "network": membership.network,
-        "organisation": membership.organisation,
-        "decision_url": Link(
-            "networks:approve", {"slug": membership.network.slug, "pk": membership.pk}
-        ),
-        "curation_url": Link("networks:curation"),
-    }
-    try:
-        with transaction.atomic():
-            send_templated_mail(
-                "networks/email/request_waiting", [recipient(owner) for owner in owners], context
-            )
-    except Exception:
-        logger.exception("Could not queue the coordinators' mail about request %s", membership.pk)
