@@ -57,6 +57,14 @@ def personal_data(person: Person) -> dict[str, Any]:
             .order_by("created_at", "pk")
         ],
         **_kept_with_networks(person.user),
+        **_agreed_in_networks(person.user),
+    }
+
+
+def _agreed_in_networks(user: User) -> dict[str, Any]:
+    """The phase changes the person recorded, the tasks they set and the networks they
+    proposed."""
+    return {
         "network_phase_changes": [
             {
                 "network": change.network.name,
