@@ -27,7 +27,6 @@ from networks.services.common import NetworkError
 from networks.services.membership_mail import notify_coordinators, notify_owners
 from organisations.models import Organisation
 
-
 Status = NetworkMembership.Status
 Role = NetworkMembership.Role
 Action = MembershipChange.Action
