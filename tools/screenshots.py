@@ -139,13 +139,22 @@ def demo_paths() -> dict[str, str]:
         event = Event.objects.published().upcoming().open_for_signup().order_by("starts_at").first()
         network = Network.objects.order_by("name").first()
         post = Post.objects.current().filter(answers__isnull=False).order_by("pk").first()
+        with_programme = (
+            Event.objects.published().filter(programme_parts__isnull=False).distinct().first()
+        )
+        with_tasks = (
+            Network.objects.filter(tasks__isnull=False, district__slug="pankow").distinct().first()
+        )
         assert organisation and event and network, "seed_demo made no organisation/event/network"
         assert post, "seed_demo made no exchange post with an answer"
+        assert with_programme and with_tasks, "seed_demo made no programme or task list"
         return {
             "exchange_post": post.get_absolute_url()[3:],
             "organisation": organisation.get_absolute_url()[3:],
             "event": event.get_absolute_url()[3:],
             "network": network.get_absolute_url()[3:],
+            "event_with_programme": with_programme.get_absolute_url()[3:],
+            "network_with_tasks": with_tasks.get_absolute_url()[3:],
         }
 
 
@@ -161,7 +170,13 @@ def shots(paths: dict[str, str]) -> list[Shot]:
         Shot("event-signup", paths["event"] + "register/"),
         Shot("event-organisers", paths["event"] + "organisers/", login="staff.pankow"),
         Shot("network", paths["network"]),
+        Shot("event-programme", paths["event_with_programme"]),
+        Shot("network-with-tasks", paths["network_with_tasks"], login="staff.pankow"),
+        Shot("network-tasks", paths["network_with_tasks"] + "tasks/", login="staff.pankow"),
+        Shot("network-documents", paths["network_with_tasks"] + "documents/", login="staff.pankow"),
         Shot("exchange", "/exchange/"),
+        Shot("funding", "/funding/"),
+        Shot("following", "/following/", login="coordinator"),
         # The demo coordinator owns the Sprachcafé, whose room offer has an answer.
         Shot("exchange-post", paths["exchange_post"], login="coordinator"),
         Shot("review-queue", "/review/", login="staff.pankow"),
