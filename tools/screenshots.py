@@ -243,6 +243,10 @@ def photograph(base: str, paths: dict[str, str], *, readme: bool) -> list[Path]:
         "entry-edit-with-pin",
         "entry-history",
         "import",
+        "event-programme",
+        "network-with-tasks",
+        "exchange",
+        "funding",
     }
     jobs = [(shot, lang, width) for shot in shots(paths) for lang in LANGUAGES for width in WIDTHS]
     jobs += [(shot, "ar", 390) for shot in shots(paths) if shot.name in arabic]
